@@ -1,0 +1,64 @@
+"""Diagnostics as data: what a check found, where, and how bad it is.
+
+Checks yield diagnostics and never print; reporters in ``cli/`` render them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import Enum
+
+
+class Severity(Enum):
+    ERROR = "erreur"
+    WARNING = "avertissement"
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Location:
+    """A position in a data file; ``line`` and ``column`` are 1-based (0 when unknown)."""
+
+    path: str
+    line: int = 0
+    column: int = 0
+
+    def __str__(self) -> str:
+        if self.line <= 0:
+            return self.path
+        return f"{self.path}:{self.line}:{self.column}"
+
+
+@dataclass(frozen=True, slots=True)
+class Diagnostic:
+    code: str
+    severity: Severity
+    location: Location
+    message: str
+
+    def sort_key(self) -> tuple[str, int, int, str, str]:
+        loc = self.location
+        return (loc.path, loc.line, loc.column, self.code, self.message)
+
+
+def error(code: str, location: Location, message: str) -> Diagnostic:
+    return Diagnostic(code, Severity.ERROR, location, message)
+
+
+def warning(code: str, location: Location, message: str) -> Diagnostic:
+    return Diagnostic(code, Severity.WARNING, location, message)
+
+
+def sort_diagnostics(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
+    """Sort by file, then position, and drop exact duplicates."""
+    return sorted(set(diagnostics), key=Diagnostic.sort_key)
+
+
+def count_by_severity(diagnostics: Iterable[Diagnostic]) -> tuple[int, int]:
+    errors = warnings = 0
+    for diagnostic in diagnostics:
+        if diagnostic.severity is Severity.ERROR:
+            errors += 1
+        else:
+            warnings += 1
+    return errors, warnings
