@@ -17,15 +17,13 @@ class Severity(Enum):
 
 @dataclass(frozen=True, slots=True, order=True)
 class Location:
-    """A position in a data file; ``line`` and ``column`` are 1-based (0 when unknown)."""
+    """A position in a data file, 1-based; a problem with a whole file sits at 1:1."""
 
     path: str
-    line: int = 0
-    column: int = 0
+    line: int = 1
+    column: int = 1
 
     def __str__(self) -> str:
-        if self.line <= 0:
-            return self.path
         return f"{self.path}:{self.line}:{self.column}"
 
 

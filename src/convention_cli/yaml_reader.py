@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any, TypeAlias
+from typing import Any, TypeAlias, cast
 
 import yaml
 from yaml import events as ev
@@ -161,7 +161,12 @@ def _french_syntax_message(problem: str) -> str:
     return f"erreur de syntaxe YAML (libyaml : « {problem} »)"
 
 
-class _Abort(Exception):
+_TAG_TYPES: dict[str, type | tuple[type, ...]] = {
+    "int": int, "float": (int, float), "bool": bool, "null": type(None),
+}
+
+
+class _AbortError(Exception):
     """Stops building after a fatal structural problem."""
 
 
@@ -209,10 +214,10 @@ class _Builder:
             return None
         if tag == "str":
             return value
-        resolved = resolve_plain(value)
-        expected = {"int": int, "float": (int, float), "bool": bool, "null": type(None)}[tag]
+        resolved: Any = resolve_plain(value)
+        expected: type | tuple[type, ...] = _TAG_TYPES[tag]
         if isinstance(resolved, expected) and not (tag != "bool" and isinstance(resolved, bool)):
-            return float(resolved) if tag == "float" else resolved
+            return float(cast(float, resolved)) if tag == "float" else resolved
         self.report("YAML003", pos, f"valeur « {value} » incompatible avec l'étiquette !!{tag}")
         return None
 
@@ -246,7 +251,7 @@ class _Builder:
     def handle(self, event: ev.Event) -> bool:
         """Process one event; return False at the end of the first document."""
         mark = event.start_mark
-        pos = (mark.line, mark.column)
+        pos = (mark.line, mark.column) if mark is not None else (0, 0)
         kind = type(event)
         if kind is ev.ScalarEvent:
             self.add(self.scalar(event, pos), pos)  # type: ignore[arg-type]
@@ -256,7 +261,7 @@ class _Builder:
             if len(self.stack) >= MAX_DEPTH:
                 self.report("YAML006", pos, f"imbrication trop profonde (au plus {MAX_DEPTH} "
                             "niveaux)")
-                raise _Abort
+                raise _AbortError
             node: YamlMap | YamlSeq = YamlMap(pos) if is_map else YamlSeq(pos)
             self.add(node, pos)
             self.stack.append(_Frame(node))
@@ -282,9 +287,11 @@ def parse_yaml(text: str, path: str) -> ParsedYaml:
     builder = _Builder(path)
     parser = _Parser(text)
     try:
-        while builder.handle(parser.get_event()):
-            pass
-    except _Abort:
+        while True:
+            event = parser.get_event()
+            if event is None or not builder.handle(event):
+                break
+    except _AbortError:
         return ParsedYaml(None, builder.diagnostics)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark

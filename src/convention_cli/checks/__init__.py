@@ -1,0 +1,49 @@
+"""The agreement's rules and the registry's integrity, one named check per rule.
+
+Each check yields diagnostics with stable codes; ``ALL_CHECKS`` runs them all.
+"""
+
+from __future__ import annotations
+
+from convention_cli.checks.base import Check
+from convention_cli.checks.couverture import (
+    annex_numbering,
+    annex_themes_have_groups,
+    engaging_clauses_covered,
+    objectives_served,
+)
+from convention_cli.checks.dates import (
+    deadlines_in_period,
+    journal_dates,
+    pluriannual_bilan_in_period,
+)
+from convention_cli.checks.engagements import (
+    engagements_verifiable,
+    journal_sourced,
+    status_has_source,
+)
+from convention_cli.checks.gouvernance import facts_sourced, meeting_instance, parties_have_referent
+from convention_cli.checks.perimetre import mission_locale_counts, mission_locale_total
+from convention_cli.checks.references import known_references, unique_ids
+
+ALL_CHECKS: tuple[Check, ...] = (
+    unique_ids,
+    known_references,
+    deadlines_in_period,
+    pluriannual_bilan_in_period,
+    journal_dates,
+    mission_locale_counts,
+    mission_locale_total,
+    engaging_clauses_covered,
+    annex_themes_have_groups,
+    objectives_served,
+    annex_numbering,
+    engagements_verifiable,
+    status_has_source,
+    journal_sourced,
+    parties_have_referent,
+    meeting_instance,
+    facts_sourced,
+)
+
+__all__ = ["ALL_CHECKS", "Check"]

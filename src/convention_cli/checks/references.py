@@ -1,0 +1,167 @@
+"""Cross-references: ids are unique across files and every referenced id exists."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
+
+from pydantic import BaseModel
+
+from convention_cli.checks.base import check
+from convention_cli.diagnostics import Diagnostic, Location, error
+from convention_cli.registry import Registry
+from convention_cli.source_map import PathItem
+
+
+def _suggest(value: str, known: Iterable[str]) -> str:
+    close = difflib.get_close_matches(value, list(known), n=3, cutoff=0.6)
+    if not close:
+        return ""
+    return " (vouliez-vous dire " + ", ".join(f"« {c} »" for c in close) + " ?)"
+
+
+def iter_ids(registry: Registry) -> Iterator[tuple[str, str, Location]]:
+    """Every declared id: (id, kind, location of the id)."""
+    if registry.convention is not None:
+        conv = registry.convention
+        groups: tuple[tuple[str, Sequence[Any]], ...] = (
+            ("objectifs", conv.objectifs),
+            ("modalites_concertation", conv.modalites_concertation),
+            ("references", conv.references),
+            ("avenants", conv.avenants),
+        )
+        for group, items in groups:
+            for index, item in enumerate(items):
+                yield item.id, group, registry.file_location(
+                    "convention", "convention", group, index, "id")
+    for kind, entry in registry.iter_entries():
+        yield entry.id, kind, registry.where(entry, "id")
+    for territoire in registry.territoires:
+        for index, ml in enumerate(territoire.missions_locales):
+            yield ml.id, "missions_locales", registry.where(
+                territoire, "missions_locales", index, "id")
+    for engagement in registry.engagements:
+        for index, indicateur in enumerate(engagement.indicateurs):
+            yield indicateur.id, "indicateurs", registry.where(
+                engagement, "indicateurs", index, "id")
+    for reunion in registry.reunions:
+        reunion_groups: tuple[tuple[str, Sequence[Any]], ...] = (
+            ("decisions", reunion.decisions), ("actions", reunion.actions))
+        for group, items in reunion_groups:
+            for index, item in enumerate(items):
+                yield item.id, group, registry.where(reunion, group, index, "id")
+
+
+@check("REF002")
+def unique_ids(registry: Registry) -> Iterator[Diagnostic]:
+    """Chaque identifiant est unique dans tout le registre, tous fichiers confondus :
+    un identifiant désigne une seule chose pour toujours."""
+    first_seen: dict[str, Location] = {}
+    for ident, _kind, location in iter_ids(registry):
+        previous = first_seen.get(ident)
+        if previous is None:
+            first_seen[ident] = location
+            continue
+        yield error("REF002", location, f"identifiant « {ident} » déjà utilisé ({previous})")
+
+
+def _convention_clauses(registry: Registry) -> Iterator[tuple[str, tuple[PathItem, ...]]]:
+    conv = registry.convention
+    if conv is None:
+        return
+    yield conv.clause_duree, ("clause_duree",)
+    yield conv.perimetre.clause, ("perimetre", "clause")
+    for group in ("objectifs", "modalites_concertation", "themes_annexe", "references"):
+        for index, item in enumerate(getattr(conv, group)):
+            yield item.clause, (group, index, "clause")
+    for name in type(conv.regles).model_fields:
+        yield getattr(conv.regles, name).clause, ("regles", name, "clause")
+
+
+def _refs(registry: Registry) -> Iterator[tuple[str, str, BaseModel, tuple[PathItem, ...]]]:
+    """Every reference: (target kind, id, entry holding it, path inside the entry)."""
+    for eng in registry.engagements:
+        for i, ref in enumerate(eng.parties):
+            yield "partie", ref, eng, ("parties", i)
+        for i, ref in enumerate(eng.objectifs):
+            yield "objectif", ref, eng, ("objectifs", i)
+        for i, ref in enumerate(eng.operateurs):
+            yield "operateur", ref, eng, ("operateurs", i)
+        for i, ref in enumerate(eng.peut_deboucher_sur):
+            yield "engagement", ref, eng, ("peut_deboucher_sur", i)
+        yield "clause", eng.clause, eng, ("clause",)
+    for gt in registry.groupes_travail:
+        for i, ref in enumerate(gt.engagements):
+            yield "engagement", ref, gt, ("engagements", i)
+        for i, ref in enumerate(gt.objectifs):
+            yield "objectif", ref, gt, ("objectifs", i)
+        yield "theme", str(gt.theme), gt, ("theme",)
+        yield "clause", gt.clause, gt, ("clause",)
+    for op in registry.operateurs:
+        if op.tutelle is not None:
+            yield "partie", op.tutelle, op, ("tutelle",)
+        for i, clause in enumerate(op.clauses):
+            yield "clause", clause, op, ("clauses", i)
+    for partie in registry.parties:
+        yield "clause", partie.clause, partie, ("clause",)
+    for ter in registry.territoires:
+        yield "clause", ter.clause, ter, ("clause",)
+        for i, ml in enumerate(ter.missions_locales):
+            yield "arml", ml.arml, ter, ("missions_locales", i, "arml")
+    for reunion in registry.reunions:
+        if reunion.groupe_travail is not None:
+            yield "groupe_travail", reunion.groupe_travail, reunion, ("groupe_travail",)
+        for i, action in enumerate(reunion.actions):
+            yield "partie", action.responsable, reunion, ("actions", i, "responsable")
+
+
+_KIND_LABELS = {
+    "partie": "partie « {} » inconnue",
+    "objectif": "objectif « {} » inconnu",
+    "operateur": "opérateur « {} » inconnu",
+    "engagement": "engagement « {} » inconnu",
+    "clause": "clause « {} » absente de la table des clauses de la convention",
+    "theme": "thème {} absent de l'annexe",
+    "arml": "ARML « {} » inconnue parmi les parties co-signataires",
+    "groupe_travail": "groupe de travail « {} » inconnu",
+}
+
+
+_SOURCE_FILE = {
+    "partie": "parties", "arml": "parties", "operateur": "parties",
+    "engagement": "engagements", "groupe_travail": "groupes_travail",
+    "objectif": "convention", "clause": "convention", "theme": "convention",
+}
+
+
+@check("REF001")
+def known_references(registry: Registry) -> Iterator[Diagnostic]:
+    """Tout identifiant cité (partie, objectif, opérateur, engagement, groupe de travail,
+    clause, thème de l'annexe, ARML) existe dans le registre."""
+    conv = registry.convention
+    known: dict[str, set[str]] = {
+        "partie": {p.id for p in registry.parties},
+        "arml": {p.id for p in registry.parties if p.role == "co_signataire"},
+        "operateur": {o.id for o in registry.operateurs},
+        "engagement": {e.id for e in registry.engagements},
+        "groupe_travail": {g.id for g in registry.groupes_travail},
+        "objectif": {o.id for o in conv.objectifs} if conv else set(),
+        "clause": {c.id for c in conv.clauses} if conv else set(),
+        "theme": {str(t.numero) for t in conv.themes_annexe} if conv else set(),
+    }
+    if conv is not None:
+        # "Annexe 4" names theme 4 of the annex.
+        known["clause"] |= {f"Annexe {t.numero}" for t in conv.themes_annexe}
+    for clause, path in _convention_clauses(registry):
+        if clause not in known["clause"]:
+            yield error("REF001", registry.file_location("convention", "convention", *path),
+                        _KIND_LABELS["clause"].format(clause) + _suggest(clause, known["clause"]))
+    for kind, ref, entry, path in _refs(registry):
+        if _SOURCE_FILE[kind] in registry.unreadable:
+            continue  # the file declaring these ids could not be read: already reported
+        if ref in known[kind] or ref in registry.salvaged_ids:
+            continue
+        message = _KIND_LABELS[kind].format(ref)
+        yield error("REF001", registry.where(entry, *path),
+                    f"{message}{_suggest(ref, known[kind])}")

@@ -1,0 +1,30 @@
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from convention_cli.rendering_fr import format_date, format_number, plural
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [(date(2026, 6, 30), "30 juin 2026"), (date(2023, 7, 1), "1er juillet 2023"),
+     (date(2024, 2, 29), "29 février 2024"), (date(2025, 8, 15), "15 août 2025"),
+     (date(2025, 12, 2), "2 décembre 2025")],
+)
+def test_format_date(value: date, expected: str) -> None:
+    assert format_date(value) == expected
+
+
+def test_format_number() -> None:
+    assert format_number(80000) == "80\u202f000"
+    assert format_number(1500.5) == "1\u202f500,50"
+    assert format_number(12) == "12"
+
+
+def test_plural() -> None:
+    assert plural(0, "erreur") == "0 erreur"
+    assert plural(1, "erreur") == "1 erreur"
+    assert plural(2, "erreur") == "2 erreurs"
+    assert plural(3, "travail", "travaux") == "3 travaux"
