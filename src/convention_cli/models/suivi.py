@@ -1,0 +1,133 @@
+"""Models of engagements.yaml, groupes_travail.yaml and reunions.yaml: the follow-up."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import Field, StringConstraints
+
+from convention_cli.models.base import (
+    Clause,
+    Id,
+    IsoDate,
+    Model,
+    Recurrence,
+    Statut,
+    Text,
+)
+
+# --- engagements.yaml --------------------------------------------------------------------
+
+
+class Mesure(Model):
+    date: IsoDate
+    valeur: int | float
+    source: Text
+
+
+class Indicateur(Model):
+    id: Id
+    libelle: Text
+    type: Literal["quantitatif", "qualitatif"]
+    cible: int | float | None = None
+    unite: Text | None = None
+    periode: Literal["annuelle", "trimestrielle", "convention"] | None = None
+    mesures: list[Mesure] = []
+
+
+class Preuve(Model):
+    libelle: Text
+    url: Annotated[str, StringConstraints(pattern=r"^(https?://\S+|[^\s:]\S*)$")]
+    date: IsoDate | None = None
+    confidentiel: bool = False
+
+
+class EntreeJournal(Model):
+    date: IsoDate
+    texte: Text
+    auteur: Text | None = None
+    source: Text | None = None
+    statut: Statut | None = None
+    preuves: list[Preuve] = []
+    confidentiel: bool = False
+
+
+class Engagement(Model):
+    id: Id
+    parties: list[Id] = Field(min_length=1)
+    clause: Clause
+    libelle: Text
+    citation: Text | None = None
+    objectifs: list[Id] = Field(min_length=1)
+    operateurs: list[Id] = []
+    echeance: IsoDate | None = None
+    echeance_libelle: Text | None = None
+    recurrence: Recurrence | None = None
+    statut: Statut
+    qualitatif: bool = False
+    indicateurs: list[Indicateur] = []
+    journal: list[EntreeJournal] = []
+    preuves: list[Preuve] = []
+    confidentiel: bool = False
+    peut_deboucher_sur: list[Id] = []
+    sources: list[Text] = []
+    note: Text | None = None
+
+
+class EngagementsFile(Model):
+    engagements: list[Engagement]
+
+
+# --- groupes_travail.yaml ----------------------------------------------------------------
+
+
+class GroupeTravail(Model):
+    id: Id
+    numero: int = Field(ge=1)
+    theme: int = Field(ge=1, description="Numéro du thème de l'annexe")
+    libelle: Text
+    clause: Clause
+    statut: Literal["non_renseigne", "constitue", "actif", "clos"]
+    engagements: list[Id] = []
+    objectifs: list[Id] = Field(min_length=1)
+    journal: list[EntreeJournal] = []
+
+
+class GroupesTravailFile(Model):
+    groupes_travail: list[GroupeTravail]
+
+
+# --- reunions.yaml -----------------------------------------------------------------------
+
+
+class Decision(Model):
+    id: Id
+    texte: Text
+    confidentiel: bool = False
+
+
+class Action(Model):
+    id: Id
+    texte: Text
+    responsable: Id
+    echeance: IsoDate
+    cloture: IsoDate | None = None
+    preuves: list[Preuve] = []
+    confidentiel: bool = False
+
+
+class Reunion(Model):
+    id: Id
+    instance: Literal["commission", "groupe_travail", "referents"]
+    groupe_travail: Id | None = None
+    date: IsoDate
+    lieu: Text | None = None
+    participants: list[Text] = []
+    source: Text
+    decisions: list[Decision] = []
+    actions: list[Action] = []
+    confidentiel: bool = False
+
+
+class ReunionsFile(Model):
+    reunions: list[Reunion]

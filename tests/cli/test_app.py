@@ -1,0 +1,148 @@
+"""Exit codes, formats and help, through the command line."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from convention_cli.cli.app import app, main
+from tests.casefolders import BASE
+
+ROOT = Path(__file__).parent.parent.parent
+INVALID = ROOT / "tests" / "cases" / "invalid"
+
+
+def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    code = main(args)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_valid_registry_exits_0(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(["validate", "--data", str(BASE)], capsys)[0] == 0
+
+
+def test_missing_data_dir_exits_2(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    code, out, err = run(["validate", "--data", str(tmp_path / "absent")], capsys)
+    assert (code, out) == (2, "")
+    assert err == f"convention : dossier de données introuvable : {tmp_path / 'absent'}\n"
+
+
+def test_data_dir_that_is_a_file_exits_2(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    target = tmp_path / "fichier"
+    target.write_text("x", encoding="utf-8")
+    code, _, err = run(["validate", "--data", str(target)], capsys)
+    assert code == 2
+    assert "n'est pas un dossier" in err
+
+
+def test_bad_option_value_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(["validate", "--format", "xml"], capsys)[0] == 2
+
+
+def test_data_from_environment(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv("CONVENTION_DATA", str(tmp_path / "ailleurs"))
+    _, _, err = run(["validate"], capsys)
+    assert str(tmp_path / "ailleurs") in err
+
+
+def test_strict_turns_warnings_into_failure(capsys: pytest.CaptureFixture[str],
+                                            tmp_path: Path) -> None:
+    from tests.casefolders import materialise
+
+    data = materialise(INVALID / "DAT001-echeance-avant-signature", tmp_path)
+    assert run(["validate", "--data", str(data)], capsys)[0] == 0
+    assert run(["validate", "--data", str(data), "--strict"], capsys)[0] == 1
+
+
+def test_json_format_shape(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    from tests.casefolders import materialise
+
+    data = materialise(INVALID / "SCH004-valeur-non-admise", tmp_path)
+    code, out, _ = run(["validate", "--data", str(data), "--format", "json"], capsys)
+    payload = json.loads(out)
+    assert code == 1
+    assert payload["valide"] is False
+    assert payload["resume"] == {"erreurs": 1, "avertissements": 0, "fichiers": 6}
+    [item] = payload["diagnostics"]
+    assert item == {
+        "file": str(data / "engagements.yaml"), "line": 27, "column": 13,
+        "severity": "erreur", "code": "SCH004",
+        "message": "« statut » : valeur « en_retard » non admise ; valeurs acceptées : "
+                   "non_renseigne, non_demarre, en_cours, realise, suspendu, abandonne",
+    }
+
+
+def test_github_format_is_automatic_under_actions(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from tests.casefolders import materialise
+
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    data = materialise(INVALID / "DAT001-echeance-avant-signature", tmp_path)
+    _, out, _ = run(["validate", "--data", str(data)], capsys)
+    first = out.splitlines()[0]
+    path = str(data / "engagements.yaml").replace(":", "%3A").replace(",", "%2C")
+    assert first.startswith(f"::warning file={path},line=26,col=15,title=DAT001::échéance du ")
+
+
+def test_unexpected_exception_is_reported_without_traceback(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from convention_cli import validation
+
+    def boom(_data: Path) -> None:
+        raise RuntimeError("panne simulée")
+
+    monkeypatch.setattr(validation, "validate_registry", boom)
+    code, _, err = run(["validate", "--data", str(BASE)], capsys)
+    assert code == 70
+    assert "erreur interne inattendue (RuntimeError : panne simulée)" in err
+    assert "Traceback" not in err
+    with pytest.raises(RuntimeError):
+        main(["--debug", "validate", "--data", str(BASE)])
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    from convention_cli import __version__
+
+    assert run(["--version"], capsys)[:2] == (0, f"convention {__version__}\n")
+
+
+def test_every_command_has_french_help() -> None:
+    for command in app.registered_commands:
+        doc = command.callback.__doc__ if command.callback else None
+        assert doc, command.name
+        assert "Exemple" in doc, command.name
+        assert any(c in doc for c in "éèàêçûô"), command.name
+
+
+def test_help_imports_no_heavy_module() -> None:
+    """``convention --help`` stays fast: no YAML library, pydantic model or jinja2."""
+    script = (
+        "import sys\n"
+        "from convention_cli.cli.app import main\n"
+        "main(['--help'])\n"
+        "heavy = ('yaml', 'ruamel', 'jinja2', 'convention_cli.models', 'pydantic')\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in heavy"
+        " or m == 'convention_cli.models'))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                            check=True, env={**os.environ, "COLUMNS": "100"})
+    assert result.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_python_dash_m_entry_point() -> None:
+    result = subprocess.run([sys.executable, "-m", "convention_cli", "--version"],
+                            capture_output=True, text=True, check=False)
+    assert result.returncode == 0
+    assert result.stdout.startswith("convention ")

@@ -1,0 +1,99 @@
+"""The repository's own registry: valid, faithful to the agreement, stable on round trip."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from convention_cli.diagnostics import Severity
+from convention_cli.models import FILE_MODELS
+from convention_cli.registry import Registry
+from convention_cli.schema import file_schema
+from convention_cli.validation import validate_registry
+from convention_cli.yaml_io import dump_text, load_text
+
+ROOT = Path(__file__).parent.parent
+DATA = ROOT / "data"
+SCHEMAS = ROOT / "schemas"
+
+
+@pytest.fixture(scope="module")
+def registry() -> Registry:
+    result = validate_registry(DATA)
+    errors = [d for d in result.diagnostics if d.severity is Severity.ERROR]
+    assert errors == []
+    return result.registry
+
+
+def test_only_expected_warnings() -> None:
+    # The two deadlines the text itself sets before the signature (II.1 LADOM, II.2).
+    warnings = [d.code for d in validate_registry(DATA).diagnostics]
+    assert warnings == ["DAT001", "DAT001"]
+
+
+def test_convention_facts(registry: Registry) -> None:
+    conv = registry.convention
+    assert conv is not None
+    assert (conv.lieu_signature, conv.date_signature, conv.duree_annees) == (
+        "Paris", date(2023, 7, 18), 3)
+    assert registry.date_fin == date(2026, 7, 17)
+    assert [o.numero for o in conv.objectifs] == [1, 2, 3, 4]
+    assert [t.numero for t in conv.themes_annexe] == [1, 2, 3, 4, 5, 6]
+    assert conv.regles.bilan_pluriannuel.date_limite == date(2026, 6, 30)
+    bilan = conv.regles.bilan_annuel
+    assert (bilan.mois, bilan.jour, bilan.decalage_annees) == (6, 30, 1)
+    assert conv.regles.financement.financement_direct is False
+    commission = {m.id: m for m in conv.modalites_concertation}["commission-ultramarine"]
+    assert commission.frequence_annuelle_cible == 4
+
+
+def test_parties_and_operators(registry: Registry) -> None:
+    assert {p.id: p.role for p in registry.parties} == {
+        "dgom": "partie", "unml": "partie",
+        "arml-antilles-guyane": "co_signataire", "arml-reunion": "co_signataire"}
+    dgom = {p.id: p for p in registry.parties}["dgom"]
+    assert dgom.referent is not None
+    assert dgom.referent.adresse_generique.confiance == "non_verifie"
+    assert dgom.referent.adresse_generique.valeur is None
+    assert {o.id for o in registry.operateurs} >= {
+        "sma", "ladom", "ifcass", "adie", "france-active", "initiative-outre-mer", "dgefp"}
+
+
+def test_territories(registry: Registry) -> None:
+    counts = {t.id: (t.statut, t.code_insee, len(t.missions_locales))
+              for t in registry.territoires}
+    assert counts == {
+        "guadeloupe": ("DROM", "971", 1), "martinique": ("DROM", "972", 3),
+        "guyane": ("DROM", "973", 2), "la-reunion": ("DROM", "974", 4),
+        "mayotte": ("DROM", "976", 1), "saint-martin": ("COM", "978", 1)}
+    assert [(h.id, h.nombre_missions_locales) for h in registry.hors_perimetre] == [
+        ("nouvelle-caledonie", 2)]
+
+
+def test_engagements_cover_the_agreement(registry: Registry) -> None:
+    clauses = {e.clause for e in registry.engagements}
+    assert clauses >= {"II", "II.1", "II.2", "II.3.1", "II.3.2", "III", "IV", "V", "VI"}
+    ladom = [e for e in registry.engagements if "ladom" in e.operateurs]
+    assert any(e.echeance == date(2023, 6, 30) for e in ladom)
+    assert all(e.statut == "non_renseigne" or e.journal for e in registry.engagements)
+
+
+@pytest.mark.parametrize("name", list(FILE_MODELS))
+def test_round_trip_is_byte_identical(name: str) -> None:
+    text = (DATA / f"{name}.yaml").read_text(encoding="utf-8")
+    assert dump_text(load_text(text)) == text
+
+
+@pytest.mark.parametrize("name", list(FILE_MODELS))
+def test_data_files_point_to_their_schema(name: str) -> None:
+    first = (DATA / f"{name}.yaml").read_text(encoding="utf-8").splitlines()[0]
+    assert first == f"# yaml-language-server: $schema=../schemas/{name}.schema.json"
+
+
+@pytest.mark.parametrize("name", list(FILE_MODELS))
+def test_committed_schemas_are_up_to_date(name: str) -> None:
+    committed = json.loads((SCHEMAS / f"{name}.schema.json").read_text(encoding="utf-8"))
+    assert committed == file_schema(name), "régénérez : convention schema --sortie schemas"
