@@ -28,10 +28,19 @@ def run_validate(workdir: Path) -> tuple[int, str]:
     return code, out.getvalue()
 
 
+def _snapshot(folder: Path) -> dict[str, tuple[int, bytes]]:
+    return {
+        str(p.relative_to(folder)): (p.stat().st_mtime_ns, p.read_bytes() if p.is_file() else b"")
+        for p in sorted(folder.rglob("*"))
+    }
+
+
 @pytest.mark.parametrize("case", case_dirs("invalid") + case_dirs("valid"), ids=lambda p: p.name)
 def test_case_output(case: Path, tmp_path: Path) -> None:
-    materialise(case, tmp_path)
+    data = materialise(case, tmp_path)
+    before = _snapshot(data)
     code, output = run_validate(tmp_path)
+    assert _snapshot(data) == before, "la validation ne doit rien écrire"
     actual = f"# exit {code}\n{output}"
     expected_file = case / "expected.txt"
     if os.environ.get("UPDATE_GOLDEN") == "1":
