@@ -97,3 +97,28 @@ def test_data_files_point_to_their_schema(name: str) -> None:
 def test_committed_schemas_are_up_to_date(name: str) -> None:
     committed = json.loads((SCHEMAS / f"{name}.schema.json").read_text(encoding="utf-8"))
     assert committed == file_schema(name), "régénérez : convention schema --sortie schemas"
+
+
+SEED = ROOT.parent / "shared" / "seeds" / "000_fc88ea52697eae16.txt"
+
+
+def _citations(node: object) -> list[str]:
+    if isinstance(node, dict):
+        found = [v for k, v in node.items() if k in ("citation", "citation_duree")]
+        return found + [c for v in node.values() for c in _citations(v)]
+    if isinstance(node, list):
+        return [c for item in node for c in _citations(item)]
+    return []
+
+
+def test_every_citation_is_verbatim_from_the_agreement() -> None:
+    if not SEED.exists():
+        pytest.skip(f"texte de la convention absent : {SEED}")
+    from convention_cli.yaml_reader import parse_yaml
+
+    agreement = " ".join(SEED.read_text(encoding="utf-8").split())
+    missing = []
+    for name in FILE_MODELS:
+        root = parse_yaml((DATA / f"{name}.yaml").read_text(encoding="utf-8"), name).root
+        missing += [c for c in _citations(root) if " ".join(c.split()) not in agreement]
+    assert missing == []

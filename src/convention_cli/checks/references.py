@@ -27,6 +27,7 @@ def iter_ids(registry: Registry) -> Iterator[tuple[str, str, Location]]:
         conv = registry.convention
         groups: tuple[tuple[str, Sequence[Any]], ...] = (
             ("objectifs", conv.objectifs),
+            ("chiffres", conv.chiffres),
             ("modalites_concertation", conv.modalites_concertation),
             ("references", conv.references),
             ("avenants", conv.avenants),
@@ -72,7 +73,8 @@ def _convention_clauses(registry: Registry) -> Iterator[tuple[str, tuple[PathIte
         return
     yield conv.clause_duree, ("clause_duree",)
     yield conv.perimetre.clause, ("perimetre", "clause")
-    for group in ("objectifs", "modalites_concertation", "themes_annexe", "references"):
+    for group in ("objectifs", "chiffres", "modalites_concertation", "themes_annexe",
+                  "references"):
         for index, item in enumerate(getattr(conv, group)):
             yield item.clause, (group, index, "clause")
     for name in type(conv.regles).model_fields:

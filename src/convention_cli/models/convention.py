@@ -105,6 +105,17 @@ class Perimetre(Model):
     citation: Text
 
 
+class Chiffre(Model):
+    """A figure the agreement states (preamble, signatures), quoted."""
+
+    id: Id
+    libelle: Text
+    valeur: int | float
+    unite: Text | None = None
+    clause: Clause
+    citation: Text
+
+
 class Avenant(Model):
     id: Id
     date_signature: IsoDate
@@ -131,6 +142,7 @@ class Convention(Model):
     clause_duree: Clause
     citation_duree: Text
     perimetre: Perimetre
+    chiffres: list[Chiffre] = []
     objectifs: list[Objectif] = Field(min_length=1)
     clauses: list[ClauseTexte] = Field(min_length=1)
     modalites_concertation: list[Modalite]
