@@ -7,6 +7,7 @@ only typer; each command imports its work when it runs.
 from __future__ import annotations
 
 import sys
+from typing import Any
 
 import typer
 
@@ -14,6 +15,7 @@ from convention_cli import __version__
 from convention_cli.cli.commands.export import export
 from convention_cli.cli.commands.schema import schema
 from convention_cli.cli.commands.validate import validate
+from convention_cli.cli.french import FrenchCommand, FrenchGroup, translate_usage_message
 
 EXIT_INTERNAL_ERROR = 70  # EX_SOFTWARE: a bug, not a problem in the data
 
@@ -25,6 +27,7 @@ app = typer.Typer(
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
+    cls=FrenchGroup,
 )
 
 
@@ -47,9 +50,9 @@ def root(
     """Registre vivant de la convention de partenariat UNML × DGOM (2023-2025)."""
 
 
-app.command("validate")(validate)
-app.command("schema")(schema)
-app.command("export")(export)
+app.command("validate", cls=FrenchCommand)(validate)
+app.command("schema", cls=FrenchCommand)(schema)
+app.command("export", cls=FrenchCommand)(export)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -58,12 +61,7 @@ def main(argv: list[str] | None = None) -> int:
     from convention_cli.errors import ConventionError
 
     try:
-        app(args=args, prog_name="convention", standalone_mode=True)
-    except SystemExit as exc:
-        code = exc.code
-        if code is None:
-            return _exit(0, argv)
-        return _exit(code if isinstance(code, int) else 1, argv)
+        result = app(args=args, prog_name="convention", standalone_mode=False)
     except ConventionError as exc:
         sys.stderr.write(f"convention : {exc}\n")
         return _exit(exc.exit_code, argv)
@@ -71,13 +69,30 @@ def main(argv: list[str] | None = None) -> int:
         sys.stderr.write("convention : interrompu.\n")
         return _exit(130, argv)
     except Exception as exc:
+        if _is_usage_error(exc):
+            return _exit(_report_usage_error(exc), argv)
         if "--debug" in args:
             raise
         sys.stderr.write(
             f"convention : erreur interne inattendue ({exc.__class__.__name__} : {exc}). "
             "Relancez avec --debug pour la trace et signalez-la.\n")
         return _exit(EXIT_INTERNAL_ERROR, argv)
-    return _exit(0, argv)
+    return _exit(result if isinstance(result, int) else 0, argv)
+
+
+def _is_usage_error(exc: Exception) -> bool:
+    """click's exceptions (vendored by typer, so matched by shape, not by class)."""
+    return hasattr(exc, "format_message") and isinstance(getattr(exc, "exit_code", None), int)
+
+
+def _report_usage_error(exc: Any) -> int:
+    message = translate_usage_message(exc.format_message())
+    if not message.strip():  # no arguments: click has already printed the help
+        return int(exc.exit_code)
+    ctx = getattr(exc, "ctx", None)
+    hint = f"\nAide : {ctx.command_path} --help" if ctx is not None else ""
+    sys.stderr.write(f"convention : {message}{hint}\n")
+    return int(exc.exit_code)
 
 
 def _exit(code: int, argv: list[str] | None) -> int:

@@ -22,8 +22,9 @@ def export(
         ExportFormat, typer.Option("--format", "-f", help="Format de sortie (json).")
     ] = ExportFormat.json,
 ) -> None:
-    """Exporte tout le registre, normalisé, en JSON (dates au format ISO) : convention,
-    parties, opérateurs, territoires, engagements, groupes de travail, réunions.
+    """Exporte tout le registre, normalisé, en JSON (dates au format ISO).
+
+    Convention, parties, opérateurs, territoires, engagements, groupes de travail, réunions.
 
     Refuse un registre qui contient des erreurs (voir convention validate).
 

@@ -24,8 +24,9 @@ def schema(
                      "de données dans ce dossier.", show_default=False),
     ] = None,
 ) -> None:
-    """Affiche le schéma JSON (draft 2020-12) des fichiers de données, pour les éditeurs
-    (yaml-language-server) et les outils comme check-jsonschema.
+    """Affiche le schéma JSON des fichiers de données (éditeurs, check-jsonschema).
+
+    Schémas JSON draft 2020-12, pour yaml-language-server et les outils de validation.
 
     Exemples : convention schema engagements ; convention schema --sortie schemas
     """

@@ -17,8 +17,9 @@ def validate(
         bool, typer.Option("--strict", help="Les avertissements font aussi échouer (code 1).")
     ] = False,
 ) -> None:
-    """Vérifie le registre : syntaxe YAML, schéma, références croisées et règles de la
-    convention. Chaque problème est signalé avec fichier, ligne et colonne.
+    """Vérifie le registre : syntaxe, schéma, références et règles de la convention.
+
+    Chaque problème est signalé avec fichier, ligne et colonne, tous en une passe.
 
     Codes de sortie : 0 registre valide, 1 erreurs (ou avertissements avec --strict),
     2 usage incorrect ou dossier --data inutilisable.
