@@ -21,8 +21,12 @@ def _suggest(value: str, known: Iterable[str]) -> str:
     return " (vouliez-vous dire " + ", ".join(f"« {c} »" for c in close) + " ?)"
 
 
-def iter_ids(registry: Registry) -> Iterator[tuple[str, str, Location]]:
-    """Every declared id: (id, kind, location of the id)."""
+IdSite = tuple[str, BaseModel | None, tuple[PathItem, ...]]
+"""Where an id is declared: (id, top-level entry or None for convention.yaml, path)."""
+
+
+def iter_ids(registry: Registry) -> Iterator[IdSite]:
+    """Every declared id, with what is needed to locate it (only done on a duplicate)."""
     if registry.convention is not None:
         conv = registry.convention
         groups: tuple[tuple[str, Sequence[Any]], ...] = (
@@ -34,37 +38,41 @@ def iter_ids(registry: Registry) -> Iterator[tuple[str, str, Location]]:
         )
         for group, items in groups:
             for index, item in enumerate(items):
-                yield item.id, group, registry.file_location(
-                    "convention", "convention", group, index, "id")
-    for kind, entry in registry.iter_entries():
-        yield entry.id, kind, registry.where(entry, "id")
+                yield item.id, None, ("convention", group, index, "id")
+    for _kind, entry in registry.iter_entries():
+        yield entry.id, entry, ("id",)
     for territoire in registry.territoires:
         for index, ml in enumerate(territoire.missions_locales):
-            yield ml.id, "missions_locales", registry.where(
-                territoire, "missions_locales", index, "id")
+            yield ml.id, territoire, ("missions_locales", index, "id")
     for engagement in registry.engagements:
         for index, indicateur in enumerate(engagement.indicateurs):
-            yield indicateur.id, "indicateurs", registry.where(
-                engagement, "indicateurs", index, "id")
+            yield indicateur.id, engagement, ("indicateurs", index, "id")
     for reunion in registry.reunions:
         reunion_groups: tuple[tuple[str, Sequence[Any]], ...] = (
             ("decisions", reunion.decisions), ("actions", reunion.actions))
         for group, items in reunion_groups:
             for index, item in enumerate(items):
-                yield item.id, group, registry.where(reunion, group, index, "id")
+                yield item.id, reunion, (group, index, "id")
+
+
+def _locate_id(registry: Registry, site: IdSite) -> Location:
+    _ident, entry, path = site
+    if entry is None:
+        return registry.file_location("convention", *path)
+    return registry.where(entry, *path)
 
 
 @check("REF002")
 def unique_ids(registry: Registry) -> Iterator[Diagnostic]:
     """Chaque identifiant est unique dans tout le registre, tous fichiers confondus :
     un identifiant désigne une seule chose pour toujours."""
-    first_seen: dict[str, Location] = {}
-    for ident, _kind, location in iter_ids(registry):
-        previous = first_seen.get(ident)
-        if previous is None:
-            first_seen[ident] = location
-            continue
-        yield error("REF002", location, f"identifiant « {ident} » déjà utilisé ({previous})")
+    first_seen: dict[str, IdSite] = {}
+    for site in iter_ids(registry):
+        previous = first_seen.setdefault(site[0], site)
+        if previous is not site:
+            yield error("REF002", _locate_id(registry, site),
+                        f"identifiant « {site[0]} » déjà utilisé "
+                        f"({_locate_id(registry, previous)})")
 
 
 def _convention_clauses(registry: Registry) -> Iterator[tuple[str, tuple[PathItem, ...]]]:
