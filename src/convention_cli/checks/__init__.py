@@ -17,6 +17,7 @@ from convention_cli.checks.dates import (
     journal_dates,
     pluriannual_bilan_in_period,
 )
+from convention_cli.checks.echeancier import known_echeances, rules_carried_once
 from convention_cli.checks.engagements import (
     engagements_verifiable,
     journal_sourced,
@@ -44,6 +45,8 @@ ALL_CHECKS: tuple[Check, ...] = (
     parties_have_referent,
     meeting_instance,
     facts_sourced,
+    rules_carried_once,
+    known_echeances,
 )
 
 __all__ = ["ALL_CHECKS", "Check"]

@@ -14,7 +14,7 @@ from convention_cli.registry import Registry
 from convention_cli.source_map import PathItem
 
 
-def _suggest(value: str, known: Iterable[str]) -> str:
+def suggest(value: str, known: Iterable[str]) -> str:
     close = difflib.get_close_matches(value, list(known), n=3, cutoff=0.6)
     if not close:
         return ""
@@ -166,7 +166,7 @@ def known_references(registry: Registry) -> Iterator[Diagnostic]:
     for clause, path in _convention_clauses(registry):
         if clause not in known["clause"]:
             yield error("REF001", registry.file_location("convention", "convention", *path),
-                        _KIND_LABELS["clause"].format(clause) + _suggest(clause, known["clause"]))
+                        _KIND_LABELS["clause"].format(clause) + suggest(clause, known["clause"]))
     for kind, ref, entry, path in _refs(registry):
         if _SOURCE_FILE[kind] in registry.unreadable:
             continue  # the file declaring these ids could not be read: already reported
@@ -174,4 +174,4 @@ def known_references(registry: Registry) -> Iterator[Diagnostic]:
             continue
         message = _KIND_LABELS[kind].format(ref)
         yield error("REF001", registry.where(entry, *path),
-                    f"{message}{_suggest(ref, known[kind])}")
+                    f"{message}{suggest(ref, known[kind])}")

@@ -48,8 +48,18 @@ class EntreeJournal(Model):
     auteur: Text | None = None
     source: Text | None = None
     statut: Statut | None = None
+    echeance: Id | None = Field(
+        default=None,
+        description="Identifiant de l'échéance que cette entrée honore (voir convention "
+        "echeances), par exemple bilan-annuel-2024 ou communication-2024-2025.",
+    )
     preuves: list[Preuve] = []
     confidentiel: bool = False
+
+
+Regle = Literal["bilan_annuel", "bilan_pluriannuel", "communication_annuelle",
+                "commission_trimestrielle"]
+"""A rule of the agreement that sets an engagement's échéances (sections III, IV, V)."""
 
 
 class Engagement(Model):
@@ -63,6 +73,7 @@ class Engagement(Model):
     echeance: IsoDate | None = None
     echeance_libelle: Text | None = None
     recurrence: Recurrence | None = None
+    regle: Regle | None = None
     statut: Statut
     qualitatif: bool = False
     indicateurs: list[Indicateur] = []
