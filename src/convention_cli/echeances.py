@@ -28,6 +28,8 @@ from convention_cli.models import Engagement, EntreeJournal
 from convention_cli.registry import Registry, end_date
 from convention_cli.rendering_fr import format_date
 
+Day = date  # ``Echeance.date`` shadows the type inside the class body
+
 DEFAULT_HORIZON_DAYS = 30
 MIN_QUARTER_DAYS = 31
 """A quarter in which the convention is in force for fewer days asks for no meeting."""
@@ -81,7 +83,7 @@ class Echeance:
     """A date that asks nothing of anyone (the term): passed, it is « sans objet »."""
     etat: Etat = Etat.A_VENIR
 
-    def with_state(self, as_of: date, horizon_days: int) -> Echeance:
+    def with_state(self, as_of: Day, horizon_days: int) -> Echeance:
         return replace(self, etat=state_of(self, as_of, horizon_days))
 
 
