@@ -98,6 +98,8 @@ def _refs(registry: Registry) -> Iterator[tuple[str, str, BaseModel, tuple[PathI
             yield "objectif", ref, eng, ("objectifs", i)
         for i, ref in enumerate(eng.operateurs):
             yield "operateur", ref, eng, ("operateurs", i)
+        for i, ref in enumerate(eng.territoires):
+            yield "territoire", ref, eng, ("territoires", i)
         for i, ref in enumerate(eng.peut_deboucher_sur):
             yield "engagement", ref, eng, ("peut_deboucher_sur", i)
         yield "clause", eng.clause, eng, ("clause",)
@@ -135,12 +137,14 @@ _KIND_LABELS = {
     "theme": "thème {} absent de l'annexe",
     "arml": "ARML « {} » inconnue parmi les parties co-signataires",
     "groupe_travail": "groupe de travail « {} » inconnu",
+    "territoire": "territoire « {} » inconnu",
 }
 
 
 _SOURCE_FILE = {
     "partie": "parties", "arml": "parties", "operateur": "parties",
     "engagement": "engagements", "groupe_travail": "groupes_travail",
+    "territoire": "territoires",
     "objectif": "convention", "clause": "convention", "theme": "convention",
 }
 
@@ -156,6 +160,7 @@ def known_references(registry: Registry) -> Iterator[Diagnostic]:
         "operateur": {o.id for o in registry.operateurs},
         "engagement": {e.id for e in registry.engagements},
         "groupe_travail": {g.id for g in registry.groupes_travail},
+        "territoire": {t.id for t in registry.territoires},
         "objectif": {o.id for o in conv.objectifs} if conv else set(),
         "clause": {c.id for c in conv.clauses} if conv else set(),
         "theme": {str(t.numero) for t in conv.themes_annexe} if conv else set(),

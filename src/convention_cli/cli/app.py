@@ -14,6 +14,7 @@ import typer
 from convention_cli import __version__
 from convention_cli.cli.commands.export import export
 from convention_cli.cli.commands.schema import schema
+from convention_cli.cli.commands.status import status
 from convention_cli.cli.commands.validate import validate
 from convention_cli.cli.french import FrenchCommand, FrenchGroup, translate_usage_message
 
@@ -51,6 +52,7 @@ def root(
 
 
 app.command("validate", cls=FrenchCommand)(validate)
+app.command("status", cls=FrenchCommand)(status)
 app.command("schema", cls=FrenchCommand)(schema)
 app.command("export", cls=FrenchCommand)(export)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from datetime import date
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -53,3 +54,52 @@ def resolve_format(value: ReportFormat | None) -> ReportFormat:
     if os.environ.get("GITHUB_ACTIONS") == "true":
         return ReportFormat.github
     return ReportFormat.text
+
+
+def parse_date_option(value: str | None, option: str) -> date | None:
+    """An ISO date given on the command line; a French usage error otherwise."""
+    from convention_cli.errors import UsageError
+
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise UsageError(f"date invalide pour {option} : « {value} » (attendu AAAA-MM-JJ, "
+                         "date existante, par exemple 2026-06-30)") from None
+
+
+def resolve_as_of(value: str | None) -> date:
+    """``--as-of``: the given day, or today (the only place that reads the clock)."""
+    return parse_date_option(value, "--as-of") or date.today()  # noqa: TID251
+
+
+AsOfOption = Annotated[
+    str | None,
+    typer.Option("--as-of", help="Date d'observation AAAA-MM-JJ (défaut : aujourd'hui).",
+                 show_default=False),
+]
+HorizonOption = Annotated[
+    int,
+    typer.Option("--horizon", min=0, help="Jours avant une échéance pour la dire « proche »."),
+]
+PartieOption = Annotated[
+    str | None,
+    typer.Option("--partie", help="Seulement les engagements de cette partie (ex. dgom).",
+                 show_default=False),
+]
+TerritoireOption = Annotated[
+    str | None,
+    typer.Option("--territoire", help="Seulement ce territoire (ex. mayotte).",
+                 show_default=False),
+]
+ObjectifOption = Annotated[
+    str | None,
+    typer.Option("--objectif", help="Seulement les engagements servant cet objectif (ex. "
+                 "obj-2).", show_default=False),
+]
+StatutOption = Annotated[
+    str | None,
+    typer.Option("--statut", help="Seulement ce statut (non_renseigne, non_demarre, en_cours, "
+                 "realise, suspendu, abandonne) ou en_retard.", show_default=False),
+]

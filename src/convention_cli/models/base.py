@@ -43,6 +43,21 @@ STATUT_LABELS: dict[str, str] = {
     "suspendu": "suspendu",
     "abandonne": "abandonné",
 }
+STATUT_PLURALS: dict[str, str] = {
+    "non_renseigne": "non renseignés",
+    "non_demarre": "non démarrés",
+    "en_cours": "en cours",
+    "realise": "réalisés",
+    "suspendu": "suspendus",
+    "abandonne": "abandonnés",
+}
+
+
+def count_statut(statut: str, count: int) -> str:
+    """``3 réalisés``, ``1 réalisé``: a count of engagements with a status, in French."""
+    return f"{count} {STATUT_PLURALS[statut] if count > 1 else STATUT_LABELS[statut]}"
+
+
 Confiance = Literal["haute", "moyenne", "faible", "non_verifie"]
 Recurrence = Literal["au_fil_de_l_eau", "trimestrielle", "annuelle"]
 

@@ -70,6 +70,10 @@ class Engagement(Model):
     citation: Text | None = None
     objectifs: list[Id] = Field(min_length=1)
     operateurs: list[Id] = []
+    territoires: list[Id] = Field(
+        default=[],
+        description="Territoires concernés ; vide : tous les territoires de la convention.",
+    )
     echeance: IsoDate | None = None
     echeance_libelle: Text | None = None
     recurrence: Recurrence | None = None

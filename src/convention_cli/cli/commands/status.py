@@ -1,0 +1,79 @@
+"""``convention status``."""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import StrEnum
+from typing import Annotated
+
+import typer
+
+from convention_cli.cli.options import (
+    AsOfOption,
+    DataOption,
+    HorizonOption,
+    ObjectifOption,
+    PartieOption,
+    StatutOption,
+    TerritoireOption,
+    resolve_as_of,
+    resolve_data,
+)
+
+
+class StatusFormat(StrEnum):
+    table = "table"
+    json = "json"
+    markdown = "markdown"
+
+
+def status(
+    data: DataOption = None,
+    as_of: AsOfOption = None,
+    partie: PartieOption = None,
+    territoire: TerritoireOption = None,
+    objectif: ObjectifOption = None,
+    statut: StatutOption = None,
+    horizon: HorizonOption = 30,
+    alerte: Annotated[
+        int, typer.Option("--alerte-jours", min=1,
+                          help="Signale un engagement sans entrée de journal depuis ce nombre "
+                          "de jours.")
+    ] = 90,
+    lignes: Annotated[
+        int, typer.Option("--lignes", min=1, help="Lignes au plus par liste dans la vue "
+                          "tableau (les formats json et markdown donnent tout).")
+    ] = 40,
+    output_format: Annotated[
+        StatusFormat, typer.Option("--format", "-f", help="table, json ou markdown.")
+    ] = StatusFormat.table,
+) -> None:
+    """Où en est la convention : engagements, retards, prochaines échéances.
+
+    En-tête avec la période de la convention et la position de la date d'observation
+    (jours restants, ou depuis combien de temps elle est échue et ce que demande alors
+    la section V), compteurs par partie et par objectif, engagements, échéances en
+    retard et proches, commissions trimestrielles, groupes de travail.
+
+    Exemple : convention status --as-of 2024-07-01 --partie dgom
+    """
+    from convention_cli.queries import Filtres
+    from convention_cli.status_view import build_status
+    from convention_cli.validation import load_valid_registry
+
+    registry = load_valid_registry(resolve_data(data))
+    view = build_status(registry, resolve_as_of(as_of),
+                        Filtres(partie, territoire, objectif, statut), horizon, alerte)
+    if output_format is StatusFormat.json:
+        from convention_cli.status_view import status_to_json
+
+        sys.stdout.write(json.dumps(status_to_json(view), ensure_ascii=False, indent=2) + "\n")
+    elif output_format is StatusFormat.markdown:
+        from convention_cli.status_markdown import status_to_markdown
+
+        sys.stdout.write(status_to_markdown(view))
+    else:
+        from convention_cli.cli.status_table import make_console, render_status
+
+        render_status(view, make_console(), lignes)
