@@ -41,10 +41,13 @@ def check_filter_values(registry: Registry, filtres: Filtres) -> None:
     for name, values in known.items():
         value = getattr(filtres, name)
         if value is not None and value not in values:
-            raise UserError(unknown_message(name, value, values))
+            raise UserError(unknown_message(name, value, values,
+                                            feminine=name == "partie"))
 
 
-def unknown_message(kind: str, value: str, known: Iterable[str]) -> str:
+def unknown_message(
+    kind: str, value: str, known: Iterable[str], *, feminine: bool = False
+) -> str:
     """``partie « dgon » inconnue ; vouliez-vous dire « dgom » ?`` with the closest ids."""
     values = sorted(known)
     close = difflib.get_close_matches(value, values, n=3, cutoff=0.5)
@@ -52,7 +55,7 @@ def unknown_message(kind: str, value: str, known: Iterable[str]) -> str:
         hint = "vouliez-vous dire " + ", ".join(f"« {c} »" for c in close) + " ?"
     else:
         hint = "valeurs possibles : " + ", ".join(values[:12]) + ("…" if len(values) > 12 else "")
-    return f"{kind} « {value} » inconnu(e) ; {hint}"
+    return f"{kind} « {value} » inconnu{'e' if feminine else ''} ; {hint}"
 
 
 def echeances_by_engagement(echeances: Sequence[Echeance]) -> dict[str, list[Echeance]]:

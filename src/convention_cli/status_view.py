@@ -120,7 +120,7 @@ class StatusView:
     noms_parties: dict[str, str]
 
 
-def _position(registry: Registry, as_of: date, echeances: list[Echeance]) -> Position:
+def position_of(registry: Registry, as_of: date, echeances: list[Echeance]) -> Position:
     conv = registry.convention
     end = registry.date_fin
     assert conv is not None
@@ -230,7 +230,7 @@ def build_status(
     return StatusView(
         as_of=as_of, horizon=horizon, stale_days=stale_days, filtres=filtres,
         titre=f"{conv.titre} — {conv.sous_titre}",
-        position=_position(registry, as_of, echeances),
+        position=position_of(registry, as_of, echeances),
         lignes=tuple(lignes),
         par_partie=_counters([(p.id, p.sigle) for p in registry.parties], lignes, "parties"),
         par_objectif=_counters([(o.id, f"{o.numero}. {o.libelle}") for o in conv.objectifs],

@@ -58,6 +58,13 @@ def count_statut(statut: str, count: int) -> str:
     return f"{count} {STATUT_PLURALS[statut] if count > 1 else STATUT_LABELS[statut]}"
 
 
+GT_STATUT_LABELS: dict[str, str] = {
+    "non_renseigne": "non renseigné",
+    "constitue": "constitué",
+    "actif": "actif",
+    "clos": "clos",
+}
+
 Confiance = Literal["haute", "moyenne", "faible", "non_verifie"]
 Recurrence = Literal["au_fil_de_l_eau", "trimestrielle", "annuelle"]
 

@@ -1,0 +1,79 @@
+"""``convention agenda``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from convention_cli.cli.options import DataOption, parse_date_option, resolve_data
+
+OutputOption = Annotated[
+    Path | None,
+    typer.Option("--sortie", "-o", help="Écrit le document dans ce fichier (sinon : sortie "
+                 "standard).", show_default=False),
+]
+PublicOption = Annotated[
+    bool,
+    typer.Option("--public", help="Version publique : sans rien de confidentiel (section VI) "
+                 "ni coordonnée personnelle."),
+]
+
+
+def agenda(
+    data: DataOption = None,
+    date: Annotated[
+        str | None, typer.Option("--date", help="Date de la réunion AAAA-MM-JJ.",
+                                 show_default=False)
+    ] = None,
+    trimestre: Annotated[
+        str | None, typer.Option("--trimestre", help="Trimestre AAAA-Tn quand la date n'est "
+                                 "pas fixée (ex. 2026-T4).", show_default=False)
+    ] = None,
+    instance: Annotated[
+        str, typer.Option("--instance", help="commission, ou gt:ID pour un groupe de travail "
+                          "(ex. gt:gt-5).")
+    ] = "commission",
+    heure: Annotated[
+        str | None, typer.Option("--heure", help="Heure de Paris HH:MM : l'ordre du jour la "
+                                 "donne aussi à l'heure de chaque territoire.",
+                                 show_default=False)
+    ] = None,
+    sortie: OutputOption = None,
+    public: PublicOption = False,
+) -> None:
+    """Ordre du jour de la Commission ultramarine (ou d'un groupe de travail), en Markdown.
+
+    Participants et points permanents de la section III, suivi des décisions et des
+    actions ouvertes (retards d'abord), engagements en retard ou dus avant la fin du
+    trimestre, point de chaque groupe de travail, bilans et communication dus.
+
+    Exemple : convention agenda --trimestre 2026-T4 -o ordre-du-jour.md
+    """
+    from convention_cli.cli.output import write_document
+    from convention_cli.documents.agenda import build_agenda, parse_quarter
+    from convention_cli.errors import UsageError
+    from convention_cli.rendering import provenance, render_document, template_dir_for
+    from convention_cli.validation import load_valid_registry
+
+    if date is not None and trimestre is not None:
+        raise UsageError("--date et --trimestre s'excluent : la date fixe le trimestre")
+    data_dir = resolve_data(data)
+    registry = load_valid_registry(data_dir)
+    day = parse_date_option(date, "--date")
+    quarter = parse_quarter(trimestre) if trimestre else None
+    reference = day
+    if reference is None and quarter is not None:
+        from convention_cli.echeances import quarter_bounds
+
+        reference = quarter_bounds(*quarter)[0]
+    if reference is None:
+        raise UsageError("indiquez --date ou --trimestre")
+    origin = provenance(reference, data_dir)
+    view = build_agenda(registry, day=day, quarter=quarter, instance=instance, hour=heure,
+                        public=public, provenance=origin)
+    text = render_document("agenda.md.j2", {"view": view, "public": public,
+                                            "provenance": origin},
+                           template_dir_for(data_dir))
+    write_document(text, sortie)

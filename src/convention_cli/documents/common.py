@@ -1,0 +1,120 @@
+"""Pieces shared by the documents: public filtering, échéance and journal rows."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date as Day
+
+from convention_cli.echeances import Echeance, Etat
+from convention_cli.models import STATUT_LABELS, Engagement, EntreeJournal, Preuve, Reunion
+from convention_cli.registry import Registry
+
+
+@dataclass(frozen=True)
+class LigneEcheance:
+    id: str
+    date: Day
+    libelle: str
+    parties: str
+    source: str
+    etat: str
+    en_retard: bool
+    honoree_le: Day | None
+
+
+@dataclass(frozen=True)
+class LigneJournal:
+    date: Day
+    engagement: str
+    texte: str
+    auteur: str | None
+    statut: str | None
+    preuves: tuple[LignePreuve, ...]
+
+
+@dataclass(frozen=True)
+class LignePreuve:
+    libelle: str
+    url: str
+    date: Day | None
+
+
+def party_names(registry: Registry) -> dict[str, str]:
+    return {p.id: p.sigle for p in registry.parties}
+
+
+def echeance_row(echeance: Echeance, names: dict[str, str]) -> LigneEcheance:
+    return LigneEcheance(
+        id=echeance.id, date=echeance.date, libelle=echeance.libelle,
+        parties=", ".join(names.get(p, p) for p in echeance.parties), source=echeance.source,
+        etat=echeance.etat.value, en_retard=echeance.etat is Etat.EN_RETARD,
+        honoree_le=echeance.honneur.date if echeance.honneur else None,
+    )
+
+
+def visible_engagements(registry: Registry, public: bool) -> list[Engagement]:
+    return [e for e in registry.engagements if not (public and e.confidentiel)]
+
+
+def visible_reunions(registry: Registry, public: bool) -> list[Reunion]:
+    return [r for r in registry.reunions if not (public and r.confidentiel)]
+
+
+def visible_echeances(
+    echeances: Iterable[Echeance], registry: Registry, public: bool
+) -> list[Echeance]:
+    """Échéances, less those of confidential engagements, meetings or actions."""
+    if not public:
+        return list(echeances)
+    hidden = {e.id for e in registry.engagements if e.confidentiel}
+    hidden_meetings = {r.id for r in registry.reunions if r.confidentiel}
+    hidden_actions = {a.id for r in registry.reunions for a in r.actions if a.confidentiel}
+    return [
+        e for e in echeances
+        if e.engagement not in hidden and e.reunion not in hidden_meetings
+        and e.id not in hidden_actions
+    ]
+
+
+def preuve_rows(preuves: Iterable[Preuve], public: bool) -> tuple[LignePreuve, ...]:
+    return tuple(LignePreuve(p.libelle, p.url, p.date) for p in preuves
+                 if not (public and p.confidentiel))
+
+
+def journal_rows(
+    engagements: Iterable[Engagement], public: bool, start: Day | None = None,
+    end: Day | None = None,
+) -> list[LigneJournal]:
+    """Journal entries of the engagements, dated within [start, end], oldest first."""
+    rows = []
+    for eng in engagements:
+        for entry in eng.journal:
+            if public and entry.confidentiel:
+                continue
+            if (start and entry.date < start) or (end and entry.date > end):
+                continue
+            rows.append(_journal_row(eng.id, entry, public))
+    rows.sort(key=lambda r: (r.date, r.engagement))
+    return rows
+
+
+def _journal_row(engagement_id: str, entry: EntreeJournal, public: bool) -> LigneJournal:
+    return LigneJournal(
+        date=entry.date, engagement=engagement_id, texte=entry.texte,
+        auteur=entry.auteur or entry.source,
+        statut=STATUT_LABELS[entry.statut] if entry.statut else None,
+        preuves=preuve_rows(entry.preuves, public),
+    )
+
+
+def statut_at(engagement: Engagement, day: Day) -> str:
+    """The status a source showed on ``day``: the last journal status dated up to it
+    (« non renseigné » when no entry up to that day states one)."""
+    status = "non_renseigne"
+    for entry in sorted(engagement.journal, key=lambda e: e.date):
+        if entry.date > day:
+            break
+        if entry.statut is not None:
+            status = entry.statut
+    return status
