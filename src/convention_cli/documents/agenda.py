@@ -215,7 +215,9 @@ def build_agenda(
             last.id, last.date,
             tuple(Decision(d.texte) for d in last.decisions
                   if not (public and d.confidentiel))) if last else None,
-        actions=_open_actions(reunions, reference, names, public),
+        actions=_open_actions(
+            [r for r in reunions if group is None or r.groupe_travail == group.id],
+            reference, names, public),
         engagements=tuple(
             LigneEngagementAgenda(e.engagement or e.id, by_id[e.engagement].libelle
                                   if e.engagement in by_id else e.libelle,

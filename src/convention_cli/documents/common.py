@@ -2,30 +2,38 @@
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date as Day
 
 from convention_cli.echeances import Echeance, Etat
-from convention_cli.models import STATUT_LABELS, Engagement, EntreeJournal, Preuve, Reunion
+from convention_cli.models import (
+    STATUT_LABELS,
+    Engagement,
+    EntreeJournal,
+    Fait,
+    GroupeTravail,
+    Preuve,
+    Reunion,
+)
 from convention_cli.registry import Registry
 
 
 @dataclass(frozen=True)
 class LigneEcheance:
     id: str
-    date: Day
+    date: datetime.date
     libelle: str
     parties: str
     source: str
     etat: str
     en_retard: bool
-    honoree_le: Day | None
+    honoree_le: datetime.date | None
 
 
 @dataclass(frozen=True)
 class LigneJournal:
-    date: Day
+    date: datetime.date
     engagement: str
     texte: str
     auteur: str | None
@@ -37,7 +45,7 @@ class LigneJournal:
 class LignePreuve:
     libelle: str
     url: str
-    date: Day | None
+    date: datetime.date | None
 
 
 def party_names(registry: Registry) -> dict[str, str]:
@@ -83,8 +91,8 @@ def preuve_rows(preuves: Iterable[Preuve], public: bool) -> tuple[LignePreuve, .
 
 
 def journal_rows(
-    engagements: Iterable[Engagement], public: bool, start: Day | None = None,
-    end: Day | None = None,
+    engagements: Iterable[Engagement], public: bool, start: datetime.date | None = None,
+    end: datetime.date | None = None,
 ) -> list[LigneJournal]:
     """Journal entries of the engagements, dated within [start, end], oldest first."""
     rows = []
@@ -108,7 +116,7 @@ def _journal_row(engagement_id: str, entry: EntreeJournal, public: bool) -> Lign
     )
 
 
-def statut_at(engagement: Engagement, day: Day) -> str:
+def statut_at(engagement: Engagement, day: datetime.date) -> str:
     """The status a source showed on ``day``: the last journal status dated up to it
     (« non renseigné » when no entry up to that day states one)."""
     status = "non_renseigne"
@@ -118,3 +126,66 @@ def statut_at(engagement: Engagement, day: Day) -> str:
         if entry.statut is not None:
             status = entry.statut
     return status
+
+
+# --- shared by the passation and the public communication -------------------------------
+
+INSTANCE_LABELS: dict[str, str] = {
+    "commission": "Commission ultramarine",
+    "groupe_travail": "Groupe de travail",
+    "referents": "Échanges entre référents",
+}
+
+
+def instance_label(reunion: Reunion, registry: Registry) -> str:
+    """``Commission ultramarine``, ``Groupe de travail n° 5``…"""
+    if reunion.instance == "groupe_travail" and reunion.groupe_travail is not None:
+        numbers = {g.id: g.numero for g in registry.groupes_travail}
+        if reunion.groupe_travail in numbers:
+            return f"Groupe de travail n° {numbers[reunion.groupe_travail]}"
+    return INSTANCE_LABELS[reunion.instance]
+
+
+def fact_value(fait: Fait) -> str | None:
+    """A fact's value, or None when unverified: a value is never guessed."""
+    return None if fait.confiance == "non_verifie" else fait.valeur
+
+
+def without_authors(engagements: Iterable[Engagement], public: bool) -> list[Engagement]:
+    """In public documents, a journal entry's author (often a person) gives way to its
+    source: no personal name leaves the registry."""
+    if not public:
+        return list(engagements)
+    return [
+        e.model_copy(update={"journal": [j.model_copy(update={"auteur": None})
+                                         for j in e.journal]})
+        if any(j.auteur for j in e.journal) else e
+        for e in engagements
+    ]
+
+
+def group_journal_rows(
+    groups: Iterable[GroupeTravail], public: bool, start: Day | None = None,
+    end: Day | None = None,
+) -> list[LigneJournal]:
+    """Journal entries of working groups, as ``journal_rows`` does for engagements."""
+    rows = []
+    for group in groups:
+        for entry in group.journal:
+            if public and entry.confidentiel:
+                continue
+            if (start and entry.date < start) or (end and entry.date > end):
+                continue
+            if public:
+                entry = entry.model_copy(update={"auteur": None})  # noqa: PLW2901
+            rows.append(_journal_row(group.id, entry, public))
+    rows.sort(key=lambda r: (r.date, r.engagement))
+    return rows
+
+
+def year_before(day: Day) -> Day:
+    """The same day a year earlier (28 February for a 29 February)."""
+    try:
+        return day.replace(year=day.year - 1)
+    except ValueError:
+        return day.replace(year=day.year - 1, day=28)

@@ -1,0 +1,71 @@
+"""Shared helpers of the document tests: the fixture registry, CLI rendering, CommonMark."""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import shutil
+from contextlib import redirect_stdout
+from pathlib import Path
+
+from markdown_it import MarkdownIt
+
+from convention_cli.cli.app import main
+
+FIXTURE = Path(__file__).parent.parent / "cases" / "documents" / "data"
+GOLDEN = Path(__file__).parent / "golden"
+CONFIDENTIAL_MARK = "CONFIDENTIEL-"
+"""Every confidential text of the fixture contains this mark."""
+NAMED_PERSONS = ("Camille ARNAUD-SECRET",)
+
+
+def fixture_copy(tmp_path: Path) -> Path:
+    """The fixture registry copied outside any git repository (no commit in provenance)."""
+    target = tmp_path / "data"
+    shutil.copytree(FIXTURE, target)
+    return target
+
+
+def render(args: list[str]) -> str:
+    out = io.StringIO()
+    with redirect_stdout(out):
+        code = main(args)
+    assert code == 0, out.getvalue()
+    return out.getvalue()
+
+
+def check_golden(name: str, text: str, data_dir: Path) -> None:
+    """Compare with ``golden/<name>.md`` (the data path is normalised to ``data``)."""
+    normalised = text.replace(str(data_dir), "data")
+    path = GOLDEN / f"{name}.md"
+    if os.environ.get("UPDATE_GOLDEN") == "1":
+        path.write_text(normalised, encoding="utf-8")
+    assert normalised == path.read_text(encoding="utf-8")
+
+
+def assert_commonmark_tables(text: str) -> None:
+    """The document parses as CommonMark (with GFM tables) and every pipe table survives:
+    as many tables as table blocks in the source, each row with the header's width."""
+    tokens = MarkdownIt("commonmark").enable("table").parse(text)
+    source_tables = len(re.findall(r"^\|(?:---|:?-+:?)[-|: ]*$", text, flags=re.MULTILINE))
+    tables = [i for i, t in enumerate(tokens) if t.type == "table_open"]
+    assert len(tables) == source_tables
+    for start in tables:
+        widths = []
+        cells = 0
+        for token in tokens[start:]:
+            if token.type in ("th_open", "td_open"):
+                cells += 1
+            elif token.type == "tr_close":
+                widths.append(cells)
+                cells = 0
+            elif token.type == "table_close":
+                break
+        assert len(set(widths)) == 1, widths
+
+
+def assert_nothing_confidential(text: str) -> None:
+    assert CONFIDENTIAL_MARK not in text
+    for person in NAMED_PERSONS:
+        assert person not in text

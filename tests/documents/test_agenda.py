@@ -1,0 +1,92 @@
+"""``convention agenda``: exact documents on the fixture registry."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from convention_cli.documents.agenda import local_times, parse_quarter
+from convention_cli.errors import UsageError
+from tests.documents.support import (
+    assert_commonmark_tables,
+    assert_nothing_confidential,
+    check_golden,
+    fixture_copy,
+    render,
+)
+
+VARIANTS = {
+    "agenda-commission": ["--date", "2024-06-10", "--heure", "14:00"],
+    "agenda-commission-public": ["--date", "2024-06-10", "--public"],
+    "agenda-trimestre": ["--trimestre", "2026-T4"],
+    "agenda-gt": ["--date", "2024-06-10", "--instance", "gt:gt-1"],
+}
+
+
+@pytest.mark.parametrize("name", list(VARIANTS))
+def test_agenda_golden(name: str, tmp_path: Path) -> None:
+    data = fixture_copy(tmp_path)
+    text = render(["agenda", "--data", str(data), *VARIANTS[name]])
+    check_golden(name, text, data)
+    assert_commonmark_tables(text)
+    if "--public" in VARIANTS[name]:
+        assert_nothing_confidential(text)
+
+
+def test_private_agenda_does_show_confidential_items(tmp_path: Path) -> None:
+    data = fixture_copy(tmp_path)
+    text = render(["agenda", "--data", str(data), "--date", "2024-06-10"])
+    assert "CONFIDENTIEL-DECISION" in text  # so the public test above proves something
+
+
+def test_local_times_follow_daylight_saving() -> None:
+    winter = {h.lieu.split(" ")[0]: h for h in local_times(date(2026, 1, 15), "10:00")}
+    summer = {h.lieu.split(" ")[0]: h for h in local_times(date(2026, 7, 15), "10:00")}
+    assert (winter["Paris"].heure, winter["Antilles"].heure) == ("10 h 00", "5 h 00")
+    assert (summer["Paris"].heure, summer["Antilles"].heure) == ("10 h 00", "4 h 00")
+    assert summer["La"].heure == "12 h 00"
+    late = {h.lieu.split(" ")[0]: h for h in local_times(date(2026, 1, 15), "01:30")}
+    assert late["Antilles"].jour == "la veille"
+
+
+@pytest.mark.parametrize("bad", ["2026-Q4", "2026-T5", "T4-2026"])
+def test_bad_quarter(bad: str) -> None:
+    with pytest.raises(UsageError, match="AAAA-Tn"):
+        parse_quarter(bad)
+
+
+def test_bad_hour() -> None:
+    with pytest.raises(UsageError, match="HH:MM"):
+        local_times(date(2026, 1, 15), "25:00")
+
+
+def test_output_file_is_written_atomically(tmp_path: Path) -> None:
+    data = fixture_copy(tmp_path)
+    target = tmp_path / "sortie" / "odj.md"
+    assert render(["agenda", "--data", str(data), "--trimestre", "2024-T2", "-o",
+                   str(target)]) == ""
+    assert target.read_text(encoding="utf-8").startswith("# Ordre du jour")
+    assert [p.name for p in target.parent.iterdir()] == ["odj.md"]
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "message"),
+    [
+        (["--date", "2024-06-10", "--trimestre", "2024-T2"], 2, "s'excluent"),
+        ([], 2, "indiquez --date ou --trimestre"),
+        (["--trimestre", "2024-T2", "--heure", "10:00"], 2, "--heure demande"),
+        (["--date", "2024-06-10", "--instance", "gt:gt-9"], 1, "vouliez-vous dire"),
+        (["--date", "2024-06-10", "--instance", "bureau"], 2, "commission ou gt:ID"),
+    ],
+)
+def test_agenda_errors(
+    args: list[str], code: int, message: str, tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from convention_cli.cli.app import main
+
+    data = fixture_copy(tmp_path)
+    assert main(["agenda", "--data", str(data), *args]) == code
+    assert message in capsys.readouterr().err
