@@ -19,6 +19,9 @@ from convention_cli.models import (
 from convention_cli.registry import Registry
 
 
+Day = datetime.date
+"""Alias for annotations: fields named ``date`` shadow the type in class bodies."""
+
 @dataclass(frozen=True)
 class LigneEcheance:
     id: str
@@ -165,8 +168,8 @@ def without_authors(engagements: Iterable[Engagement], public: bool) -> list[Eng
 
 
 def group_journal_rows(
-    groups: Iterable[GroupeTravail], public: bool, start: Day | None = None,
-    end: Day | None = None,
+    groups: Iterable[GroupeTravail], public: bool, start: datetime.date | None = None,
+    end: datetime.date | None = None,
 ) -> list[LigneJournal]:
     """Journal entries of working groups, as ``journal_rows`` does for engagements."""
     rows = []
@@ -183,7 +186,7 @@ def group_journal_rows(
     return rows
 
 
-def year_before(day: Day) -> Day:
+def year_before(day: datetime.date) -> datetime.date:
     """The same day a year earlier (28 February for a 29 February)."""
     try:
         return day.replace(year=day.year - 1)
