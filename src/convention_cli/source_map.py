@@ -22,13 +22,12 @@ def locate_pos(root: Any, path: Sequence[PathItem], *, key: bool = False) -> Pos
     pos: Pos = root.start if isinstance(root, YamlMap | YamlSeq) else (0, 0)
     last = len(path) - 1
     for depth, step in enumerate(path):
-        if isinstance(node, YamlMap) and not isinstance(step, int) and step in node:
+        # A value added in memory by an edit has no position: stop at its parent.
+        if isinstance(node, YamlMap) and step in node.value_pos:
             pos = node.key_pos[step] if key and depth == last else node.value_pos[step]
             node = node[step]
-        elif isinstance(node, YamlMap) and isinstance(step, int) and step in node:
-            pos = node.value_pos[step]
-            node = node[step]
-        elif isinstance(node, YamlSeq) and isinstance(step, int) and 0 <= step < len(node):
+        elif isinstance(node, YamlSeq) and isinstance(step, int) and (
+                0 <= step < len(node.item_pos)):
             pos = node.item_pos[step]
             node = node[step]
         else:

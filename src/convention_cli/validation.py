@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from convention_cli.diagnostics import Diagnostic, Severity, count_by_severity, sort_diagnostics
 from convention_cli.errors import DataDirError
 from convention_cli.registry import Registry
+
+if TYPE_CHECKING:
+    from convention_cli.loader import Document
 
 
 @dataclass
@@ -58,12 +62,18 @@ def check_data_dir(data_dir: Path) -> None:
 def validate_registry(data_dir: Path) -> ValidationResult:
     """Load, model and check the registry in ``data_dir``. Never writes anything."""
     check_data_dir(data_dir)
-    from convention_cli.checks import ALL_CHECKS
     from convention_cli.loader import load_documents
+
+    with gc_paused():
+        return validate_documents(load_documents(data_dir))
+
+
+def validate_documents(documents: Sequence[Document]) -> ValidationResult:
+    """Model and check documents already read (from files, or edited in memory)."""
+    from convention_cli.checks import ALL_CHECKS
     from convention_cli.registry import build_registry
 
     with gc_paused():
-        documents = load_documents(data_dir)
         registry, diagnostics = build_registry(documents)
         for rule in ALL_CHECKS:
             diagnostics.extend(rule.run(registry))

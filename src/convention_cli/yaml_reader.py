@@ -51,9 +51,13 @@ Pos: TypeAlias = tuple[int, int]
 
 
 class YamlMap(dict[Any, Any]):
-    """A mapping that remembers where it starts and where each key and value sit."""
+    """A mapping that remembers where it starts and where each key and value sit.
 
-    __slots__ = ("key_pos", "start", "value_pos")
+    With ``spans=True`` it also knows where it ends (``end``), whether it is written
+    in flow style (``flow``) and where each scalar value ends (``value_end``).
+    """
+
+    __slots__ = ("end", "flow", "key_pos", "start", "value_end", "value_pos")
 
     def __init__(self, start: Pos) -> None:
         super().__init__()
@@ -61,16 +65,27 @@ class YamlMap(dict[Any, Any]):
         self.key_pos: dict[Any, Pos] = {}
         self.value_pos: dict[Any, Pos] = {}
 
+    # Set by the builder in spans mode only (validation does not pay for them).
+    end: Pos
+    flow: bool
+    value_end: dict[Any, Pos]
+
 
 class YamlSeq(list[Any]):
-    """A sequence that remembers where it starts and where each item sits."""
+    """A sequence that remembers where it starts and where each item sits (and, with
+    ``spans=True``, where it ends, its flow style and where each scalar item ends)."""
 
-    __slots__ = ("item_pos", "start")
+    __slots__ = ("end", "flow", "item_end", "item_pos", "start")
 
     def __init__(self, start: Pos) -> None:
         super().__init__()
         self.start = start
         self.item_pos: list[Pos] = []
+
+    # Set by the builder in spans mode only.
+    end: Pos
+    flow: bool
+    item_end: list[Pos]
 
 
 @dataclass
@@ -180,8 +195,9 @@ class _Frame:
 
 
 class _Builder:
-    def __init__(self, path: str) -> None:
+    def __init__(self, path: str, spans: bool = False) -> None:
         self.path = path
+        self.spans = spans
         self.diagnostics: list[Diagnostic] = []
         self.stack: list[_Frame] = []
         self.root: Any = None
@@ -249,6 +265,18 @@ class _Builder:
         container.value_pos[key] = pos
         frame.has_key = False
 
+    def record_end(self, event: ev.Event) -> None:
+        """Remember where the scalar just added ends (spans mode)."""
+        if not self.stack or event.end_mark is None:
+            return
+        end = (event.end_mark.line, event.end_mark.column)
+        frame = self.stack[-1]
+        container = frame.container
+        if isinstance(container, YamlSeq):
+            container.item_end.append(end)
+        elif not frame.has_key:  # the scalar was a value: its key is settled
+            container.value_end[frame.key] = end
+
     def handle(self, event: ev.Event) -> bool:
         """Process one event; return False at the end of the first document."""
         mark = event.start_mark
@@ -256,6 +284,8 @@ class _Builder:
         kind = type(event)
         if kind is ev.ScalarEvent:
             self.add(self.scalar(event, pos), pos)  # type: ignore[arg-type]
+            if self.spans:
+                self.record_end(event)
         elif kind is ev.MappingStartEvent or kind is ev.SequenceStartEvent:
             is_map = kind is ev.MappingStartEvent
             self.check_tag(event.tag, pos, ("map",) if is_map else ("seq",))  # type: ignore[attr-defined]
@@ -264,10 +294,20 @@ class _Builder:
                             "niveaux)")
                 raise _AbortError
             node: YamlMap | YamlSeq = YamlMap(pos) if is_map else YamlSeq(pos)
+            if self.spans:
+                node.flow = bool(event.flow_style)  # type: ignore[attr-defined]
+                node.end = pos
+                if isinstance(node, YamlMap):
+                    node.value_end = {}
+                else:
+                    node.item_end = []
             self.add(node, pos)
             self.stack.append(_Frame(node))
         elif kind is ev.MappingEndEvent or kind is ev.SequenceEndEvent:
-            self.stack.pop()
+            closed = self.stack.pop().container
+            if self.spans:
+                end = event.end_mark
+                closed.end = (end.line, end.column) if end is not None else pos
         elif kind is ev.AliasEvent:
             self.report("YAML004", pos, f"alias YAML « *{event.anchor} » non pris en charge : "  # type: ignore[attr-defined]
                         "recopiez la valeur (les alias permettent des « bombes » d'expansion)")
@@ -283,9 +323,12 @@ class _Builder:
         return True
 
 
-def parse_yaml(text: str, path: str) -> ParsedYaml:
-    """Parse ``text`` (already decoded) into YamlMap/YamlSeq/scalars with positions."""
-    builder = _Builder(path)
+def parse_yaml(text: str, path: str, *, spans: bool = False) -> ParsedYaml:
+    """Parse ``text`` (already decoded) into YamlMap/YamlSeq/scalars with positions.
+
+    ``spans=True`` also records where nodes end, for edits that splice the text.
+    """
+    builder = _Builder(path, spans)
     parser = _Parser(text)
     try:
         while True:

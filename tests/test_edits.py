@@ -1,0 +1,202 @@
+"""The edit operations on the repository's own registry (full of comments)."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from convention_cli.edits import (
+    add_action,
+    add_decision,
+    add_journal_entry,
+    add_reunion,
+    close_action,
+)
+from convention_cli.errors import UsageError, UserError
+from convention_cli.validation import validate_registry
+from convention_cli.writer import EditRefusedError, transaction
+
+DATA = Path(__file__).parent.parent / "data"
+
+
+@pytest.fixture
+def data(tmp_path: Path) -> Path:
+    target = tmp_path / "data"
+    shutil.copytree(DATA, target)
+    return target
+
+
+def diff_of(data: Path, name: str) -> str:
+    import difflib
+
+    before = (DATA / f"{name}.yaml").read_text(encoding="utf-8").splitlines(keepends=True)
+    after = (data / f"{name}.yaml").read_text(encoding="utf-8").splitlines(keepends=True)
+    return "".join(line for line in difflib.unified_diff(before, after, n=0)
+                   if line[:1] in "+-" and not line.startswith(("+++", "---")))
+
+
+def test_journal_entry_with_status_changes_only_those_lines(data: Path) -> None:
+    with transaction(data) as tx:
+        add_journal_entry(tx, "bilan-annuel", day=date(2024, 6, 20), texte="Bilan 2023 remis",
+                          auteur="Secrétariat", statut="en_cours",
+                          preuve="https://example.org/bilan-2023.pdf")
+        tx.commit()
+    assert diff_of(data, "engagements") == (
+        "-    statut: non_renseigne\n"
+        "+    statut: en_cours\n"
+        "-    journal: []\n"
+        "+    journal:\n"
+        "+      - date: 2024-06-20\n"
+        "+        texte: Bilan 2023 remis\n"
+        "+        auteur: Secrétariat\n"
+        "+        statut: en_cours\n"
+        "+        preuves:\n"
+        '+          - libelle: "Preuve du 2024-06-20 : bilan-2023.pdf"\n'
+        "+            url: https://example.org/bilan-2023.pdf\n"
+        "+            date: 2024-06-20\n"
+    )
+    assert not validate_registry(data).has_errors
+
+
+def test_second_journal_entry_appends_after_the_first(data: Path) -> None:
+    with transaction(data) as tx:
+        add_journal_entry(tx, "dgom-integrer-accord-cadre-sma", day=date(2024, 2, 1),
+                          texte="Réunion avec le SMA", auteur="Référent DGOM")
+        tx.commit()
+    diff = diff_of(data, "engagements")
+    assert diff == ("+      - date: 2024-02-01\n"
+                    "+        texte: Réunion avec le SMA\n"
+                    "+        auteur: Référent DGOM\n")
+
+
+def test_meeting_decision_action_and_closing(data: Path) -> None:
+    with transaction(data) as tx:
+        add_reunion(tx, instance="commission", day=date(2024, 3, 12),
+                    participants=["DGOM", "UNML"], lieu="Paris", source="Compte rendu")
+        tx.commit()
+    with transaction(data) as tx:
+        add_decision(tx, "commission-2024-03-12", texte="Lancer le groupe logement")
+        add_action(tx, "commission-2024-03-12", texte="Note | logement", responsable="unml",
+                   echeance=date(2024, 5, 31))
+        tx.commit()
+    with transaction(data) as tx:
+        close_action(tx, "commission-2024-03-12-action-1", day=date(2024, 5, 20),
+                     preuve="notes/logement.pdf")
+        tx.commit()
+    assert diff_of(data, "reunions") == (
+        "-reunions: []\n"
+        "+reunions:\n"
+        "+  - id: commission-2024-03-12\n"
+        "+    instance: commission\n"
+        "+    date: 2024-03-12\n"
+        "+    lieu: Paris\n"
+        "+    participants: [DGOM, UNML]\n"
+        "+    source: Compte rendu\n"
+        "+    decisions:\n"
+        "+      - id: commission-2024-03-12-decision-1\n"
+        "+        texte: Lancer le groupe logement\n"
+        "+    actions:\n"
+        "+      - id: commission-2024-03-12-action-1\n"
+        "+        texte: Note | logement\n"
+        "+        responsable: unml\n"
+        "+        echeance: 2024-05-31\n"
+        "+        cloture: 2024-05-20\n"
+        "+        preuves:\n"
+        '+          - libelle: "Preuve du 2024-05-20 : logement.pdf"\n'
+        "+            url: notes/logement.pdf\n"
+        "+            date: 2024-05-20\n"
+    )
+    assert not validate_registry(data).has_errors
+
+
+def test_repeating_an_edit_changes_nothing(data: Path) -> None:
+    def once() -> bool:
+        with transaction(data) as tx:
+            outcome = add_journal_entry(tx, "bilan-annuel", day=date(2024, 6, 20),
+                                        texte="Bilan 2023 remis", statut="en_cours")
+            tx.commit()
+        return outcome.changed
+
+    assert once()
+    first = (data / "engagements.yaml").read_text(encoding="utf-8")
+    assert not once()
+    assert (data / "engagements.yaml").read_text(encoding="utf-8") == first
+
+
+def test_meeting_ids_are_unique(data: Path) -> None:
+    with transaction(data) as tx:
+        add_reunion(tx, instance="gt:gt-5", day=date(2024, 3, 12), participants=[], lieu=None,
+                    source="Relevé")
+        add_reunion(tx, instance="commission", day=date(2024, 3, 12), participants=[],
+                    lieu=None, source="Relevé")
+        tx.commit()
+    ids = [r.id for r in validate_registry(data).registry.reunions]
+    assert ids == ["gt-5-2024-03-12", "commission-2024-03-12"]
+
+
+def test_refused_edit_leaves_files_untouched(data: Path) -> None:
+    with transaction(data) as tx:
+        add_reunion(tx, instance="commission", day=date(2024, 3, 12), participants=[],
+                    lieu=None, source="Relevé")
+        tx.commit()
+    before = {p.name: (p.read_bytes(), p.stat().st_mtime_ns) for p in data.glob("*.yaml")}
+    def refused_edit() -> None:
+        with transaction(data) as tx:
+            add_action(tx, "commission-2024-03-12", texte="Trop tôt", responsable="dgom",
+                       echeance=date(2024, 1, 1))
+            tx.commit()
+
+    with pytest.raises(EditRefusedError) as refused:
+        refused_edit()
+    assert [d.code for d in refused.value.diagnostics] == ["DAT003"]
+    assert refused.value.diagnostics[0].location.line == 39  # in the text as it would be
+    after = {p.name: (p.read_bytes(), p.stat().st_mtime_ns) for p in data.glob("*.yaml")}
+    assert after == before
+    assert sorted(p.name for p in data.iterdir() if p.name.startswith(".")) == [
+        ".convention.lock"]
+
+
+@pytest.mark.parametrize(
+    ("call", "error", "message"),
+    [
+        (lambda tx: add_journal_entry(tx, "inconnu", day=date(2024, 1, 1), texte="x"),
+         UserError, "engagement « inconnu » inconnu"),
+        (lambda tx: add_journal_entry(tx, "bilan-annuel", day=date(2024, 1, 1), texte="x",
+                                      statut="fini"), UsageError, "statuts possibles"),
+        (lambda tx: add_journal_entry(tx, "bilan-annuel", day=date(2024, 1, 1), texte=" "),
+         UsageError, "vide"),
+        (lambda tx: add_reunion(tx, instance="bureau", day=date(2024, 1, 1), participants=[],
+                                lieu=None, source="x"), UsageError, "instances possibles"),
+        (lambda tx: add_reunion(tx, instance="gt:gt-9", day=date(2024, 1, 1),
+                                participants=[], lieu=None, source="x"),
+         UserError, "vouliez-vous dire"),
+        (lambda tx: add_decision(tx, "absente", texte="x"), UserError, "réunion « absente »"),
+        (lambda tx: close_action(tx, "absente", day=date(2024, 1, 1)), UserError,
+         "action « absente » inconnue"),
+    ],
+)
+def test_bad_arguments(data: Path, call: object, error: type[Exception], message: str) -> None:
+    before = {p.name: p.read_bytes() for p in data.glob("*.yaml")}
+
+    def edit() -> None:
+        with transaction(data) as tx:
+            call(tx)  # type: ignore[operator]
+            tx.commit()
+
+    with pytest.raises(error, match=message):
+        edit()
+    assert {p.name: p.read_bytes() for p in data.glob("*.yaml")} == before
+
+
+def test_unknown_responsible_party(data: Path) -> None:
+    with transaction(data) as tx:
+        add_reunion(tx, instance="commission", day=date(2024, 3, 12), participants=[],
+                    lieu=None, source="Relevé")
+        tx.commit()
+    with pytest.raises(UserError, match="partie responsable « dgon » inconnue"), \
+            transaction(data) as tx:
+        add_action(tx, "commission-2024-03-12", texte="x", responsable="dgon",
+                   echeance=date(2024, 4, 1))

@@ -1,0 +1,103 @@
+"""Lock, atomic writes, concurrent writers and interrupted writes."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from convention_cli.errors import UserError
+from convention_cli.validation import validate_registry
+from convention_cli.writer import atomic_write, registry_lock
+
+DATA = Path(__file__).parent.parent / "data"
+
+
+@pytest.fixture
+def data(tmp_path: Path) -> Path:
+    target = tmp_path / "data"
+    shutil.copytree(DATA, target)
+    return target
+
+
+def test_second_writer_waits_then_fails_clearly(data: Path) -> None:
+    with registry_lock(data, timeout=1):
+        start = time.monotonic()
+        with pytest.raises(UserError, match="registre verrouillé"), \
+                registry_lock(data, timeout=0.3):
+            pass  # pragma: no cover - never reached
+        assert time.monotonic() - start >= 0.3
+    with registry_lock(data, timeout=0.1):
+        pass  # released: free again
+
+
+def test_atomic_write_keeps_mode_and_leaves_no_temporary(tmp_path: Path) -> None:
+    target = tmp_path / "f.yaml"
+    target.write_text("a: 1\n", encoding="utf-8")
+    target.chmod(0o640)
+    atomic_write(target, "a: 2\n")
+    assert target.read_text(encoding="utf-8") == "a: 2\n"
+    assert target.stat().st_mode & 0o777 == 0o640
+    assert [p.name for p in tmp_path.iterdir()] == ["f.yaml"]
+
+
+_WRITER = """
+import sys
+from datetime import date
+from pathlib import Path
+from convention_cli.edits import add_journal_entry
+from convention_cli.writer import transaction
+data, tag, count = Path(sys.argv[1]), sys.argv[2], int(sys.argv[3])
+for i in range(count):
+    with transaction(data, lock_timeout=60) as tx:
+        add_journal_entry(tx, "confidentialite", day=date(2024, 1, 1 + i),
+                          texte=f"entrée {tag} {i}", auteur=tag)
+        tx.commit()
+"""
+
+
+def test_concurrent_writers_lose_no_update(data: Path) -> None:
+    count = 6
+    processes = [subprocess.Popen([sys.executable, "-c", _WRITER, str(data), tag, str(count)])
+                 for tag in ("A", "B")]
+    assert [p.wait(timeout=120) for p in processes] == [0, 0]
+    registry = validate_registry(data).registry
+    engagement = next(e for e in registry.engagements if e.id == "confidentialite")
+    texts = {entry.texte for entry in engagement.journal}
+    assert texts == {f"entrée {tag} {i}" for tag in ("A", "B") for i in range(count)}
+
+
+_LOOPING_WRITER = """
+import sys
+from datetime import date, timedelta
+from pathlib import Path
+from convention_cli.edits import add_journal_entry
+from convention_cli.writer import transaction
+data = Path(sys.argv[1])
+i = 0
+while True:
+    with transaction(data, lock_timeout=60) as tx:
+        add_journal_entry(tx, "confidentialite", day=date(2024, 1, 1) + timedelta(days=i),
+                          texte=f"entrée {i}", auteur="boucle")
+        tx.commit()
+    i += 1
+"""
+
+
+@pytest.mark.parametrize("delay", [0.6, 0.9, 1.3])
+def test_killed_writer_leaves_a_valid_registry(data: Path, delay: float) -> None:
+    process = subprocess.Popen([sys.executable, "-c", _LOOPING_WRITER, str(data)])
+    time.sleep(delay)
+    os.kill(process.pid, signal.SIGKILL)
+    process.wait(timeout=30)
+    result = validate_registry(data)
+    assert not result.has_errors
+    leftovers = [p.name for p in data.iterdir() if p.name.endswith(".tmp")]
+    # A killed writer may leave its temporary file; the registry itself is whole.
+    assert all(name.startswith(".engagements.yaml.") for name in leftovers)

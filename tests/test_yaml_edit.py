@@ -1,0 +1,107 @@
+"""Surgical text edits: exact text after each kind of edit."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from convention_cli.yaml_edit import EditError, TextEditor, format_scalar
+from convention_cli.yaml_reader import parse_yaml
+
+
+@pytest.mark.parametrize(
+    ("value", "text"),
+    [
+        ("simple", "simple"), ("oui", "oui"), ("true", '"true"'), ("12", '"12"'),
+        ("2024-01-01", '"2024-01-01"'), ("a: b", '"a: b"'), ("a #b", '"a #b"'),
+        ("- x", '"- x"'), ("deux\nlignes", '"deux\\nlignes"'), ('dit "ça"', 'dit "ça"'),
+        ('"dit"', '"\\"dit\\""'),
+        (" espace", '" espace"'), ("", '""'), (True, "true"), (3, "3"), (2.5, "2.5"),
+        (date(2024, 1, 5), "2024-01-05"), (None, "null"), ("fin:", '"fin:"'),
+        ("Référent UNML", "Référent UNML"), ("[x]", '"[x]"'),
+    ],
+)
+def test_format_scalar_reads_back(value: object, text: str) -> None:
+    assert format_scalar(value) == text
+    parsed = parse_yaml(f"k: {text}\n", "f").root["k"]
+    expected = value.isoformat() if isinstance(value, date) else value
+    assert parsed == expected
+
+
+def test_flow_items_quote_commas() -> None:
+    assert format_scalar("a, b", in_flow=True) == '"a, b"'
+    assert format_scalar("a, b") == "a, b"
+
+
+DOC = """\
+# En-tête
+items:
+  # commentaire avant
+  - id: a
+    statut: x  # commentaire en ligne
+    liste: []
+    bloc: |-
+      ligne 1
+      ligne 2
+
+  # --- section suivante ---
+  - id: b
+    flux: [p, q]
+    table: {k: v}
+"""
+
+
+def test_set_value_keeps_inline_comment() -> None:
+    editor = TextEditor(DOC, "f.yaml")
+    editor.set_value(editor.root["items"][0], "statut", "nouveau statut")
+    assert editor.result() == DOC.replace("statut: x  #", "statut: nouveau statut  #")
+
+
+def test_append_to_empty_flow_list_becomes_block() -> None:
+    editor = TextEditor(DOC, "f.yaml")
+    editor.append_item(editor.root["items"][0], "liste", {"date": date(2024, 1, 2), "t": "x"})
+    assert editor.result() == DOC.replace(
+        "    liste: []\n", "    liste:\n      - date: 2024-01-02\n        t: x\n")
+
+
+def test_new_key_goes_after_a_block_scalar_and_before_the_next_comment() -> None:
+    editor = TextEditor(DOC, "f.yaml")
+    editor.append_item(editor.root["items"][0], "journal", {"texte": "nouveau"})
+    assert editor.result() == DOC.replace(
+        "      ligne 2\n", "      ligne 2\n    journal:\n      - texte: nouveau\n")
+
+
+def test_append_item_at_end_of_block_list() -> None:
+    editor = TextEditor(DOC, "f.yaml")
+    editor.append_item(editor.root, "items", {"id": "c"})
+    assert editor.result() == DOC + "  - id: c\n"
+
+
+def test_two_inserts_at_one_place_keep_their_order() -> None:
+    editor = TextEditor(DOC, "f.yaml")
+    item = editor.root["items"][1]
+    editor.set_value(item, "cloture", date(2024, 5, 1))
+    editor.append_item(item, "preuves", {"url": "x.pdf"})
+    assert editor.result() == DOC + "    cloture: 2024-05-01\n    preuves:\n      - url: x.pdf\n"
+
+
+def test_refused_layouts() -> None:
+    editor = TextEditor(DOC, "f.yaml")
+    with pytest.raises(EditError, match="liste en ligne non vide"):
+        editor.append_item(editor.root["items"][1], "flux", "r")
+    with pytest.raises(EditError, match="correspondance en ligne"):
+        editor.set_value(editor.root["items"][1]["table"], "k2", "v")
+    with pytest.raises(EditError, match="valeur simple"):
+        editor.set_value(editor.root["items"][1], "flux", "r")
+
+
+def test_invalid_text_is_refused() -> None:
+    with pytest.raises(EditError, match="doit d'abord être valide"):
+        TextEditor("a: [\n", "f.yaml")
+
+
+def test_file_without_final_newline() -> None:
+    editor = TextEditor("items:\n  - id: a", "f.yaml")
+    editor.append_item(editor.root, "items", {"id": "b"})
+    assert editor.result() == "items:\n  - id: a\n  - id: b"
