@@ -147,3 +147,14 @@ def test_nothing_before_signature_but_what_the_text_dates(as_of: date) -> None:
     early = {e.id for e in compute_echeances(registry, as_of) if e.date < date(2023, 7, 18)}
     assert early == {"dgom-participer-accord-cadre-ladom",
                      "dgom-reinterroger-conventions-micro-credit"}
+
+
+def test_confidential_items_make_confidential_echeances(tmp_path: Path) -> None:
+    from tests.documents.support import fixture_copy
+
+    registry = validate_registry(fixture_copy(tmp_path)).registry
+    flags = {e.id: e.confidentiel for e in compute_echeances(registry, date(2024, 6, 1))}
+    assert flags["dgom-financement-secret"] is True
+    assert flags["action-secrete"] is True
+    assert flags["dgom-ladom"] is False
+    assert flags["action-note-logement"] is False

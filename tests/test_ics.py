@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import stat
 from datetime import UTC, date, datetime, timedelta
@@ -158,3 +159,35 @@ def test_failed_write_leaves_the_old_file_and_no_temporary(
         write_atomic(target, b"nouveau")
     assert target.read_bytes() == b"ancien"
     assert [p.name for p in tmp_path.iterdir()] == ["echeances.ics"]
+
+
+def test_confidential_echeances_are_marked_confidential(tmp_path: Path) -> None:
+    from icalendar import Calendar
+
+    from convention_cli.echeances import compute_echeances
+    from convention_cli.ics import echeances_to_ics
+    from convention_cli.validation import validate_registry
+    from tests.documents.support import fixture_copy
+
+    registry = validate_registry(fixture_copy(tmp_path)).registry
+    payload = echeances_to_ics(compute_echeances(registry, date(2024, 6, 1)), registry,
+                               date(2024, 6, 1))
+    classes = {str(e["uid"]).split("@")[0]: str(e.get("class", "PUBLIC"))
+               for e in Calendar.from_ical(payload).walk("VEVENT")}
+    assert classes["dgom-financement-secret"] == "CONFIDENTIAL"
+    assert classes["action-secrete"] == "CONFIDENTIAL"
+    assert classes["dgom-ladom"] == "PUBLIC"
+
+
+def test_public_option_leaves_confidential_echeances_out(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from convention_cli.cli.app import main
+    from tests.documents.support import fixture_copy
+
+    data = fixture_copy(tmp_path)
+    assert main(["echeances", "--data", str(data), "--as-of", "2024-06-01", "-f", "json",
+                 "--public"]) == 0
+    ids = {e["id"] for e in json.loads(capsys.readouterr().out)["echeances"]}
+    assert "dgom-ladom" in ids
+    assert not ids & {"dgom-financement-secret", "action-secrete"}

@@ -81,6 +81,9 @@ class Echeance:
     """Why the échéance asks nothing (e.g. engagement abandoned); None otherwise."""
     evenement: bool = False
     """A date that asks nothing of anyone (the term): passed, it is « sans objet »."""
+    confidentiel: bool = False
+    """Of a confidential engagement, meeting or action (section VI): kept out of public
+    documents and marked CLASS:CONFIDENTIAL in calendars."""
     etat: Etat = Etat.A_VENIR
 
     def with_state(self, as_of: Day, horizon_days: int) -> Echeance:
@@ -183,6 +186,7 @@ def _engagement_echeances(registry: Registry) -> Iterator[Echeance]:
             source=eng.clause, objet=Objet.ENGAGEMENT, engagement=eng.id,
             honneur=_realisation(eng),
             sans_objet="engagement abandonné" if eng.statut == "abandonne" else None,
+            confidentiel=eng.confidentiel,
         )
 
 
@@ -290,6 +294,7 @@ def _action_echeances(registry: Registry) -> Iterator[Echeance]:
                 objet=Objet.ACTION, reunion=reunion.id,
                 honneur=Honneur(action.cloture, "Action close", f"réunion {reunion.id}")
                 if action.cloture else None,
+                confidentiel=action.confidentiel or reunion.confidentiel,
             )
 
 

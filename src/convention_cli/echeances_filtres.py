@@ -31,6 +31,8 @@ class FiltresEcheances:
     jusqu_au: date | None = None
     partie: str | None = None
     etat: Etat | None = None
+    public: bool = False
+    """Leave out confidential échéances (section VI)."""
 
 
 def filter_echeances(
@@ -43,6 +45,7 @@ def filter_echeances(
         and (filtres.jusqu_au is None or e.date <= filtres.jusqu_au)
         and (filtres.partie is None or filtres.partie in e.parties)
         and (filtres.etat is None or e.etat is filtres.etat)
+        and not (filtres.public and e.confidentiel)
     ]
 
 

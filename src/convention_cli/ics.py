@@ -83,6 +83,8 @@ def echeances_to_ics(echeances: Sequence[Echeance], registry: Registry, as_of: d
         event.add("description", describe(echeance, names, as_of))
         event.add("categories", [echeance.objet.value.capitalize()])
         event.add("transp", "TRANSPARENT")  # a deadline does not make anyone busy
+        if echeance.confidentiel:  # RFC 5545 §3.8.1.3: calendars hide or restrict it
+            event.add("class", "CONFIDENTIAL")
         calendar.add_component(event)
     payload: bytes = calendar.to_ical()
     return payload

@@ -12,7 +12,20 @@ from typing import Any
 import typer
 
 from convention_cli import __version__
+from convention_cli.cli.commands.agenda import agenda
+from convention_cli.cli.commands.bilan import bilan
+from convention_cli.cli.commands.consultation import (
+    engagement,
+    engagements,
+    gt,
+    territoire,
+    territoires,
+)
+from convention_cli.cli.commands.echeances import echeances
+from convention_cli.cli.commands.edition import action_app, decision_app, journal_app, reunion_app
 from convention_cli.cli.commands.export import export
+from convention_cli.cli.commands.init import init
+from convention_cli.cli.commands.passation import communication, passation
 from convention_cli.cli.commands.schema import schema
 from convention_cli.cli.commands.status import status
 from convention_cli.cli.commands.validate import validate
@@ -53,6 +66,21 @@ def root(
 
 app.command("validate", cls=FrenchCommand)(validate)
 app.command("status", cls=FrenchCommand)(status)
+app.command("echeances", cls=FrenchCommand)(echeances)
+app.command("engagements", cls=FrenchCommand)(engagements)
+app.command("engagement", cls=FrenchCommand)(engagement)
+app.command("territoires", cls=FrenchCommand)(territoires)
+app.command("territoire", cls=FrenchCommand)(territoire)
+app.command("gt", cls=FrenchCommand)(gt)
+app.command("agenda", cls=FrenchCommand)(agenda)
+app.command("passation", cls=FrenchCommand)(passation)
+app.command("communication", cls=FrenchCommand)(communication)
+app.command("bilan", cls=FrenchCommand)(bilan)
+app.add_typer(journal_app, name="journal")
+app.add_typer(reunion_app, name="reunion")
+app.add_typer(decision_app, name="decision")
+app.add_typer(action_app, name="action")
+app.command("init", cls=FrenchCommand)(init)
 app.command("schema", cls=FrenchCommand)(schema)
 app.command("export", cls=FrenchCommand)(export)
 

@@ -74,17 +74,9 @@ def visible_reunions(registry: Registry, public: bool) -> list[Reunion]:
 def visible_echeances(
     echeances: Iterable[Echeance], registry: Registry, public: bool
 ) -> list[Echeance]:
-    """Échéances, less those of confidential engagements, meetings or actions."""
-    if not public:
-        return list(echeances)
-    hidden = {e.id for e in registry.engagements if e.confidentiel}
-    hidden_meetings = {r.id for r in registry.reunions if r.confidentiel}
-    hidden_actions = {a.id for r in registry.reunions for a in r.actions if a.confidentiel}
-    return [
-        e for e in echeances
-        if e.engagement not in hidden and e.reunion not in hidden_meetings
-        and e.id not in hidden_actions
-    ]
+    """Échéances, less the confidential ones in a public document."""
+    del registry  # the échéance carries its own confidentiality
+    return [e for e in echeances if not (public and e.confidentiel)]
 
 
 def preuve_rows(preuves: Iterable[Preuve], public: bool) -> tuple[LignePreuve, ...]:

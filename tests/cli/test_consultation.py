@@ -1,0 +1,393 @@
+"""``convention engagements``, ``engagement``, ``territoires``, ``territoire`` and ``gt``."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from convention_cli.cli.app import main
+from convention_cli.cli.render import fitted_widths
+from convention_cli.presentation import Tableau
+from tests.casefolders import BASE, materialise
+
+ROOT = Path(__file__).parent.parent.parent
+DATA = ROOT / "data"
+BOX_DRAWING = re.compile("[\u2500-\u257f]")
+
+
+@pytest.fixture(autouse=True)
+def _wide_pipe(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Piped output is 160 columns wide unless COLUMNS says otherwise: fix it."""
+    monkeypatch.setenv("COLUMNS", "160")
+
+
+def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    code = main(args)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+# --- convention engagement ID ----------------------------------------------------------------
+
+ENGAGEMENT_TEXT = """\
+Engagement unml-relayer
+Relayer les problématiques des missions locales
+
+  clause      : II
+  parties     : UNML (Union nationale des missions locales)
+  territoires : tous
+  statut      : en cours
+  récurrence  : au fil de l'eau
+
+Objectifs
+  - Objectif 1 : Connaissance mutuelle (obj-1)
+
+Indicateurs
+  - Notes transmises (ind-notes)
+      quantitatif ; cible : 4 (période : annuelle)
+      aucune mesure
+
+Journal
+  - 15 janvier 2024 — Première note transmise
+      auteur : Référent UNML
+      statut noté : en cours
+
+Preuves
+  aucune preuve
+
+Groupes de travail
+  - gt-1 : Logement
+
+Peut déboucher sur
+  aucun engagement
+
+Sources et notes
+  aucune
+
+Échéances au 1er mars 2024
+  aucune échéance datée
+"""
+
+
+def test_engagement_text_is_exact(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(["engagement", "unml-relayer", "--data", str(BASE),
+                          "--as-of", "2024-03-01"], capsys)
+    assert (code, err) == (0, "")
+    assert out == ENGAGEMENT_TEXT
+
+
+def test_engagement_with_a_deadline_shows_its_state(capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = run(["engagement", "dgom-ladom", "--data", str(BASE), "--as-of", "2024-07-01"],
+                    capsys)
+    assert "  échéance    : 30 juin 2024\n" in out
+    assert out.endswith("Échéances au 1er juillet 2024\n"
+                        "  - 30 juin 2024 — Accord-cadre LADOM : en retard\n")
+    assert "Indicateurs\n  engagement qualitatif : aucun indicateur chiffré\n" in out
+
+
+def test_engagement_json(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(["engagement", "dgom-participer-accord-cadre-ladom", "--data",
+                        str(DATA), "--as-of", "2026-03-01", "--format", "json"], capsys)
+    payload = json.loads(out)
+    eng = payload["engagement"]
+    assert code == 0
+    assert (payload["format"], payload["as_of"], payload["horizon_jours"]) == (
+        1, "2026-03-01", 30)
+    assert eng["operateurs"] == [
+        {"id": "ladom", "nom": "Agence de l'Outre-mer pour la Mobilité", "sigle": "LADOM"}]
+    assert eng["objectifs"] == [{"id": "obj-2", "numero": 2, "libelle": "Solutions concrètes "
+                                 "sur des sujets partagés, en coordination avec les acteurs"}]
+    assert eng["groupes_travail"] == [{"id": "gt-5", "numero": 5, "libelle": "Mobilités intra "
+                                       "et extra-territoriales des jeunes"}]
+    assert eng["indicateurs"][0]["derniere_mesure"] is None
+    assert eng["echeances"][0]["etat_code"] == "en_retard"
+    assert eng["echeance"] == "2023-06-30"
+
+
+def test_engagement_markdown(capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = run(["engagement", "unml-relayer", "--data", str(BASE), "--as-of",
+                     "2024-03-01", "-f", "markdown"], capsys)
+    assert out.startswith("# Engagement unml-relayer\n\n*Relayer les problématiques des "
+                          "missions locales*\n\n- **clause** : II\n")
+    assert "## Journal\n\n- 15 janvier 2024 — Première note transmise\n" in out
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["engagement", "unml-relayr"],
+         "convention : engagement « unml-relayr » inconnu ; vouliez-vous dire "
+         "« unml-relayer » ?\n"),
+        (["territoire", "reunion"],
+         "convention : territoire « reunion » inconnu ; vouliez-vous dire « la-reunion » ?\n"),
+        (["gt", "gt-2"],
+         "convention : groupe de travail « gt-2 » inconnu ; vouliez-vous dire « gt-1 » ?\n"),
+        (["engagements", "--partie", "dgon"],
+         "convention : partie « dgon » inconnue ; vouliez-vous dire « dgom » ?\n"),
+    ],
+)
+def test_unknown_ids_exit_1_with_suggestions(
+    args: list[str], message: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run([*args, "--data", str(BASE)], capsys) == (1, "", message)
+
+
+def test_bad_as_of_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(["engagements", "--data", str(BASE), "--as-of", "2024-02-30"], capsys)
+    assert code == 2
+    assert "date invalide pour --as-of : « 2024-02-30 »" in err
+
+
+def test_registry_with_errors_is_refused(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    data = materialise(ROOT / "tests/cases/invalid/SCH004-valeur-non-admise", tmp_path)
+    code, out, err = run(["engagements", "--data", str(data)], capsys)
+    assert (code, out) == (1, "")
+    assert "contient 1 erreur(s)" in err
+
+
+# --- convention engagements ------------------------------------------------------------------
+
+
+def test_engagements_table_when_piped(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(["engagements", "--data", str(BASE), "--as-of", "2024-07-01"], capsys)
+    assert code == 0
+    assert out == (
+        "Engagements au 1er juillet 2024\n"
+        "identifiant   parties  libellé                                          statut"
+        "         prochaine échéance        dernière entrée\n"
+        "unml-relayer  UNML     Relayer les problématiques des missions locales  en cours"
+        "       —                         15 janvier 2024\n"
+        "dgom-ladom    DGOM     Accord-cadre LADOM                               non renseigné"
+        "  30 juin 2024 (en retard)  —\n"
+        "2 engagements.\n")
+
+
+@pytest.mark.parametrize(
+    "command", [["engagements", "--as-of", "2026-03-01"], ["territoires"], ["gt"]])
+def test_piped_tables_have_no_box_drawing(
+    command: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, _ = run([*command, "--data", str(DATA)], capsys)
+    assert code == 0
+    assert out.count("\n") > 6
+    assert not BOX_DRAWING.search(out)
+    assert "\x1b[" not in out
+    assert all(line == line.rstrip() for line in out.splitlines())
+
+
+def test_engagements_filters_and_json(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(["engagements", "--data", str(DATA), "--as-of", "2026-03-01",
+                        "--partie", "dgom", "--statut", "en_retard", "--format", "json"],
+                       capsys)
+    payload = json.loads(out)
+    assert code == 0
+    assert payload["filtres"] == {"partie": "dgom", "statut": "en_retard"}
+    assert [e["id"] for e in payload["engagements"]] == [
+        "dgom-participer-accord-cadre-ladom", "dgom-reinterroger-conventions-micro-credit",
+        "commission-ultramarine-trimestrielle", "valoriser-partenariat-annuellement",
+        "bilan-annuel"]
+    first = payload["engagements"][0]
+    assert set(first) == {"id", "parties", "libelle", "statut", "statut_libelle",
+                          "prochaine_echeance", "derniere_entree"}
+    assert first["prochaine_echeance"]["date"] == "2023-06-30"
+
+
+def test_engagements_markdown(capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = run(["engagements", "--data", str(BASE), "--as-of", "2024-07-01",
+                     "--objectif", "obj-1", "-f", "markdown"], capsys)
+    assert out == (
+        "# Engagements au 1er juillet 2024\n\n"
+        "| identifiant | parties | libellé | statut | prochaine échéance | dernière entrée |\n"
+        "|---|---|---|---|---|---|\n"
+        "| unml-relayer | UNML | Relayer les problématiques des missions locales | en cours "
+        "| — | 15 janvier 2024 |\n"
+        "| dgom-ladom | DGOM | Accord-cadre LADOM | non renseigné | 30 juin 2024 (en retard) "
+        "| — |\n\n"
+        "2 engagements (filtres : objectif obj-1).\n")
+
+
+def _many_engagements(tmp_path: Path, count: int) -> Path:
+    data = tmp_path / "data"
+    shutil.copytree(BASE, data)
+    extra = "".join(
+        f"  - id: engagement-{n:03d}\n"
+        "    parties: [dgom]\n"
+        "    clause: II\n"
+        f"    libelle: Engagement synthétique numéro {n} pour une longue liste\n"
+        "    objectifs: [obj-1]\n"
+        "    recurrence: au_fil_de_l_eau\n"
+        "    statut: non_renseigne\n"
+        "    qualitatif: true\n"
+        for n in range(count))
+    with (data / "engagements.yaml").open("a", encoding="utf-8") as stream:
+        stream.write(extra)
+    return data
+
+
+def test_long_listing_is_one_plain_block_without_rich_tables(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from convention_cli.cli import render
+
+    def no_rich_table(*_args: Any, **_kwargs: Any) -> None:
+        raise AssertionError("rich Table used for a long listing")
+
+    monkeypatch.setattr(render, "Table", no_rich_table)
+    data = _many_engagements(tmp_path, 70)
+    code, out, _ = run(["engagements", "--data", str(data), "--as-of", "2024-07-01"], capsys)
+    lines = out.splitlines()
+    assert code == 0
+    assert len(lines) == 1 + 1 + 72 + 1  # title, header, rows, count
+    assert lines[0] == "Engagements au 1er juillet 2024"
+    assert lines[1].split() == ["identifiant", "parties", "libellé", "statut", "prochaine",
+                                "échéance", "dernière", "entrée"]
+    assert lines[-2] == ("engagement-069  DGOM     Engagement synthétique numéro 69 pour "
+                         "une longue liste  non renseigné  —                         —")
+    assert lines[-1] == "72 engagements."
+    # json and markdown always give everything
+    _, markdown, _ = run(["engagements", "--data", str(data), "-f", "markdown"], capsys)
+    assert markdown.count("\n| engagement-") == 70
+
+
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+
+@pytest.mark.parametrize("rows", [1, 70])
+def test_terminal_tables_fit_the_width(rows: int, capsys: pytest.CaptureFixture[str]) -> None:
+    from rich.console import Console
+
+    from convention_cli.cli.render import print_tableau
+
+    table = Tableau("Titre", ("identifiant", "libellé"),
+                    tuple((f"id-{n}", "mot " * 30) for n in range(rows)), ("note",))
+    print_tableau(table, Console(force_terminal=True, width=60, markup=False))
+    lines = ANSI.sub("", capsys.readouterr().out).splitlines()
+    assert lines[0] == "Titre"
+    assert all(len(line) <= 60 for line in lines)
+    if rows == 1:  # a rich table, framed, wrapping the long text
+        assert BOX_DRAWING.search("\n".join(lines))
+        assert len(lines) > 4
+    else:  # one plain block, one line per row, the long text cut
+        assert len(lines) == 1 + 1 + rows + 1
+        assert re.match(r"id-0 +mot mot", lines[2])
+        assert lines[2].endswith("…")
+
+
+def test_fitted_widths_narrow_long_texts_first() -> None:
+    table = Tableau("t", ("id", "libellé", "statut"),
+                    (("engagement-001", "x" * 100, "non renseigné"),))
+    assert fitted_widths(table, 200, 2) == [14, 100, 13]
+    assert fitted_widths(table, 80, 2) == [14, 49, 13]
+    narrow = fitted_widths(table, 40, 2)
+    assert sum(narrow) + 4 <= 40
+    assert narrow[1] >= narrow[0]
+
+
+def test_default_horizon_is_the_echeancier_one() -> None:
+    from convention_cli.cli.commands.consultation import DEFAULT_HORIZON
+    from convention_cli.echeances import DEFAULT_HORIZON_DAYS
+
+    assert DEFAULT_HORIZON == DEFAULT_HORIZON_DAYS
+
+
+# --- convention territoires / territoire ID -----------------------------------------------
+
+
+def test_territoires(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(["territoires", "--data", str(DATA)], capsys)
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0] == "Territoires de la convention"
+    for insee in ("971", "972", "973", "974", "976", "978"):
+        assert f"  {insee}  " in out
+    assert re.search(r"^nouvelle-caledonie +Nouvelle-Calédonie +hors périmètre ", out, re.M)
+    assert lines[-2:] == [
+        "6 territoires couverts par la convention.",
+        "Nouvelle-Calédonie : hors du périmètre de la convention (Préambule), citée pour "
+        "mémoire."]
+
+
+def test_territoires_json(capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = run(["territoires", "--data", str(BASE), "-f", "json"], capsys)
+    assert json.loads(out) == {
+        "format": 1,
+        "territoires": [{
+            "id": "la-reunion", "nom": "La Réunion", "statut": "DROM", "code_insee": "974",
+            "iso_3166_1": "RE", "nombre_missions_locales": 2, "armls": ["arml-reunion"],
+            "rsma": {"valeur": "RSMA de La Réunion", "confiance": "haute",
+                     "source": "Wikipédia", "note": None}}],
+        "hors_perimetre": [],
+    }
+
+
+def test_territoire_detail(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(["territoire", "la-reunion", "--data", str(BASE)], capsys)
+    assert code == 0
+    assert "  - ml-reunion-nord : Mission Locale Nord\n" \
+           "      nom : Mission Locale Nord (confiance haute)\n" \
+           "      siège : non vérifié\n" \
+           "      ARML : ARML\n" in out
+    assert "      siège : Saint-Benoît (confiance moyenne)\n" in out
+    assert "  - sma : SMA (Service militaire adapté)\n" \
+           "      régiment : RSMA de La Réunion (confiance haute)\n" in out
+    assert out.endswith("Engagements concernés\n"
+                        "  nombre       : 2 (tous territoires ou celui-ci)\n"
+                        "  identifiants : unml-relayer, dgom-ladom\n")
+
+
+def test_territoire_by_insee_code_and_outside(capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = run(["territoire", "978", "--data", str(DATA)], capsys)
+    assert out.startswith("Territoire saint-martin\nSaint-Martin\n\n  statut           : COM\n")
+    _, out, _ = run(["territoire", "nouvelle-caledonie", "--data", str(DATA), "-f", "markdown"],
+                    capsys)
+    assert out.startswith("# Territoire nouvelle-caledonie\n\n*Nouvelle-Calédonie — hors du "
+                          "périmètre de la convention*\n")
+
+
+# --- convention gt ---------------------------------------------------------------------------
+
+
+def test_gt_list(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(["gt", "--data", str(BASE)], capsys)
+    assert code == 0
+    assert out == (
+        "Groupes de travail (thèmes de l'annexe)\n"
+        "n°  identifiant  libellé   thème de l'annexe    statut         engagements  "
+        "dernière entrée\n"
+        "1   gt-1         Logement  L'accès au logement  non renseigné  1            —\n"
+        "1 groupe de travail.\n")
+
+
+def test_gt_detail_quotes_the_annex(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(["gt", "4", "--data", str(DATA)], capsys)
+    assert code == 0
+    assert out.startswith(
+        "Groupe de travail gt-4 (n° 4)\nDémarche « aller vers » et équipes mobiles\n\n"
+        "  clause              : Annexe 4\n"
+        "  statut              : non renseigné\n"
+        "  thème 4 de l'annexe : « L'encouragement de la démarche du \"aller vers\" en "
+        "instaurant des équipes mobiles se déplaçant dans les quartiers les plus éloignés »\n")
+    assert ("Engagements liés (3)\n  - dgom-appui-sujets-concertes : Être en appui sur une "
+            "liste de sujets définis de façon concertée — non renseigné\n") in out
+
+
+@pytest.mark.parametrize(("args", "key"), [([], "groupes_travail"), (["gt-1"], "groupe_travail")])
+def test_gt_json(args: list[str], key: str, capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = run(["gt", *args, "--data", str(BASE), "--format", "json"], capsys)
+    payload = json.loads(out)
+    assert payload["format"] == 1
+    assert key in payload
+
+
+def test_gt_markdown_and_text_formats(capsys: pytest.CaptureFixture[str]) -> None:
+    _, listing, _ = run(["gt", "--data", str(BASE), "-f", "markdown"], capsys)
+    assert listing.startswith("# Groupes de travail (thèmes de l'annexe)\n\n| n° |")
+    _, fiche, _ = run(["gt", "gt-1", "--data", str(BASE), "-f", "table"], capsys)
+    assert fiche.startswith("Groupe de travail gt-1 (n° 1)\nLogement\n")

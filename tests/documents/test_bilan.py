@@ -1,0 +1,227 @@
+"""``convention bilan``: exact documents on the fixture registry, and their rules."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from convention_cli.documents.bilan import commission_record, mermaid_name
+from convention_cli.documents.bilan_pluriannuel import appreciation
+from convention_cli.echeances import Echeance, Honneur, Objet
+from convention_cli.models import Preuve
+from convention_cli.registry import Registry
+from convention_cli.validation import load_valid_registry
+from tests.documents.support import (
+    NAMED_PERSONS,
+    assert_commonmark_tables,
+    assert_nothing_confidential,
+    check_golden,
+    fixture_copy,
+    render,
+)
+
+ROOT = Path(__file__).parent.parent.parent
+VARIANTS = {
+    "bilan-annuel-2024": ["--annee", "2024"],
+    "bilan-annuel-2024-public": ["--annee", "2024", "--public"],
+    "bilan-annuel-2023": ["--annee", "2023"],
+    "bilan-annuel-2023-public": ["--annee", "2023", "--public"],
+    "bilan-pluriannuel": ["--pluriannuel"],
+    "bilan-pluriannuel-public": ["--pluriannuel", "--public"],
+}
+PUBLIC = [name for name, args in VARIANTS.items() if "--public" in args]
+# A task name holds no bare ``:``, ``#`` or ``;``: only Mermaid entity codes (``#58;``).
+GANTT_TASK = re.compile(r"^    (?:[^:#;\n]|#\d+;)+ :(crit, |done, )?\d{4}-\d{2}-\d{2}, 1d$")
+
+
+@pytest.mark.parametrize("name", list(VARIANTS))
+def test_bilan_golden(name: str, tmp_path: Path) -> None:
+    data = fixture_copy(tmp_path)
+    text = render(["bilan", "--data", str(data), *VARIANTS[name]])
+    check_golden(name, text, data)
+    assert_commonmark_tables(text)
+    assert text.rstrip().endswith("*")  # the provenance line closes every document
+
+
+def _preuve_texts(preuves: list[Preuve], hidden: bool) -> Iterator[str]:
+    for preuve in preuves:
+        if hidden or preuve.confidentiel:
+            yield preuve.libelle
+            yield preuve.url
+
+
+def confidential_texts(registry: Registry) -> list[str]:
+    """Every text the fixture marks confidential, at every level where the flag exists."""
+    texts: list[str] = []
+    for eng in registry.engagements:
+        if eng.confidentiel:
+            texts.append(eng.libelle)
+        texts.extend(_preuve_texts(eng.preuves, eng.confidentiel))
+        for entry in eng.journal:
+            if eng.confidentiel or entry.confidentiel:
+                texts.append(entry.texte)
+            texts.extend(_preuve_texts(entry.preuves, eng.confidentiel or entry.confidentiel))
+    for group in registry.groupes_travail:
+        for entry in group.journal:
+            if entry.confidentiel:
+                texts.append(entry.texte)
+            texts.extend(_preuve_texts(entry.preuves, entry.confidentiel))
+    for reunion in registry.reunions:
+        if reunion.confidentiel:
+            texts.append(reunion.id)
+        texts.extend(d.texte for d in reunion.decisions
+                     if reunion.confidentiel or d.confidentiel)
+        for action in reunion.actions:
+            if reunion.confidentiel or action.confidentiel:
+                texts.append(action.texte)
+            texts.extend(_preuve_texts(action.preuves, reunion.confidentiel
+                                       or action.confidentiel))
+    return texts
+
+
+def test_public_bilans_leak_nothing_confidential(tmp_path: Path) -> None:
+    data = fixture_copy(tmp_path)
+    secrets = confidential_texts(load_valid_registry(data))
+    assert len(secrets) >= 5  # engagement, journal entry, preuve (libellé, url), decision…
+    for name in PUBLIC:
+        text = render(["bilan", "--data", str(data), *VARIANTS[name]])
+        assert_nothing_confidential(text)
+        leaked = [s for s in secrets if s in text or " ".join(s.split()) in text]
+        assert leaked == [], name
+
+
+def test_private_bilans_do_show_confidential_items(tmp_path: Path) -> None:
+    """So that the public tests above prove something."""
+    data = fixture_copy(tmp_path)
+    annual = render(["bilan", "--data", str(data), "--annee", "2024"])
+    for mark in ("CONFIDENTIEL-ENGAGEMENT", "CONFIDENTIEL-JOURNAL", "CONFIDENTIEL-DECISION",
+                 "CONFIDENTIEL-ACTION"):
+        assert mark in annual
+    assert "CONFIDENTIEL-PREUVE" in render(["bilan", "--data", str(data), "--annee", "2023"])
+    for person in NAMED_PERSONS:  # no bilan names the referents' persons, public or not
+        assert person not in annual
+
+
+def test_gantt_tasks_are_valid_mermaid_lines(tmp_path: Path) -> None:
+    data = fixture_copy(tmp_path)
+    text = render(["bilan", "--data", str(data), "--annee", "2024"])
+    block = text.split("```mermaid\n", 1)[1].split("\n```", 1)[0].splitlines()
+    assert block[:4] == ["gantt", "    title Échéances de 2024", "    dateFormat YYYY-MM-DD",
+                         "    axisFormat %d/%m"]
+    tasks = [line for line in block[4:] if not line.startswith("    section ")]
+    assert tasks
+    assert all(GANTT_TASK.match(task) for task in tasks), tasks
+    # One task per échéance of the year: late ones critical, honoured ones done.
+    assert "    Accord-cadre LADOM :crit, 2024-06-30, 1d" in tasks
+    assert "    Bilan annuel 2023 :done, 2024-06-30, 1d" in tasks
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Point : budget # 2 ; suite", "Point #58; budget #35; 2 #59; suite"),
+        ("Deux\nlignes  `code`", "Deux lignes 'code'"),
+        ("x" * 80, "x" * 69 + "…"),
+    ],
+)
+def test_mermaid_name(text: str, name: str) -> None:
+    assert mermaid_name(text) == name
+
+
+@pytest.mark.parametrize(
+    ("statuses", "expected"),
+    [
+        ([], "non évaluable"),
+        (["non_renseigne", "non_renseigne"], "non évaluable"),
+        (["realise", "realise"], "atteint"),
+        (["realise", "non_renseigne"], "partiellement atteint"),
+        (["en_cours", "non_demarre"], "partiellement atteint"),
+        (["non_demarre", "non_renseigne"], "non atteint"),
+        (["suspendu", "abandonne"], "non atteint"),
+    ],
+)
+def test_appreciation_rule(statuses: list[str], expected: str) -> None:
+    assert appreciation(statuses) == expected
+
+
+def _commission(quarter_end: date, held: date | None, reunion: str | None) -> Echeance:
+    return Echeance(
+        id=f"commission-{quarter_end.year}-t{(quarter_end.month - 1) // 3 + 1}",
+        date=quarter_end, libelle="Commission", parties=("unml", "dgom"), source="III",
+        objet=Objet.COMMISSION, reunion=reunion,
+        honneur=Honneur(held, "Commission", f"réunion {reunion}") if held else None)
+
+
+def test_commission_record_counts_and_hides_confidential_meetings() -> None:
+    echeances = [
+        _commission(date(2024, 3, 31), date(2024, 3, 12), "commission-secrete"),
+        _commission(date(2024, 6, 30), None, None),
+        _commission(date(2024, 9, 30), date(2024, 9, 2), "commission-2024-09"),
+        _commission(date(2024, 12, 31), None, None),
+    ]
+    record = commission_record(echeances, date(2024, 10, 1), frozenset({"commission-secrete"}))
+    assert [t.resultat for t in record.trimestres] == ["tenue", "non tenue", "tenue", "à venir"]
+    assert [t.reunion for t in record.trimestres] == [None, None, "commission-2024-09", None]
+    assert record.trimestres[0].date_reunion is None
+    assert record.resume == ("Trimestres avec une réunion de la commission : 2 sur 4 attendus "
+                             "(cible : une réunion par trimestre) ; sans réunion : 1 ; "
+                             "à venir : 1.")
+
+
+def test_as_of_sets_the_states(tmp_path: Path) -> None:
+    data = fixture_copy(tmp_path)
+    at_year_end = render(["bilan", "--data", str(data), "--annee", "2023"])
+    assert "état au 31 décembre 2023 : à venir\n" in at_year_end
+    later = render(["bilan", "--data", str(data), "--annee", "2023", "--as-of", "2024-07-01"])
+    assert "état au 1er juillet 2024 : honorée, le 20 juin 2024\n" in later
+    # Year-end statuses stay those of the year: the 2024 entries do not count.
+    assert "| UNML | non renseigné | en cours |" in later
+    multi = render(["bilan", "--data", str(data), "--pluriannuel", "--as-of", "2024-01-01"])
+    assert "statuts et états au 1er janvier 2024" in multi
+
+
+def test_output_file(tmp_path: Path) -> None:
+    data = fixture_copy(tmp_path)
+    target = tmp_path / "sortie" / "bilan.md"
+    assert render(["bilan", "--data", str(data), "--pluriannuel", "-o", str(target)]) == ""
+    assert target.read_text(encoding="utf-8").startswith("# Bilan pluriannuel")
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "message"),
+    [
+        (["--annee", "2024", "--pluriannuel"], 2, "--annee et --pluriannuel s'excluent"),
+        ([], 2, "indiquez --annee AAAA (bilan annuel) ou --pluriannuel"),
+        (["--annee", "24"], 2, "année invalide « 24 » : attendu AAAA"),
+        (["--annee", "2024", "--as-of", "2024-13-01"], 2, "date invalide pour --as-of"),
+        (["--annee", "2022"], 1,
+         "l'année 2022 est hors de la convention (du 18 juillet 2023 au 17 juillet 2026) : "
+         "années possibles 2023, 2024, 2025 et 2026"),
+        (["--annee", "2027"], 1, "années possibles 2023, 2024, 2025 et 2026"),
+    ],
+)
+def test_bilan_errors(
+    args: list[str], code: int, message: str, tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from convention_cli.cli.app import main
+
+    data = fixture_copy(tmp_path)
+    assert main(["bilan", "--data", str(data), *args]) == code
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert message in captured.err
+
+
+@pytest.mark.parametrize("args", [["--annee", "2024"], ["--pluriannuel"],
+                                  ["--annee", "2025", "--public"]])
+def test_bilans_of_the_repository_data(args: list[str]) -> None:
+    """The repository's own registry gives complete documents (content changes with it)."""
+    text = render(["bilan", "--data", str(ROOT / "data"), *args])
+    assert_commonmark_tables(text)
+    assert "Objectif 4 : Innovation et capacité d'initiative des acteurs de terrain" in text
+

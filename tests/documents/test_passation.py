@@ -1,0 +1,159 @@
+"""``convention passation``: exact documents on the fixture registry, and what --public omits."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from convention_cli.cli.app import main
+from convention_cli.documents.common import group_journal_rows, year_before
+from convention_cli.documents.passation import (
+    FILE_CONTENTS,
+    RISQUE,
+    PassationView,
+    build_passation,
+)
+from convention_cli.models import FILE_MODELS, GroupeTravail
+from convention_cli.rendering import Provenance
+from convention_cli.validation import load_valid_registry
+from tests.documents.support import (
+    FIXTURE,
+    assert_commonmark_tables,
+    assert_nothing_confidential,
+    check_golden,
+    fixture_copy,
+    render,
+)
+
+AS_OF = "2024-06-10"
+VARIANTS = {
+    "passation-dgom": ["--partie", "dgom"],
+    "passation-dgom-public": ["--partie", "dgom", "--public"],
+    "passation-unml-public": ["--partie", "unml", "--public"],
+    "passation-arml": ["--partie", "arml-reunion"],
+}
+REPRESENTATIVES = ("Sophie BROCAS", "Stéphane VALLI", "Jacques LOWINSKY")
+
+
+@pytest.mark.parametrize("name", list(VARIANTS))
+def test_passation_golden(name: str, tmp_path: Path) -> None:
+    data = fixture_copy(tmp_path)
+    text = render(["passation", "--data", str(data), "--as-of", AS_OF, *VARIANTS[name]])
+    check_golden(name, text, data)
+    assert_commonmark_tables(text)
+    assert RISQUE in text
+    if "--public" in VARIANTS[name]:
+        assert_nothing_confidential(text)
+
+
+@pytest.mark.parametrize("partie", ["dgom", "unml", "arml-reunion"])
+def test_public_passation_leaks_nothing(partie: str, tmp_path: Path) -> None:
+    data = fixture_copy(tmp_path)
+    text = render(["passation", "--data", str(data), "--as-of", AS_OF, "--partie", partie,
+                   "--public"])
+    assert_nothing_confidential(text)
+    for name in REPRESENTATIVES:
+        assert name not in text
+    # Journal authors may be persons: the public version keeps only sources.
+    assert "— Référent UNML" not in text
+    # The institutional contact stays: the bureau and the head office.
+    assert "Bureau de la vie économique" in text
+    assert "27, rue Oudinot" in text or partie != "dgom"
+
+
+def test_private_passation_shows_what_public_omits(tmp_path: Path) -> None:
+    data = fixture_copy(tmp_path)
+    text = render(["passation", "--data", str(data), "--as-of", AS_OF, "--partie", "dgom"])
+    for mark in ("CONFIDENTIEL-ENGAGEMENT", "CONFIDENTIEL-DECISION", "CONFIDENTIEL-ACTION",
+                 "CONFIDENTIEL-PREUVE", "Camille ARNAUD-SECRET", "Sophie BROCAS"):
+        assert mark in text, mark
+    unml = render(["passation", "--data", str(data), "--as-of", AS_OF, "--partie", "unml"])
+    assert "— Référent UNML" in unml
+
+
+def _view(public: bool, as_of: date = date(2024, 6, 10), partie: str = "dgom",
+          data: Path = FIXTURE) -> PassationView:
+    registry = load_valid_registry(data)
+    return build_passation(registry, partie, as_of=as_of, public=public,
+                           provenance=Provenance(as_of, "test", None, "data"))
+
+
+def test_public_view_model_holds_no_person_and_nothing_confidential() -> None:
+    view = _view(public=True)
+    assert repr(view).count("CONFIDENTIEL") == 0
+    for name in ("Camille ARNAUD-SECRET", *REPRESENTATIVES):
+        assert name not in repr(view)
+
+
+def test_open_engagements_late_first_and_actions_of_the_party_first() -> None:
+    view = _view(public=False)
+    ids = [e.id for e in view.engagements]
+    assert ids[0] == "commission-trimestrielle"  # two quarters without a commission
+    assert "valoriser-signature" not in ids  # réalisé
+    actions = view.actions
+    assert [a.de_la_partie for a in actions] == [True, False]
+    assert actions[1].en_retard
+
+
+def test_decisions_cover_the_last_twelve_months() -> None:
+    view = _view(public=False, as_of=date(2025, 3, 20))
+    assert view.depuis == date(2024, 3, 20)
+    texts = [d.texte for d in view.decisions]
+    assert texts == ["Conduire un diagnostic partagé du logement des jeunes"]
+
+
+def test_verified_generic_address_is_shown(tmp_path: Path) -> None:
+    data = fixture_copy(tmp_path)
+    parties = data / "parties.yaml"
+    parties.write_text(parties.read_text(encoding="utf-8").replace(
+        'adresse_generique: {confiance: non_verifie, note: "Promise par la section III, '
+        'non publiée."}',
+        "adresse_generique: {valeur: bureau@example.org, confiance: haute, source: Courriel "
+        "du bureau}"), encoding="utf-8")
+    text = render(["passation", "--data", str(data), "--as-of", AS_OF, "--partie", "dgom",
+                   "--public"])
+    assert ("**Adresse générique** : bureau@example.org (confiance haute ; source : "
+            "Courriel du bureau)") in text
+
+
+def test_every_data_file_is_described() -> None:
+    assert list(FILE_CONTENTS) == list(FILE_MODELS)
+
+
+def test_unknown_party_is_a_french_error_with_suggestions(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = fixture_copy(tmp_path)
+    assert main(["passation", "--data", str(data), "--partie", "dgon"]) == 1
+    err = capsys.readouterr().err
+    assert "partie « dgon » inconnue" in err
+    assert "vouliez-vous dire « dgom »" in err
+
+
+def test_output_file(tmp_path: Path) -> None:
+    data = fixture_copy(tmp_path)
+    target = tmp_path / "passation.md"
+    assert render(["passation", "--data", str(data), "--partie", "unml", "--as-of", AS_OF,
+                   "-o", str(target)]) == ""
+    assert target.read_text(encoding="utf-8").startswith("# Passation du référent")
+
+
+def test_year_before_a_29_february() -> None:
+    assert year_before(date(2024, 2, 29)) == date(2023, 2, 28)
+    assert year_before(date(2025, 3, 20)) == date(2024, 3, 20)
+
+
+def test_group_journal_in_public_drops_confidential_entries_and_authors() -> None:
+    group = GroupeTravail.model_validate({
+        "id": "gt-1", "numero": 1, "theme": 1, "libelle": "Logement", "clause": "Annexe 1",
+        "statut": "actif", "objectifs": ["obj-1"],
+        "journal": [
+            {"date": date(2024, 4, 2), "texte": "Lancé.", "auteur": "Camille ARNAUD-SECRET"},
+            {"date": date(2024, 5, 2), "texte": "CONFIDENTIEL-GT", "confidentiel": True},
+        ],
+    }, strict=False)
+    public = group_journal_rows([group], public=True)
+    assert [(r.texte, r.auteur) for r in public] == [("Lancé.", None)]
+    assert len(group_journal_rows([group], public=False)) == 2
