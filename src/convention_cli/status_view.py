@@ -134,10 +134,10 @@ def position_of(registry: Registry, as_of: date, echeances: list[Echeance]) -> P
                         f"(dans {plural(days, 'jour')}).", ())
     if as_of <= end:
         days = (end - as_of).days
-        elapsed = (as_of - start).days / max((end - start).days, 1)
+        elapsed = round(100 * (as_of - start).days / max((end - start).days, 1))
         return Position(start, end, "en_vigueur", days,
                         f"Convention en vigueur {period} : {plural(days, 'jour')} restant"
-                        f"{'s' if days > 1 else ''} ({elapsed:.0%} de la période écoulée).",
+                        f"{'s' if days > 1 else ''} ({elapsed}\u202f% de la période écoulée).",
                         _requirements(registry, as_of, echeances, ended=False))
     days = (as_of - end).days
     return Position(start, end, "echue", days,

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from convention_cli.cli.app import main
-from convention_cli.documents.common import group_journal_rows, year_before
+from convention_cli.documents.common import journal_rows, year_before
 from convention_cli.documents.passation import (
     FILE_CONTENTS,
     RISQUE,
@@ -154,6 +154,6 @@ def test_group_journal_in_public_drops_confidential_entries_and_authors() -> Non
             {"date": date(2024, 5, 2), "texte": "CONFIDENTIEL-GT", "confidentiel": True},
         ],
     }, strict=False)
-    public = group_journal_rows([group], public=True)
+    public = journal_rows([group], public=True)
     assert [(r.texte, r.auteur) for r in public] == [("Lancé.", None)]
-    assert len(group_journal_rows([group], public=False)) == 2
+    assert len(journal_rows([group], public=False)) == 2

@@ -85,26 +85,28 @@ def preuve_rows(preuves: Iterable[Preuve], public: bool) -> tuple[LignePreuve, .
 
 
 def journal_rows(
-    engagements: Iterable[Engagement], public: bool, start: datetime.date | None = None,
-    end: datetime.date | None = None,
+    owners: Iterable[Engagement | GroupeTravail], public: bool,
+    start: datetime.date | None = None, end: datetime.date | None = None,
 ) -> list[LigneJournal]:
-    """Journal entries of the engagements, dated within [start, end], oldest first."""
+    """Journal entries of engagements or working groups, dated within [start, end],
+    oldest first. In a public document confidential entries are left out, and an entry's
+    author (often a person) gives way to its source: no personal name leaves the registry."""
     rows = []
-    for eng in engagements:
-        for entry in eng.journal:
+    for owner in owners:
+        for entry in owner.journal:
             if public and entry.confidentiel:
                 continue
             if (start and entry.date < start) or (end and entry.date > end):
                 continue
-            rows.append(_journal_row(eng.id, entry, public))
+            rows.append(_journal_row(owner.id, entry, public))
     rows.sort(key=lambda r: (r.date, r.engagement))
     return rows
 
 
-def _journal_row(engagement_id: str, entry: EntreeJournal, public: bool) -> LigneJournal:
+def _journal_row(owner_id: str, entry: EntreeJournal, public: bool) -> LigneJournal:
     return LigneJournal(
-        date=entry.date, engagement=engagement_id, texte=entry.texte,
-        auteur=entry.auteur or entry.source,
+        date=entry.date, engagement=owner_id, texte=entry.texte,
+        auteur=entry.source if public else (entry.auteur or entry.source),
         statut=STATUT_LABELS[entry.statut] if entry.statut else None,
         preuves=preuve_rows(entry.preuves, public),
     )
@@ -143,38 +145,6 @@ def instance_label(reunion: Reunion, registry: Registry) -> str:
 def fact_value(fait: Fait) -> str | None:
     """A fact's value, or None when unverified: a value is never guessed."""
     return None if fait.confiance == "non_verifie" else fait.valeur
-
-
-def without_authors(engagements: Iterable[Engagement], public: bool) -> list[Engagement]:
-    """In public documents, a journal entry's author (often a person) gives way to its
-    source: no personal name leaves the registry."""
-    if not public:
-        return list(engagements)
-    return [
-        e.model_copy(update={"journal": [j.model_copy(update={"auteur": None})
-                                         for j in e.journal]})
-        if any(j.auteur for j in e.journal) else e
-        for e in engagements
-    ]
-
-
-def group_journal_rows(
-    groups: Iterable[GroupeTravail], public: bool, start: datetime.date | None = None,
-    end: datetime.date | None = None,
-) -> list[LigneJournal]:
-    """Journal entries of working groups, as ``journal_rows`` does for engagements."""
-    rows = []
-    for group in groups:
-        for entry in group.journal:
-            if public and entry.confidentiel:
-                continue
-            if (start and entry.date < start) or (end and entry.date > end):
-                continue
-            if public:
-                entry = entry.model_copy(update={"auteur": None})  # noqa: PLW2901
-            rows.append(_journal_row(group.id, entry, public))
-    rows.sort(key=lambda r: (r.date, r.engagement))
-    return rows
 
 
 def year_before(day: datetime.date) -> datetime.date:

@@ -18,13 +18,11 @@ from convention_cli.documents.common import (
     LignePreuve,
     echeance_row,
     fact_value,
-    group_journal_rows,
     journal_rows,
     party_names,
     visible_echeances,
     visible_engagements,
     visible_reunions,
-    without_authors,
 )
 from convention_cli.echeances import Etat, Objet, compute_echeances
 from convention_cli.errors import UsageError
@@ -139,7 +137,7 @@ def build_communication(
         raise UsageError(f"l'année {annee} n'a pas commencé au {as_of.isoformat()} : "
                          "choisissez une date d'observation (--as-of) dans l'année")
     year_end = min(date(annee, 12, 31), as_of)
-    engagements = without_authors(visible_engagements(registry, public=True), public=True)
+    engagements = visible_engagements(registry, public=True)
     echeances = visible_echeances(compute_echeances(registry, as_of), registry, public=True)
     names = party_names(registry)
     limit = as_of + timedelta(days=HORIZON_DAYS)
@@ -195,7 +193,7 @@ def _faits(
     subjects.update({g.id: f"Groupe de travail n° {g.numero} ({g.libelle})"
                      for g in registry.groupes_travail})
     rows = [*journal_rows(engagements, True, start, end),
-            *group_journal_rows(registry.groupes_travail, True, start, end)]
+            *journal_rows(registry.groupes_travail, True, start, end)]
     rows.sort(key=lambda r: (r.date, r.engagement))
     return tuple(FaitMarquant(r.date, subjects[r.engagement], r.texte, r.auteur, r.preuves)
                  for r in rows)

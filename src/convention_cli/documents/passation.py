@@ -24,7 +24,6 @@ from convention_cli.documents.common import (
     visible_echeances,
     visible_engagements,
     visible_reunions,
-    without_authors,
     year_before,
 )
 from convention_cli.echeances import Echeance, Etat, Objet, compute_echeances, quarter_of
@@ -242,7 +241,7 @@ def build_passation(
             for r in reversed(reunions) if r.date >= depuis
             for d in r.decisions if not (public and d.confidentiel)),
         actions=_open_actions(reunions, partie.id, as_of, names, public),
-        journal=tuple(journal_rows(without_authors(mine, public), public, depuis, as_of)),
+        journal=tuple(journal_rows(mine, public, depuis, as_of)),
         horizon=horizon,
         echeances=tuple(echeance_row(e, names) for e in _next_echeances(shown, as_of, horizon)),
         groupes=_groupes(registry, {e.id for e in mine}, as_of, public),
