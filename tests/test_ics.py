@@ -11,9 +11,10 @@ from pathlib import Path
 import pytest
 from icalendar import Calendar, Event
 
+from convention_cli.atomic import atomic_write_bytes
 from convention_cli.echeances import Echeance, Etat, compute_echeances
 from convention_cli.echeances_filtres import source_label
-from convention_cli.ics import echeances_to_ics, registry_identity, write_atomic
+from convention_cli.ics import echeances_to_ics, registry_identity
 from convention_cli.registry import Registry
 from convention_cli.validation import load_valid_registry
 
@@ -136,10 +137,10 @@ def test_source_labels() -> None:
 
 def test_write_atomic_replaces_and_keeps_permissions(tmp_path: Path) -> None:
     target = tmp_path / "echeances.ics"
-    write_atomic(target, b"un")
+    atomic_write_bytes(target, b"un")
     assert target.read_bytes() == b"un"
     target.chmod(0o640)
-    write_atomic(target, b"deux")
+    atomic_write_bytes(target, b"deux")
     assert target.read_bytes() == b"deux"
     assert stat.S_IMODE(target.stat().st_mode) == 0o640
     assert [p.name for p in tmp_path.iterdir()] == ["echeances.ics"]
@@ -156,7 +157,7 @@ def test_failed_write_leaves_the_old_file_and_no_temporary(
 
     monkeypatch.setattr(os, "replace", refuse)
     with pytest.raises(OSError, match="No space left"):
-        write_atomic(target, b"nouveau")
+        atomic_write_bytes(target, b"nouveau")
     assert target.read_bytes() == b"ancien"
     assert [p.name for p in tmp_path.iterdir()] == ["echeances.ics"]
 

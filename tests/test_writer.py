@@ -12,9 +12,10 @@ from pathlib import Path
 
 import pytest
 
+from convention_cli.atomic import atomic_write_text
 from convention_cli.errors import UserError
 from convention_cli.validation import validate_registry
-from convention_cli.writer import atomic_write, registry_lock
+from convention_cli.writer import registry_lock
 
 DATA = Path(__file__).parent.parent / "data"
 
@@ -41,7 +42,7 @@ def test_atomic_write_keeps_mode_and_leaves_no_temporary(tmp_path: Path) -> None
     target = tmp_path / "f.yaml"
     target.write_text("a: 1\n", encoding="utf-8")
     target.chmod(0o640)
-    atomic_write(target, "a: 2\n")
+    atomic_write_text(target, "a: 2\n")
     assert target.read_text(encoding="utf-8") == "a: 2\n"
     assert target.stat().st_mode & 0o777 == 0o640
     assert [p.name for p in tmp_path.iterdir()] == ["f.yaml"]

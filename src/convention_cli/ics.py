@@ -1,7 +1,7 @@
 """Échéances → an iCalendar file (RFC 5545) that Outlook and Thunderbird import.
 
-Pure apart from ``write_atomic``. The output is reproducible: for a given registry
-and ``as_of`` the bytes are identical, because nothing reads the clock.
+Pure (writing the file is ``atomic.atomic_write_bytes``). The output is reproducible:
+for a given registry and ``as_of`` the bytes are identical, because nothing reads the clock.
 
 - One all-day VEVENT per échéance (``DTSTART;VALUE=DATE``, ``DTEND`` the next day:
   RFC 5545 §3.6.1, the end of an all-day event is exclusive).
@@ -18,11 +18,8 @@ and ``as_of`` the bytes are identical, because nothing reads the clock.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Sequence
 from datetime import UTC, date, datetime, timedelta
-from pathlib import Path
 
 from icalendar import Calendar, Event
 
@@ -111,26 +108,3 @@ def describe(echeance: Echeance, names: dict[str, str], as_of: date) -> str:
         lines.append(f"Réunion : {echeance.reunion}")
     lines.append(f"Identifiant : {echeance.id}")
     return "\n".join(lines)
-
-
-def write_atomic(path: Path, payload: bytes) -> None:
-    """Write ``payload`` to ``path`` whole or not at all: a temporary file in the same
-    folder, then ``os.replace`` (atomic on POSIX and Windows). Keeps an existing file's
-    permissions; a new file gets the usual ones (0666 minus the umask)."""
-    try:
-        mode = path.stat().st_mode & 0o777
-    except FileNotFoundError:
-        umask = os.umask(0)
-        os.umask(umask)
-        mode = 0o666 & ~umask
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(payload)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.chmod(temporary, mode)  # noqa: PTH101 - mkstemp returns a str path
-        os.replace(temporary, path)  # noqa: PTH105
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise

@@ -6,11 +6,11 @@ import json
 from datetime import date
 from pathlib import Path
 
+from convention_cli.atomic import atomic_write_text
 from convention_cli.errors import UserError
 from convention_cli.models import FILE_MODELS
 from convention_cli.registry import end_date
 from convention_cli.schema import file_schema
-from convention_cli.writer import atomic_write
 from convention_cli.yaml_edit import format_scalar
 
 SCAFFOLD = Path(__file__).parent / "scaffold"
@@ -39,9 +39,9 @@ def scaffold_registry(target: Path, *, titre: str, signature: date, duree: int =
         for key, value in values.items():
             text = text.replace("{" + key + "}", value)
         path = target / f"{name}.yaml"
-        atomic_write(path, text)
+        atomic_write_text(path, text)
         schema_path = target / "schemas" / f"{name}.schema.json"
-        atomic_write(schema_path, json.dumps(file_schema(name), ensure_ascii=False,
+        atomic_write_text(schema_path, json.dumps(file_schema(name), ensure_ascii=False,
                                              indent=2) + "\n")
         written.append(path)
     return written

@@ -18,13 +18,13 @@ import difflib
 import errno
 import fcntl
 import os
-import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from convention_cli.atomic import atomic_write_text
 from convention_cli.diagnostics import Diagnostic, Severity
 from convention_cli.errors import UserError
 from convention_cli.loader import Document, read_document
@@ -73,28 +73,6 @@ def registry_lock(data_dir: Path, timeout: float = DEFAULT_LOCK_TIMEOUT) -> Iter
             yield
         finally:
             fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
-
-
-def atomic_write(path: Path, text: str) -> None:
-    """Replace ``path`` by ``text`` atomically, keeping its permissions."""
-    mode = path.stat().st_mode & 0o7777 if path.exists() else None
-    fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        if mode is not None:
-            Path(temporary).chmod(mode)
-        Path(temporary).replace(path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-    directory = os.open(path.parent, os.O_RDONLY)
-    try:
-        os.fsync(directory)
-    finally:
-        os.close(directory)
 
 
 @dataclass
@@ -187,7 +165,7 @@ class RegistryTransaction:
         changes = self.changes()
         if not dry_run:
             for change in changes:
-                atomic_write(change.path, change.after)
+                atomic_write_text(change.path, change.after)
         return changes
 
 

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import os
 import sys
-import tempfile
 from pathlib import Path
 
 from convention_cli.errors import UserError
@@ -16,19 +14,11 @@ def write_document(text: str, target: Path | None) -> None:
     if target is None:
         sys.stdout.write(text)
         return
-    folder = target.parent if str(target.parent) else Path()
+    from convention_cli.atomic import atomic_write_text
+
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        fd, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=folder)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-                handle.write(text)
-                handle.flush()
-                os.fsync(handle.fileno())
-            Path(temporary).replace(target)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
+        target.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write_text(target, text)
     except OSError as exc:
         raise UserError(f"impossible d'écrire {target} : {exc.strerror or exc}") from None
     sys.stderr.write(f"Document écrit : {target}\n")

@@ -185,7 +185,7 @@ def build_agenda(
                                             [g.id for g in registry.groupes_travail]))
     names = party_names(registry)
     echeances = compute_echeances(registry, reference, (q_end - reference).days)
-    shown = visible_echeances(echeances, registry, public)
+    shown = visible_echeances(echeances, public)
     engagements = visible_engagements(registry, public)
     if group is not None:
         engagements = [e for e in engagements if e.id in group.engagements]

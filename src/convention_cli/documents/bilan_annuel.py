@@ -162,7 +162,7 @@ def build_bilan_annuel(
     names = party_names(registry)
     engagements = visible_engagements(registry, public)
     reunions = sorted(visible_reunions(registry, public), key=lambda r: r.date)
-    shown = visible_echeances(compute_echeances(registry, as_of), registry, public)
+    shown = visible_echeances(compute_echeances(registry, as_of), public)
     by_id = {e.id: e for e in shown}
     in_year = [e for e in shown if period.debut.year == e.date.year]
     meetings = [r for r in reunions if period.debut <= r.date <= cutoff]

@@ -122,7 +122,7 @@ def build_bilan_pluriannuel(
     period = convention_period(registry)
     names = party_names(registry)
     engagements = visible_engagements(registry, public)
-    shown = visible_echeances(compute_echeances(registry, as_of), registry, public)
+    shown = visible_echeances(compute_echeances(registry, as_of), public)
     statuses = {e.id: statut_at(e, as_of) for e in engagements}
     lines = {e.id: engagement_line(e, statuses[e.id], names) for e in engagements}
     entries = {e.id: journal_tuples(journal_rows([e], public, None, as_of))

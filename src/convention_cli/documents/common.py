@@ -71,11 +71,8 @@ def visible_reunions(registry: Registry, public: bool) -> list[Reunion]:
     return [r for r in registry.reunions if not (public and r.confidentiel)]
 
 
-def visible_echeances(
-    echeances: Iterable[Echeance], registry: Registry, public: bool
-) -> list[Echeance]:
+def visible_echeances(echeances: Iterable[Echeance], public: bool) -> list[Echeance]:
     """Échéances, less the confidential ones in a public document."""
-    del registry  # the échéance carries its own confidentiality
     return [e for e in echeances if not (public and e.confidentiel)]
 
 

@@ -138,7 +138,7 @@ def build_communication(
                          "choisissez une date d'observation (--as-of) dans l'année")
     year_end = min(date(annee, 12, 31), as_of)
     engagements = visible_engagements(registry, public=True)
-    echeances = visible_echeances(compute_echeances(registry, as_of), registry, public=True)
+    echeances = visible_echeances(compute_echeances(registry, as_of), public=True)
     names = party_names(registry)
     limit = as_of + timedelta(days=HORIZON_DAYS)
     return CommunicationView(

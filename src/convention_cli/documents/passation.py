@@ -215,7 +215,7 @@ def build_passation(
     assert conv is not None
     names = party_names(registry)
     echeances = compute_echeances(registry, as_of)
-    shown = [e for e in visible_echeances(echeances, registry, public)
+    shown = [e for e in visible_echeances(echeances, public)
              if partie.id in e.parties]
     mine = [e for e in visible_engagements(registry, public) if partie.id in e.parties]
     depuis = year_before(as_of)

@@ -144,13 +144,14 @@ def _check_ics_target(path: Path, data_dir: Path) -> None:
 
 
 def _write_ics(path: Path, selected: Sequence[Echeance], registry: Registry, day: date) -> None:
+    from convention_cli.atomic import atomic_write_bytes
     from convention_cli.errors import UserError
-    from convention_cli.ics import echeances_to_ics, write_atomic
+    from convention_cli.ics import echeances_to_ics
 
     if not selected:
         raise UserError(f"aucune échéance ne correspond aux filtres : {path} n'a pas été écrit")
     try:
-        write_atomic(path, echeances_to_ics(selected, registry, day))
+        atomic_write_bytes(path, echeances_to_ics(selected, registry, day))
     except OSError as exc:
         raise UserError(f"écriture de {path} impossible : {exc.strerror or exc}") from None
     count = len(selected)
