@@ -13,7 +13,13 @@ folder, or reuses ``bench/.cache/N/``, exports the JSON Schemas with
 
 It reports median wall times, the median of the per-pair ratios A/B, the peak RSS of each
 child process (``os.wait4``), the cost per engagement after start-up and the start-up of
-``convention --help`` against a minimal typer app with as many commands. Method and
+``convention --help`` against a minimal typer app with as many commands.
+
+Unless ``--no-commands``, it also times ``status``, ``agenda``, ``bilan --annee``,
+``bilan --pluriannuel``, ``passation`` and a one-field edit (``journal add``), each paired
+with ``convention validate --data DIR`` on the same registry (A B A B ...), on a copy of the
+repository's ``data/`` and on every synthetic size (the edit: up to 1,000 engagements, on a
+copy of its own, with a new text at every run so that each run writes). Method and
 targets: ``/work/shared/reference/perf-baselines.md``; how to read the output:
 ``bench/README.md``. Standard library only: it drives the tools as a user would.
 """
@@ -21,6 +27,7 @@ targets: ``/work/shared/reference/perf-baselines.md``; how to read the output:
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import os
 import platform
@@ -219,6 +226,14 @@ class Series:
     runs: list[Run] = field(default_factory=list)
     first_output: Path | None = None
     first_code: int | None = None
+    # When set, called before every run (warm-up included) for the command to launch:
+    # an edit that must really write each time (``cmd`` is then only shown).
+    make_cmd: Callable[[], list[str]] | None = None
+    executions: int = 0  # every run, warm-up and priming included
+
+    def next_cmd(self) -> list[str]:
+        self.executions += 1
+        return self.make_cmd() if self.make_cmd is not None else self.cmd
 
     @property
     def median_wall(self) -> float:
@@ -251,8 +266,9 @@ def time_pair(a: Series, b: Series, *, runs: int, warmup: int, workdir: Path, ta
 
     A command never run before gets one more untimed run first, which fills the
     bytecode cache (even with ``--quick``)."""
+    safe = re.sub(r"[^A-Za-z0-9=_-]+", "_", tag).strip("_")
     for series, slug in ((a, "a"), (b, "b")):
-        series.first_output = workdir / f"sortie-{tag}-{slug}.txt"
+        series.first_output = workdir / f"sortie-{safe}-{slug}.txt"
     if any(s.label not in PRIMED for s in (a, b)):
         warmup += 1
         PRIMED.update((a.label, b.label))
@@ -260,7 +276,7 @@ def time_pair(a: Series, b: Series, *, runs: int, warmup: int, workdir: Path, ta
         timed = index >= warmup
         for series in (a, b):
             capture = series.first_output if index == 0 else None
-            run = run_once(series.cmd, capture)
+            run = run_once(series.next_cmd(), capture)
             if index == 0:
                 series.first_code = run.code
             if timed:
@@ -562,14 +578,17 @@ class Results:
     sizes: list[SizeResult] = field(default_factory=list)
     startup: list[StartupResult] = field(default_factory=list)
     heavy: dict[str, list[str] | None] = field(default_factory=dict)
+    commands: list[CommandSection] = field(default_factory=list)
     rss_floor_kib: int = 0
     load_before: float = 0.0
     load_after: float = 0.0
 
 
-def series_of(item: SizeResult | StartupResult) -> tuple[Series, Series]:
+def series_of(item: SizeResult | StartupResult | CommandResult) -> tuple[Series, Series]:
     if isinstance(item, SizeResult):
         return item.validate, item.peer
+    if isinstance(item, CommandResult):
+        return item.command, item.validate
     return item.convention, item.minimal
 
 
@@ -606,6 +625,274 @@ def bench_startup(args: argparse.Namespace, tmp: Path, tools: dict[str, str],
                   tag=argv[0])
         results.append(StartupResult(argv, conv, mini))
     return results
+
+
+# --- Commands against ``convention validate`` -----------------------------------------------
+
+REAL_DATA = BENCH_DIR.parent / "data"
+REAL_EDIT_ID = "confidentialite"  # engagement of data/ that the edit writes to
+EDIT_MAX_N = 1000  # the edit is timed on the real data and on synthetic registries up to this
+AS_OF = "2026-11-26"
+WRITTEN = re.compile(r"^\s*(?:-\s+)?texte: [\"']?mesure [0-9]+[\"']?\s*$")
+_FIRST_ID = re.compile(r"^  - id: ([^\s#]+)")
+
+# Key of a registry in the command targets: None for the repository's data/, else N.
+RegistryKey = int | None
+
+
+@dataclass(frozen=True)
+class CommandSpec:
+    """One command timed against ``convention validate --data DIR`` on the same registry."""
+
+    label: str
+    args: tuple[str, ...]  # after ``convention``, without ``--data DIR``
+    issue: int
+    targets: dict[RegistryKey, float]  # command ÷ validate, paired
+    edit: bool = False  # ``journal add``: a different text at every run, so each run writes
+
+    def argv(self, convention: str, folder: Path, engagement: str, number: int) -> list[str]:
+        if self.edit:
+            return [convention, "journal", "add", engagement, "--texte", f"mesure {number}",
+                    "--date", "2024-01-01", "--auteur", "bench", "--data", str(folder)]
+        return [convention, *self.args, "--data", str(folder)]
+
+    def shown(self) -> str:
+        if self.edit:
+            return ("convention journal add ID --texte \"mesure N\" --date 2024-01-01 "
+                    "--auteur bench --data DIR")
+        return f"convention {' '.join(self.args[:1])} --data DIR {' '.join(self.args[1:])}"
+
+
+READ_TARGETS: dict[RegistryKey, float] = {None: 1.5, 10000: 1.5}
+COMMANDS: tuple[CommandSpec, ...] = (
+    CommandSpec("status", ("status", "--as-of", AS_OF), 3, {None: 1.2, 10000: 1.5}),
+    CommandSpec("agenda", ("agenda", "--trimestre", "2026-T4"), 4, READ_TARGETS),
+    CommandSpec("bilan --annee", ("bilan", "--annee", "2024"), 4, READ_TARGETS),
+    CommandSpec("bilan --pluriannuel", ("bilan", "--pluriannuel"), 4, READ_TARGETS),
+    CommandSpec("passation", ("passation", "--partie", "dgom"), 4, READ_TARGETS),
+    CommandSpec("journal add", ("journal", "add"), 5, {1000: 1.5}, edit=True),
+)
+_EDIT_NUMBER = itertools.count(1)  # "mesure N": never the same text twice in one run
+
+
+@dataclass
+class CommandResult:
+    spec: CommandSpec
+    key: RegistryKey
+    command: Series
+    validate: Series
+    written: tuple[int, int] | None = None  # edit: (entries found, runs), read after the runs
+
+    @property
+    def ratio(self) -> float:
+        return paired_ratio(self.command, self.validate)
+
+    @property
+    def target(self) -> float | None:
+        return self.spec.targets.get(self.key)
+
+    @property
+    def exit_ok(self) -> bool:
+        return self.command.codes == {0} and self.validate.codes == {0} and (
+            self.command.first_code == 0 and self.validate.first_code == 0)
+
+    @property
+    def writes_ok(self) -> bool:
+        return self.written is None or self.written[0] == self.written[1]
+
+    @property
+    def ok(self) -> bool | None:
+        if self.target is None:
+            return None
+        return self.exit_ok and self.writes_ok and self.ratio <= self.target
+
+
+@dataclass
+class CommandSection:
+    key: RegistryKey
+    title: str
+    origin: str
+    engagements: int
+    total_bytes: int
+    runs: int
+    results: list[CommandResult] = field(default_factory=list)
+
+
+def registry_key_label(key: RegistryKey) -> str:
+    return "données réelles" if key is None else f"N = {fr_number(key, 0)}"
+
+
+def section_title(key: RegistryKey) -> str:
+    return ("Données réelles (`data/` du dépôt)" if key is None
+            else f"Registre synthétique, N = {fr_number(key, 0)}")
+
+
+def first_engagement_id(folder: Path) -> str | None:
+    with (folder / "engagements.yaml").open(encoding="utf-8") as handle:
+        for line in handle:
+            match = _FIRST_ID.match(line)
+            if match:
+                return match.group(1).strip("\"'")
+    return None
+
+
+def count_engagements(folder: Path) -> int:
+    with (folder / "engagements.yaml").open(encoding="utf-8") as handle:
+        return sum(1 for line in handle if _FIRST_ID.match(line))
+
+
+def count_written(folder: Path) -> int:
+    with (folder / "engagements.yaml").open(encoding="utf-8") as handle:
+        return sum(1 for line in handle if WRITTEN.match(line))
+
+
+def copy_registry(source: Path, target: Path) -> Path:
+    """A private copy of the six data files (edits write; the source is never touched)."""
+    target.mkdir(parents=True)
+    for name in DATA_FILES:
+        shutil.copy2(source / f"{name}.yaml", target / f"{name}.yaml")
+    return target
+
+
+def parse_command_runs(text: str) -> tuple[int, int, int]:
+    """``10,5,2`` (real data, N ≤ 1,000, N > 1,000) or one number for all three."""
+    try:
+        parts = [int(part) for part in text.split(",")]
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"nombre d'exécutions invalide : {text!r}") from None
+    if len(parts) == 1:
+        parts *= 3
+    if len(parts) != 3 or min(parts) < 1:
+        raise argparse.ArgumentTypeError("attendu : un entier ≥ 1, ou trois (données réelles, "
+                                         "N ≤ 1 000, N > 1 000), ex. 10,5,2")
+    return parts[0], parts[1], parts[2]
+
+
+def command_runs(key: RegistryKey, args: argparse.Namespace) -> int:
+    if args.quick:
+        return 1
+    real, small, big = args.commands_runs
+    if key is None:
+        return int(real)
+    return int(small) if key <= 1000 else int(big)
+
+
+def bench_commands(key: RegistryKey, source: Path, origin: str, args: argparse.Namespace,
+                   tmp: Path, tools: dict[str, str]) -> CommandSection:
+    """Each command of COMMANDS, paired with ``convention validate`` on the same registry.
+
+    Read-only commands run on ``source`` (for the real data: a copy, made by the caller);
+    the edit runs on a copy of its own, against ``validate`` on that copy."""
+    name = "reel" if key is None else str(key)
+    runs = command_runs(key, args)
+    section = CommandSection(
+        key=key, title=section_title(key), origin=origin,
+        engagements=count_engagements(source),
+        total_bytes=sum((source / f"{n}.yaml").stat().st_size for n in DATA_FILES), runs=runs)
+    convention = tools["convention"]
+    for spec in COMMANDS:
+        if spec.edit and key is not None and key > EDIT_MAX_N:
+            continue
+        folder = source
+        engagement = ""
+        if spec.edit:
+            folder = copy_registry(source, tmp / f"edition-{name}")
+            engagement = REAL_EDIT_ID if key is None else (
+                first_engagement_id(folder) or "eng-00001")
+
+        def make(spec: CommandSpec = spec, folder: Path = folder,
+                 engagement: str = engagement) -> list[str]:
+            return spec.argv(convention, folder, engagement, next(_EDIT_NUMBER))
+
+        command = Series(spec.label, spec.argv(convention, folder, engagement or "ID", 0),
+                         make_cmd=make if spec.edit else None)
+        validate = Series("validate", [convention, "validate", "--data", str(folder)])
+        time_pair(command, validate, runs=runs, warmup=args.warmup, workdir=tmp,
+                  tag=f"{name}-{spec.label}")
+        result = CommandResult(spec, key, command, validate)
+        if spec.edit:
+            result.written = (count_written(folder), command.executions)
+        section.results.append(result)
+    return section
+
+
+def render_commands(results: Results) -> list[str]:
+    if not results.commands:
+        return []
+    out = [
+        "## 4. Commandes face à `convention validate`",
+        "",
+        "Chaque commande (A) est appariée à `convention validate --data DIR` (B) sur le même "
+        "registre, dans la même série : A B A B … ; sorties vers /dev/null (pas un terminal, "
+        "`NO_COLOR=1`). Ratio = médiane des ratios A ÷ B de chaque paire (plus petit = mieux). "
+        "Commandes :",
+        "",
+    ]
+    out += [f"- `{spec.shown()}` (issue {spec.issue})" for spec in COMMANDS]
+    out += [
+        "",
+        "Les données réelles sont copiées dans un dossier temporaire (hors de tout dépôt git : "
+        "la provenance des documents n'y trouve pas de commit). L'édition tourne sur une copie "
+        "à part, avec un texte différent à chaque exécution (chauffe comprise) pour que chaque "
+        "exécution écrive vraiment ; le `validate` apparié lit cette même copie.",
+        "",
+    ]
+    for section in results.commands:
+        out += [
+            f"### {section.title}",
+            "",
+            f"Registre : {section.origin} ; {fr_number(section.engagements, 0)} engagements, "
+            f"{fr_bytes(section.total_bytes)} ; {section.runs} paire(s) par commande.",
+            "",
+            "| commande | exéc. | médiane | validate (médiane) | ratio apparié | cible "
+            "| verdict | RSS commande | RSS validate |",
+            "|---|---:|---:|---:|---:|---|---|---:|---:|",
+        ]
+        for res in section.results:
+            target = "—" if res.target is None else f"≤ {fr_ratio(res.target)}"
+            mark = "—" if res.ok is None else "✅" if res.ok else "❌"
+            if not res.exit_ok:
+                mark += " (code de sortie non nul)"
+            elif not res.writes_ok:
+                mark += " (écritures manquantes)"
+            out.append(
+                f"| `{res.spec.label}` | {len(res.command.runs)} "
+                f"| {fr_seconds(res.command.median_wall)} "
+                f"| {fr_seconds(res.validate.median_wall)} | {fr_ratio(res.ratio)} | {target} "
+                f"| {mark} | {rss_cell(res.command)} | {rss_cell(res.validate)} |")
+        out.append("")
+        failed = [res for res in section.results if not res.exit_ok]
+        if failed:
+            out.append("Codes de sortie non nuls :")
+            out.append("")
+            for res in failed:
+                out += output_block(res.command) + output_block(res.validate)
+        else:
+            out.append("Codes de sortie : 0 pour toutes les exécutions ✅")
+        for res in section.results:
+            if res.written is not None:
+                found, expected = res.written
+                out.append(f"Écritures de `{res.spec.label}` : {found} entrée(s) « mesure N » "
+                           f"dans engagements.yaml pour {expected} exécution(s), chauffe comprise "
+                           f"{'✅' if found == expected else '❌'}")
+        out.append("")
+    return out
+
+
+def command_target_rows(results: Results) -> list[str]:
+    measured = {(res.spec.label, res.key): res for section in results.commands
+                for res in section.results}
+    rows = []
+    for spec in COMMANDS:
+        for key, target in spec.targets.items():
+            res = measured.get((spec.label, key))
+            value = "—" if res is None else fr_ratio(res.ratio)
+            if res is not None and not res.exit_ok:
+                value += " (code de sortie non nul)"
+            rows.append(f"| `{spec.label}` ≤ {fr_ratio(target)} × validate, "
+                        f"{registry_key_label(key)} (issue {spec.issue}) | {value} "
+                        f"| {verdict(None if res is None else res.ok)} |")
+    return rows
 
 
 # --- Report ---------------------------------------------------------------------------------
@@ -810,7 +1097,8 @@ def render_startup(results: Results) -> list[str]:
 
 
 def render_targets(results: Results) -> list[str]:
-    out = ["## 4. Bilan des cibles", "", "| cible (perf-baselines.md) | mesure | verdict |",
+    out = ["## 5. Bilan des cibles", "",
+           "| cible (perf-baselines.md ; issues 3 à 5) | mesure | verdict |",
            "|---|---:|---|"]
     by_n = {s.registry.n: s for s in results.sizes if not s.startup_reference}
     for n, target in TARGET_RATIO.items():
@@ -839,18 +1127,26 @@ def render_targets(results: Results) -> list[str]:
     out.append("| aucun module lourd après `convention --help` "
                f"| {'—' if help_modules is None else len(help_modules)} "
                f"| {verdict(None if help_modules is None else not help_modules)} |")
+    out += command_target_rows(results)
     invalid = [s for s in results.sizes if s.validate.codes != {0} or s.peer.codes != {0}]
     if invalid:
         out += ["", "**Attention** : code de sortie non nul pour "
                 + ", ".join(f"N = {fr_number(s.registry.n, 0)}" for s in invalid)
                 + " : ces temps ne mesurent pas une validation réussie (voir les sorties, §1)."]
+    failed = [f"`{res.spec.label}` ({registry_key_label(res.key)})"
+              for section in results.commands for res in section.results
+              if not res.exit_ok or not res.writes_ok]
+    if failed:
+        out += ["", "**Attention** : code de sortie non nul ou écriture manquante pour "
+                + ", ".join(failed) + " (voir §4)."]
     out.append("")
     return out
 
 
 def render(results: Results) -> str:
     return "\n".join([*render_header(results), *render_sizes(results), *render_costs(results),
-                      *render_startup(results), *render_targets(results)])
+                      *render_startup(results), *render_commands(results),
+                      *render_targets(results)])
 
 
 # --- Command line ---------------------------------------------------------------------------
@@ -899,7 +1195,55 @@ def build_parser() -> argparse.ArgumentParser:
                         help="chemin de l'exécutable check-jsonschema")
     parser.add_argument("--no-startup", action="store_true",
                         help="ne mesure pas le démarrage (--help, --version)")
+    parser.add_argument("--commands", action=argparse.BooleanOptionalAction, default=True,
+                        help="chronomètre status, agenda, bilan, passation et journal add face "
+                        "à validate, sur les données réelles et sur chaque taille (défaut : "
+                        "oui)")
+    parser.add_argument("--commands-runs", type=parse_command_runs, default=(10, 5, 2),
+                        metavar="REEL,PETIT,GRAND",
+                        help="paires par commande : données réelles, N ≤ 1 000, N > 1 000 "
+                        "(défaut 10,5,2 ; un seul nombre vaut pour les trois)")
+    parser.add_argument("--real-data", type=Path, default=REAL_DATA,
+                        help="dossier des données réelles, copié avant les mesures "
+                        "(défaut : data/ du dépôt)")
     return parser
+
+
+def build_steps(args: argparse.Namespace, tmp: Path, tools: dict[str, str],
+                names: Sequence[str], results: Results) -> list[tuple[str, Callable[[], None]]]:
+    """The measurements in their order; each fills ``results``."""
+    steps: list[tuple[str, Callable[[], None]]] = []
+    if not args.no_startup:
+        def startup() -> None:
+            results.startup.extend(bench_startup(args, tmp, tools, names))
+            for flag in ("--help", "--version"):
+                results.heavy[flag] = heavy_modules(tools["python"], [flag])
+        steps.append(("démarrage : --help et --version", startup))
+    if args.startup_n > 0:
+        def reference() -> None:
+            results.sizes.append(bench_size(args.startup_n, args, tmp, tools,
+                                            runs=args.startup_runs_effective,
+                                            startup_reference=True))
+        steps.append((f"registre de démarrage (N = {args.startup_n})", reference))
+    if args.commands:
+        def real_commands() -> None:
+            source = args.real_data.resolve()
+            if not is_complete(source):
+                raise SystemExit(f"run_bench : {source} n'a pas les six fichiers du registre")
+            copy = copy_registry(source, tmp / "donnees-reelles" / "data")
+            results.commands.append(bench_commands(
+                None, copy, f"copie de {source}", args, tmp, tools))
+        steps.append(("commandes face à validate : données réelles", real_commands))
+    for n in args.sizes:
+        def one_size(n: int = n) -> None:
+            size = bench_size(n, args, tmp, tools, runs=runs_for(n, args))
+            results.sizes.append(size)
+            if args.commands:
+                log(f"== commandes face à validate : N = {n}")
+                results.commands.append(bench_commands(
+                    n, size.registry.path, size.registry.origin, args, tmp, tools))
+        steps.append((f"N = {n}", one_size))
+    return steps
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -931,29 +1275,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="convention-bench-") as tmp_name:
         tmp = Path(tmp_name)
         ENV["PYTHONPYCACHEPREFIX"] = str(tmp / "pycache")
-        steps: list[tuple[str, Callable[[], None]]] = []
-        if not args.no_startup:
-            def startup() -> None:
-                results.startup.extend(bench_startup(args, tmp, tools, names))
-                for flag in ("--help", "--version"):
-                    results.heavy[flag] = heavy_modules(tools["python"], [flag])
-            steps.append(("démarrage : --help et --version", startup))
-        if args.startup_n > 0:
-            def reference() -> None:
-                results.sizes.append(bench_size(args.startup_n, args, tmp, tools,
-                                                runs=args.startup_runs_effective,
-                                                startup_reference=True))
-            steps.append((f"registre de démarrage (N = {args.startup_n})", reference))
-        for n in args.sizes:
-            def one_size(n: int = n) -> None:
-                results.sizes.append(bench_size(n, args, tmp, tools, runs=runs_for(n, args)))
-            steps.append((f"N = {n}", one_size))
+        steps = build_steps(args, tmp, tools, names, results)
         for title, step in steps:
             log(f"== {title}")
             step()
         for launcher in _LAUNCHER:
             launcher.close()
-        every: list[SizeResult | StartupResult] = [*results.sizes, *results.startup]
+        every: list[SizeResult | StartupResult | CommandResult] = [
+            *results.sizes, *results.startup,
+            *(res for section in results.commands for res in section.results)]
         results.rss_floor_kib = max(
             (r.floor_kib for item in every for series in series_of(item) for r in series.runs),
             default=0)

@@ -13,7 +13,7 @@ from convention_cli.models import FILE_MODELS
 from convention_cli.registry import Registry
 from convention_cli.schema import file_schema
 from convention_cli.validation import validate_registry
-from convention_cli.yaml_io import dump_text, load_text
+from tests.ruamel_roundtrip import dump_text, load_text
 
 ROOT = Path(__file__).parent.parent
 DATA = ROOT / "data"

@@ -89,7 +89,7 @@ def test_two_inserts_at_one_place_keep_their_order() -> None:
 def test_refused_layouts() -> None:
     editor = TextEditor(DOC, "f.yaml")
     with pytest.raises(EditError, match="liste en ligne non vide"):
-        editor.append_item(editor.root["items"][1], "flux", "r")
+        editor.append_item(editor.root["items"][1], "flux", {"k": "v"})
     with pytest.raises(EditError, match="correspondance en ligne"):
         editor.set_value(editor.root["items"][1]["table"], "k2", "v")
     with pytest.raises(EditError, match="valeur simple"):
@@ -105,3 +105,9 @@ def test_file_without_final_newline() -> None:
     editor = TextEditor("items:\n  - id: a", "f.yaml")
     editor.append_item(editor.root, "items", {"id": "b"})
     assert editor.result() == "items:\n  - id: a\n  - id: b"
+
+
+def test_append_scalar_to_flow_list() -> None:
+    editor = TextEditor(DOC, "f.yaml")
+    editor.append_item(editor.root["items"][1], "flux", "r, s")
+    assert editor.result() == DOC.replace("flux: [p, q]", 'flux: [p, q, "r, s"]')

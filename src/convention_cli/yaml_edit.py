@@ -199,8 +199,11 @@ class TextEditor:
         seq = owner[key]
         if not isinstance(seq, YamlSeq):
             raise EditError(f"« {key} » n'est pas une liste")
-        item_lines = None
-        if seq.flow:
+        if seq.flow and seq and _is_scalar(item):
+            # "[a, b]" -> "[a, b, c]": the new item goes just before the closing bracket.
+            close = self.text.rfind("]", 0, self.index(seq.end))
+            self._add(close, close, ", " + format_scalar(item, in_flow=True))
+        elif seq.flow:
             if seq:
                 raise EditError(f"« {key} » est une liste en ligne non vide ([a, b]) : "
                                 "écrivez-la en bloc pour que l'outil puisse y ajouter")
