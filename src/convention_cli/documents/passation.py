@@ -37,7 +37,7 @@ from convention_cli.models import (
     Referent,
     Reunion,
 )
-from convention_cli.queries import next_echeance, unknown_message
+from convention_cli.queries import echeances_by_engagement, next_echeance, unknown_message
 from convention_cli.registry import Registry
 from convention_cli.rendering import Provenance
 from convention_cli.rendering_fr import plural
@@ -300,8 +300,9 @@ def _open_engagements(
 ) -> tuple[EngagementOuvert, ...]:
     """Open engagements (not réalisé nor abandonné): late first, then the soonest."""
     rows = []
+    by_engagement = echeances_by_engagement(shown)
     for index, eng in enumerate(e for e in mine if e.statut not in CLOSED_STATUSES):
-        own = [e for e in shown if e.engagement == eng.id]
+        own = by_engagement.get(eng.id, [])
         upcoming = next_echeance(own)
         rows.append((
             (not any(e.etat is Etat.EN_RETARD for e in own),
