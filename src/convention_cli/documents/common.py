@@ -18,8 +18,6 @@ from convention_cli.models import (
 )
 from convention_cli.registry import Registry
 
-Day = datetime.date
-"""Alias for annotations: fields named ``date`` shadow the type in class bodies."""
 
 @dataclass(frozen=True)
 class LigneEcheance:
