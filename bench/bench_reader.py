@@ -21,7 +21,7 @@ from typing import Any
 
 import yaml
 
-from convention_cli.yaml_reader import parse_yaml
+from convention_cli.load.yaml_reader import parse_yaml
 
 HERE = Path(__file__).resolve().parent
 

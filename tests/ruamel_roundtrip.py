@@ -1,7 +1,7 @@
 """The reference round trip: ruamel.yaml, configured as a YAML editor would be.
 
 The tool itself never re-emits a file: its edits are text splices located by the
-parser's positions (``convention_cli.yaml_edit``), which change only the bytes they
+parser's positions (``convention_cli.edit.splice``), which change only the bytes they
 must and cost a fraction of a ruamel round trip (about 7.5 ms per entry, see
 perf-baselines.md §5). This configured instance is the yardstick the tests hold the
 registry's files to: loading and dumping any file of ``data/`` gives the same bytes,

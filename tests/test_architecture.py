@@ -49,6 +49,49 @@ def test_no_today_below_the_cli() -> None:
         assert "datetime.now" not in text, path
 
 
+# The stages of the data flow, in order: a module may import its own stage and the
+# stages to its left, never one to its right. ``domain`` comes before ``checks``
+# because a check verifies references to computed échéances.
+STAGES = ("models", "load", "domain", "checks", "views", "formats", "edit", "cli")
+ROOT_MODULES = {"__init__", "__main__", "errors", "diagnostics", "vocab", "defaults"}
+
+
+def _stage(parts: tuple[str, ...]) -> int:
+    """-1 for the small root, else the index of the stage package."""
+    return STAGES.index(parts[0]) if len(parts) > 1 and parts[0] in STAGES else -1
+
+
+def _internal_imports(path: Path) -> set[str]:
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            parts = node.module.split(".")
+            if parts[0] == "convention_cli" and len(parts) > 1:
+                found.add(parts[1])
+    return found
+
+
+def test_stages_import_only_to_their_left() -> None:
+    offenders = []
+    for path in _modules():
+        rel = path.relative_to(PACKAGE).parts
+        if rel == ("__main__.py",):
+            continue  # the entry point calls the CLI by definition
+        own = _stage(rel)
+        for target in _internal_imports(path):
+            target_stage = STAGES.index(target) if target in STAGES else -1
+            if target_stage > own:
+                offenders.append(f"{'/'.join(rel)} → {target}")
+    assert offenders == []
+
+
+def test_root_holds_only_the_small_shared_modules() -> None:
+    root = {p.stem for p in PACKAGE.glob("*.py")}
+    assert root <= ROOT_MODULES, root - ROOT_MODULES
+    packages = {p.name for p in PACKAGE.iterdir() if (p / "__init__.py").exists()}
+    assert packages == set(STAGES)
+
+
 def test_modules_stay_small() -> None:
     long_modules = {
         str(p.relative_to(PACKAGE)): n for p in _modules()

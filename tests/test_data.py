@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
+from convention_cli.checks.pipeline import validate_registry
 from convention_cli.diagnostics import Severity
+from convention_cli.load.registry import Registry
 from convention_cli.models import FILE_MODELS
-from convention_cli.registry import Registry
-from convention_cli.schema import file_schema
-from convention_cli.validation import validate_registry
+from convention_cli.models.json_schema import file_schema
 from tests.ruamel_roundtrip import dump_text, load_text
 
 ROOT = Path(__file__).parent.parent
@@ -114,7 +114,7 @@ def _citations(node: object) -> list[str]:
 def test_every_citation_is_verbatim_from_the_agreement() -> None:
     if not SEED.exists():
         pytest.skip(f"texte de la convention absent : {SEED}")
-    from convention_cli.yaml_reader import parse_yaml
+    from convention_cli.load.yaml_reader import parse_yaml
 
     agreement = " ".join(SEED.read_text(encoding="utf-8").split())
     missing = []

@@ -9,14 +9,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from convention_cli.echeances import (
+from convention_cli.checks.pipeline import validate_registry
+from convention_cli.domain.echeances import (
     Etat,
     compute_echeances,
     iter_quarters,
     quarter_bounds,
 )
-from convention_cli.registry import Registry
-from convention_cli.validation import validate_registry
+from convention_cli.load.registry import Registry
 
 DATA = Path(__file__).parent.parent / "data"
 

@@ -11,16 +11,16 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from convention_cli.edits import (
+from convention_cli.checks.pipeline import validate_registry
+from convention_cli.edit.operations import (
     add_action,
     add_decision,
     add_journal_entry,
     add_reunion,
     close_action,
 )
+from convention_cli.edit.transaction import transaction
 from convention_cli.errors import UserError
-from convention_cli.validation import validate_registry
-from convention_cli.writer import transaction
 
 DATA = Path(__file__).parent.parent / "data"
 ENGAGEMENTS = ["bilan-annuel", "confidentialite", "dgom-adresse-generique",

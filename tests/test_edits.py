@@ -8,16 +8,16 @@ from pathlib import Path
 
 import pytest
 
-from convention_cli.edits import (
+from convention_cli.checks.pipeline import validate_registry
+from convention_cli.edit.operations import (
     add_action,
     add_decision,
     add_journal_entry,
     add_reunion,
     close_action,
 )
+from convention_cli.edit.transaction import EditRefusedError, transaction
 from convention_cli.errors import UsageError, UserError
-from convention_cli.validation import validate_registry
-from convention_cli.writer import EditRefusedError, transaction
 
 DATA = Path(__file__).parent.parent / "data"
 

@@ -7,10 +7,16 @@ from pathlib import Path
 
 import pytest
 
-from convention_cli.echeances import Etat
+from convention_cli.checks.pipeline import load_valid_registry
+from convention_cli.domain.echeances import Etat
+from convention_cli.domain.queries import Filtres
 from convention_cli.errors import UserError
-from convention_cli.fiches.commun import fait_fr
-from convention_cli.fiches.engagements import (
+from convention_cli.formats.blocks_markdown import document_to_markdown, tableau_to_markdown
+from convention_cli.load.registry import Registry
+from convention_cli.models import Fait, HorsPerimetre, Mesure, Preuve
+from convention_cli.views.blocks import Document, Element, Section, Tableau
+from convention_cli.views.consultation.common import fait_fr
+from convention_cli.views.consultation.engagements import (
     build_engagement_fiche,
     build_engagement_list,
     engagement_fiche_document,
@@ -18,14 +24,14 @@ from convention_cli.fiches.engagements import (
     engagement_list_table,
     engagement_list_to_json,
 )
-from convention_cli.fiches.groupes import (
+from convention_cli.views.consultation.groupes import (
     build_group_fiche,
     build_group_list,
     group_fiche_to_json,
     group_list_table,
     group_list_to_json,
 )
-from convention_cli.fiches.territoires import (
+from convention_cli.views.consultation.territoires import (
     FicheTerritoire,
     build_territory_fiche,
     build_territory_list,
@@ -34,18 +40,6 @@ from convention_cli.fiches.territoires import (
     territory_list_table,
     territory_list_to_json,
 )
-from convention_cli.models import Fait, HorsPerimetre, Mesure, Preuve
-from convention_cli.presentation import (
-    Document,
-    Element,
-    Section,
-    Tableau,
-    document_to_markdown,
-    tableau_to_markdown,
-)
-from convention_cli.queries import Filtres
-from convention_cli.registry import Registry
-from convention_cli.validation import load_valid_registry
 from tests.casefolders import BASE
 
 DATA = Path(__file__).parent.parent / "data"

@@ -11,12 +11,12 @@ from pathlib import Path
 import pytest
 from icalendar import Calendar, Event
 
-from convention_cli.atomic import atomic_write_bytes
-from convention_cli.echeances import Echeance, Etat, compute_echeances
-from convention_cli.echeances_filtres import source_label
-from convention_cli.ics import echeances_to_ics, registry_identity
-from convention_cli.registry import Registry
-from convention_cli.validation import load_valid_registry
+from convention_cli.checks.pipeline import load_valid_registry
+from convention_cli.domain.echeances import Echeance, Etat, compute_echeances
+from convention_cli.edit.atomic import atomic_write_bytes
+from convention_cli.formats.ics import echeances_to_ics, registry_identity
+from convention_cli.load.registry import Registry
+from convention_cli.views.echeances import source_label
 
 ROOT = Path(__file__).parent.parent
 AS_OF = date(2026, 3, 1)
@@ -165,9 +165,9 @@ def test_failed_write_leaves_the_old_file_and_no_temporary(
 def test_confidential_echeances_are_marked_confidential(tmp_path: Path) -> None:
     from icalendar import Calendar
 
-    from convention_cli.echeances import compute_echeances
-    from convention_cli.ics import echeances_to_ics
-    from convention_cli.validation import validate_registry
+    from convention_cli.checks.pipeline import validate_registry
+    from convention_cli.domain.echeances import compute_echeances
+    from convention_cli.formats.ics import echeances_to_ics
     from tests.documents.support import fixture_copy
 
     registry = validate_registry(fixture_copy(tmp_path)).registry

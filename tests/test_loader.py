@@ -7,8 +7,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from convention_cli import loader
-from convention_cli.loader import load_documents, read_document
+from convention_cli.load import loader
+from convention_cli.load.loader import load_documents, read_document
 
 
 def test_bom_and_crlf_are_accepted(tmp_path: Path) -> None:

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from convention_cli.markdown import cell, inline
+from convention_cli.formats.markdown import cell, inline
 
 
 @pytest.mark.parametrize(

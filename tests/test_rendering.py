@@ -6,13 +6,13 @@ from pathlib import Path
 import pytest
 
 from convention_cli.errors import UserError
-from convention_cli.rendering import (
+from convention_cli.formats.templating import (
     PACKAGE_TEMPLATES,
     make_environment,
-    registry_commit,
     render_document,
     template_dir_for,
 )
+from convention_cli.views.provenance import registry_commit
 
 
 def test_filters() -> None:

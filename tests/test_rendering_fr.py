@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from convention_cli.rendering_fr import format_date, format_number, plural
+from convention_cli.vocab import format_date, format_number, plural
 
 
 @pytest.mark.parametrize(

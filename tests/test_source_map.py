@@ -1,7 +1,7 @@
 from __future__ import annotations
 
-from convention_cli.source_map import locate
-from convention_cli.yaml_reader import parse_yaml
+from convention_cli.load.source_map import locate
+from convention_cli.load.yaml_reader import parse_yaml
 
 TEXT = "a:\n  - id: x\n    b: 1\n  - id: y\n"
 

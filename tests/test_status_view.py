@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
+from convention_cli.checks.pipeline import validate_registry
+from convention_cli.domain.queries import Filtres
 from convention_cli.errors import UserError
-from convention_cli.queries import Filtres
-from convention_cli.registry import Registry
-from convention_cli.status_markdown import status_to_markdown
-from convention_cli.status_view import build_status, status_to_json
-from convention_cli.validation import validate_registry
+from convention_cli.formats.status_markdown import status_to_markdown
+from convention_cli.load.registry import Registry
+from convention_cli.views.status import build_status, status_to_json
 
 DATA = Path(__file__).parent.parent / "data"
 

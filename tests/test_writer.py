@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from convention_cli.atomic import atomic_write_text
+from convention_cli.checks.pipeline import validate_registry
+from convention_cli.edit.atomic import atomic_write_text
+from convention_cli.edit.transaction import registry_lock
 from convention_cli.errors import UserError
-from convention_cli.validation import validate_registry
-from convention_cli.writer import registry_lock
 
 DATA = Path(__file__).parent.parent / "data"
 
@@ -52,8 +52,8 @@ _WRITER = """
 import sys
 from datetime import date
 from pathlib import Path
-from convention_cli.edits import add_journal_entry
-from convention_cli.writer import transaction
+from convention_cli.edit.operations import add_journal_entry
+from convention_cli.edit.transaction import transaction
 data, tag, count = Path(sys.argv[1]), sys.argv[2], int(sys.argv[3])
 for i in range(count):
     with transaction(data, lock_timeout=60) as tx:
@@ -78,8 +78,8 @@ _LOOPING_WRITER = """
 import sys
 from datetime import date, timedelta
 from pathlib import Path
-from convention_cli.edits import add_journal_entry
-from convention_cli.writer import transaction
+from convention_cli.edit.operations import add_journal_entry
+from convention_cli.edit.transaction import transaction
 data = Path(sys.argv[1])
 i = 0
 while True:

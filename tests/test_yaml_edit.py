@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
-from convention_cli.yaml_edit import EditError, TextEditor, format_scalar
-from convention_cli.yaml_reader import parse_yaml
+from convention_cli.edit.splice import EditError, TextEditor, format_scalar
+from convention_cli.load.yaml_reader import parse_yaml
 
 
 @pytest.mark.parametrize(

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from convention_cli.yaml_reader import MAX_DEPTH, YamlMap, YamlSeq, parse_yaml, resolve_plain
+from convention_cli.load.yaml_reader import MAX_DEPTH, YamlMap, YamlSeq, parse_yaml, resolve_plain
 
 
 def codes(text: str) -> list[str]:

@@ -98,12 +98,12 @@ def test_github_format_is_automatic_under_actions(
 def test_unexpected_exception_is_reported_without_traceback(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from convention_cli import validation
+    from convention_cli.checks import pipeline
 
     def boom(_data: Path) -> None:
         raise RuntimeError("panne simulée")
 
-    monkeypatch.setattr(validation, "validate_registry", boom)
+    monkeypatch.setattr(pipeline, "validate_registry", boom)
     code, _, err = run(["validate", "--data", str(BASE)], capsys)
     assert code == 70
     assert "erreur interne inattendue (RuntimeError : panne simulée)" in err

@@ -12,7 +12,7 @@ import pytest
 
 from convention_cli.cli.app import main
 from convention_cli.cli.render import fitted_widths
-from convention_cli.presentation import Tableau
+from convention_cli.views.blocks import Tableau
 from tests.casefolders import BASE, materialise
 
 ROOT = Path(__file__).parent.parent.parent
@@ -292,7 +292,7 @@ def test_fitted_widths_narrow_long_texts_first() -> None:
 
 def test_default_horizon_is_the_echeancier_one() -> None:
     from convention_cli.cli.commands.consultation import DEFAULT_HORIZON
-    from convention_cli.echeances import DEFAULT_HORIZON_DAYS
+    from convention_cli.domain.echeances import DEFAULT_HORIZON_DAYS
 
     assert DEFAULT_HORIZON == DEFAULT_HORIZON_DAYS
 

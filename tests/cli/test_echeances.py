@@ -20,7 +20,7 @@ from rich.console import Console
 from convention_cli.cli import status_table
 from convention_cli.cli.app import main
 from convention_cli.cli.commands.echeances import DEFAULT_HORIZON, RICH_MAX_ROWS, EtatChoice
-from convention_cli.echeances import DEFAULT_HORIZON_DAYS, Etat
+from convention_cli.domain.echeances import DEFAULT_HORIZON_DAYS, Etat
 from tests.casefolders import BASE
 
 ROOT = Path(__file__).parent.parent.parent
@@ -311,7 +311,7 @@ def test_help_does_not_import_the_work() -> None:
         "import sys\n"
         "from convention_cli.cli.app import main\n"
         "main(['echeances', '--help'])\n"
-        "heavy = ('icalendar', 'convention_cli.ics', 'convention_cli.echeances',\n"
+        "heavy = ('icalendar', 'convention_cli.formats.ics', 'convention_cli.domain.echeances',\n"
         "         'convention_cli.models', 'yaml', 'ruamel', 'jinja2')\n"
         "print(sorted(m for m in sys.modules if m in heavy or m.split('.')[0] in heavy))\n"
     )

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from convention_cli.documents.agenda import local_times, parse_quarter
 from convention_cli.errors import UsageError
+from convention_cli.views.documents.agenda import local_times, parse_quarter
 from tests.documents.support import (
     assert_commonmark_tables,
     assert_nothing_confidential,

@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from convention_cli.documents.bilan import commission_record, mermaid_name
-from convention_cli.documents.bilan_pluriannuel import appreciation
-from convention_cli.echeances import Echeance, Honneur, Objet
+from convention_cli.checks.pipeline import load_valid_registry
+from convention_cli.domain.echeances import Echeance, Honneur, Objet
+from convention_cli.load.registry import Registry
 from convention_cli.models import Preuve
-from convention_cli.registry import Registry
-from convention_cli.validation import load_valid_registry
+from convention_cli.views.documents.bilan import commission_record, mermaid_name
+from convention_cli.views.documents.bilan_pluriannuel import appreciation
 from tests.documents.support import (
     NAMED_PERSONS,
     assert_commonmark_tables,

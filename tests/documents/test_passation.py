@@ -7,17 +7,17 @@ from pathlib import Path
 
 import pytest
 
+from convention_cli.checks.pipeline import load_valid_registry
 from convention_cli.cli.app import main
-from convention_cli.documents.common import journal_rows, year_before
-from convention_cli.documents.passation import (
+from convention_cli.models import FILE_MODELS, GroupeTravail
+from convention_cli.views.documents.common import journal_rows, year_before
+from convention_cli.views.documents.passation import (
     FILE_CONTENTS,
     RISQUE,
     PassationView,
     build_passation,
 )
-from convention_cli.models import FILE_MODELS, GroupeTravail
-from convention_cli.rendering import Provenance
-from convention_cli.validation import load_valid_registry
+from convention_cli.views.provenance import Provenance
 from tests.documents.support import (
     FIXTURE,
     assert_commonmark_tables,

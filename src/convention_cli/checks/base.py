@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from convention_cli.diagnostics import Diagnostic
-from convention_cli.registry import Registry
+from convention_cli.load.registry import Registry
 
 CheckFunction = Callable[[Registry], Iterator[Diagnostic]]
 

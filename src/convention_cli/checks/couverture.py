@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from convention_cli.checks.base import check
 from convention_cli.diagnostics import Diagnostic, error, warning
-from convention_cli.registry import Registry
+from convention_cli.load.registry import Registry
 
 
 @check("COV001", needs_complete=True)

@@ -6,9 +6,9 @@ from collections.abc import Iterator
 
 from convention_cli.checks.base import check
 from convention_cli.diagnostics import Diagnostic, error, warning
+from convention_cli.load.registry import Registry
 from convention_cli.models import Engagement, EntreeJournal, GroupeTravail
-from convention_cli.registry import Registry
-from convention_cli.rendering_fr import format_date
+from convention_cli.vocab import format_date
 
 
 @check("DAT001", "DAT002", "DAT003")

@@ -6,8 +6,8 @@ from collections.abc import Iterator
 
 from convention_cli.checks.base import check
 from convention_cli.diagnostics import Diagnostic, error
-from convention_cli.registry import Registry
-from convention_cli.rendering_fr import format_date
+from convention_cli.load.registry import Registry
+from convention_cli.vocab import format_date
 
 
 @check("REG001", "REG002")
@@ -38,7 +38,7 @@ def known_echeances(registry: Registry) -> Iterator[Diagnostic]:
     """Une entrée de journal qui honore une échéance la nomme par un identifiant que
     `convention echeances` affiche (par exemple bilan-annuel-2024)."""
     from convention_cli.checks.references import suggest
-    from convention_cli.echeances import echeance_ids
+    from convention_cli.domain.echeances import echeance_ids
 
     linked = [
         (owner, index, entry.echeance)

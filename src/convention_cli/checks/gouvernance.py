@@ -8,9 +8,9 @@ from pydantic import BaseModel
 
 from convention_cli.checks.base import check
 from convention_cli.diagnostics import Diagnostic, error
+from convention_cli.load.registry import Registry
+from convention_cli.load.source_map import PathItem
 from convention_cli.models import Fait
-from convention_cli.registry import Registry
-from convention_cli.source_map import PathItem
 
 
 @check("GOV001")

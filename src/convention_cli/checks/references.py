@@ -10,8 +10,8 @@ from pydantic import BaseModel
 
 from convention_cli.checks.base import check
 from convention_cli.diagnostics import Diagnostic, Location, error
-from convention_cli.registry import Registry
-from convention_cli.source_map import PathItem
+from convention_cli.load.registry import Registry
+from convention_cli.load.source_map import PathItem
 
 
 def suggest(value: str, known: Iterable[str]) -> str:

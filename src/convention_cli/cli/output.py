@@ -14,7 +14,7 @@ def write_document(text: str, target: Path | None) -> None:
     if target is None:
         sys.stdout.write(text)
         return
-    from convention_cli.atomic import atomic_write_text
+    from convention_cli.edit.atomic import atomic_write_text
 
     try:
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -20,7 +20,7 @@ from rich.text import Text
 
 from convention_cli.cli.status_table import PIPED_WIDTH
 from convention_cli.cli.text_table import Column, emit, text_table
-from convention_cli.presentation import Document, Tableau
+from convention_cli.views.blocks import Document, Tableau
 
 RICH_ROW_LIMIT = 60
 COLUMN_GAP = "  "

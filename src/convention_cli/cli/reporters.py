@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from typing import TextIO
 
 from convention_cli.diagnostics import Diagnostic, count_by_severity
-from convention_cli.rendering_fr import plural
+from convention_cli.vocab import plural
 
 
 def summary(diagnostics: Sequence[Diagnostic], files: int) -> str:

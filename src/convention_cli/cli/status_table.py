@@ -12,10 +12,10 @@ import shutil
 from typing import Any
 
 from convention_cli.cli.text_table import Column, StyledLines, emit, text_table
-from convention_cli.echeances import Echeance, Etat
+from convention_cli.domain.echeances import Echeance, Etat
 from convention_cli.models import count_statut
-from convention_cli.rendering_fr import format_date, plural
-from convention_cli.status_view import Compteur, StatusView
+from convention_cli.views.status import Compteur, StatusView
+from convention_cli.vocab import format_date, plural
 
 STYLE_BY_ETAT = {
     Etat.EN_RETARD: "red",

@@ -51,11 +51,12 @@ def agenda(
 
     Exemple : convention agenda --trimestre 2026-T4 -o ordre-du-jour.md
     """
+    from convention_cli.checks.pipeline import load_valid_registry
     from convention_cli.cli.output import write_document
-    from convention_cli.documents.agenda import build_agenda, parse_quarter
     from convention_cli.errors import UsageError
-    from convention_cli.rendering import provenance, render_document, template_dir_for
-    from convention_cli.validation import load_valid_registry
+    from convention_cli.formats.templating import render_document, template_dir_for
+    from convention_cli.views.documents.agenda import build_agenda, parse_quarter
+    from convention_cli.views.provenance import provenance
 
     if date is not None and trimestre is not None:
         raise UsageError("--date et --trimestre s'excluent : la date fixe le trimestre")
@@ -65,7 +66,7 @@ def agenda(
     quarter = parse_quarter(trimestre) if trimestre else None
     reference = day
     if reference is None and quarter is not None:
-        from convention_cli.echeances import quarter_bounds
+        from convention_cli.domain.echeances import quarter_bounds
 
         reference = quarter_bounds(*quarter)[0]
     if reference is None:

@@ -42,9 +42,9 @@ def bilan(
 
     Exemple : convention bilan --annee 2024 -o bilan-2024.md
     """
+    from convention_cli.checks.pipeline import gc_paused
     from convention_cli.cli.output import write_document
     from convention_cli.errors import UsageError
-    from convention_cli.validation import gc_paused
 
     if annee is not None and pluriannuel:
         raise UsageError("--annee et --pluriannuel s'excluent : un bilan annuel ou le bilan "
@@ -61,12 +61,13 @@ def bilan(
 
 
 def _render(data_dir: Path, annee: str | None, day: date | None, public: bool) -> str:
-    from convention_cli.rendering import provenance, render_document, template_dir_for
-    from convention_cli.validation import load_valid_registry
+    from convention_cli.checks.pipeline import load_valid_registry
+    from convention_cli.formats.templating import render_document, template_dir_for
+    from convention_cli.views.provenance import provenance
 
     if annee is not None:
-        from convention_cli.documents.bilan import parse_year
-        from convention_cli.documents.bilan_annuel import annual_as_of, build_bilan_annuel
+        from convention_cli.views.documents.bilan import parse_year
+        from convention_cli.views.documents.bilan_annuel import annual_as_of, build_bilan_annuel
 
         year = parse_year(annee)
         registry = load_valid_registry(data_dir)
@@ -76,7 +77,7 @@ def _render(data_dir: Path, annee: str | None, day: date | None, public: bool) -
                                           provenance=origin)
         template = "bilan_annuel.md.j2"
     else:
-        from convention_cli.documents.bilan_pluriannuel import (
+        from convention_cli.views.documents.bilan_pluriannuel import (
             build_bilan_pluriannuel,
             multi_year_as_of,
         )

@@ -1,7 +1,7 @@
 """``convention engagements``, ``engagement``, ``territoires``, ``territoire``, ``gt``.
 
 Read-only consultation of the registry. Each command loads a valid registry, builds
-one view model (``convention_cli.fiches``) and prints it; rich, the models
+one view model (``convention_cli.views.consultation``) and prints it; rich, the models
 and the registry are imported inside the functions so that start-up stays light.
 """
 
@@ -28,8 +28,8 @@ from convention_cli.cli.options import (
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from convention_cli.presentation import Document, Tableau
-    from convention_cli.registry import Registry
+    from convention_cli.load.registry import Registry
+    from convention_cli.views.blocks import Document, Tableau
 
 DEFAULT_HORIZON = 30
 """``echeances.DEFAULT_HORIZON_DAYS``, repeated here: importing it would load the models."""
@@ -60,7 +60,7 @@ FicheFormatOption = Annotated[
 
 
 def _registry(data: Path | None) -> Registry:
-    from convention_cli.validation import load_valid_registry
+    from convention_cli.checks.pipeline import load_valid_registry
 
     return load_valid_registry(resolve_data(data))
 
@@ -73,7 +73,7 @@ def _emit_list(
     if output_format is ListFormat.json:
         render.print_json(to_json())
     elif output_format is ListFormat.markdown:
-        from convention_cli.presentation import tableau_to_markdown
+        from convention_cli.formats.blocks_markdown import tableau_to_markdown
 
         render.print_text(tableau_to_markdown(to_table()))
     else:
@@ -88,7 +88,7 @@ def _emit_fiche(
     if output_format is FicheFormat.json:
         render.print_json(to_json())
     elif output_format is FicheFormat.markdown:
-        from convention_cli.presentation import document_to_markdown
+        from convention_cli.formats.blocks_markdown import document_to_markdown
 
         render.print_text(document_to_markdown(to_document()))
     else:
@@ -113,12 +113,12 @@ def engagements(
 
     Exemple : convention engagements --partie dgom --statut en_retard --as-of 2026-03-01
     """
-    from convention_cli.fiches.engagements import (
+    from convention_cli.domain.queries import Filtres
+    from convention_cli.views.consultation.engagements import (
         build_engagement_list,
         engagement_list_table,
         engagement_list_to_json,
     )
-    from convention_cli.queries import Filtres
 
     day = resolve_as_of(as_of)
     view = build_engagement_list(
@@ -147,7 +147,7 @@ def engagement(
 
     Exemple : convention engagement bilan-pluriannuel --as-of 2026-06-01
     """
-    from convention_cli.fiches.engagements import (
+    from convention_cli.views.consultation.engagements import (
         build_engagement_fiche,
         engagement_fiche_document,
         engagement_fiche_to_json,
@@ -170,7 +170,7 @@ def territoires(
 
     Exemple : convention territoires --format markdown
     """
-    from convention_cli.fiches.territoires import (
+    from convention_cli.views.consultation.territoires import (
         build_territory_list,
         territory_list_table,
         territory_list_to_json,
@@ -199,7 +199,7 @@ def territoire(
 
     Exemple : convention territoire la-reunion
     """
-    from convention_cli.fiches.territoires import (
+    from convention_cli.views.consultation.territoires import (
         build_territory_fiche,
         territory_fiche_document,
         territory_fiche_to_json,
@@ -240,7 +240,7 @@ def gt(
 
     Exemple : convention gt 3
     """
-    from convention_cli.fiches.groupes import (
+    from convention_cli.views.consultation.groupes import (
         build_group_fiche,
         build_group_list,
         group_fiche_document,

@@ -21,9 +21,9 @@ from convention_cli.cli.options import (
 )
 
 if TYPE_CHECKING:
-    from convention_cli.echeances import Echeance
-    from convention_cli.echeances_filtres import EcheanceRow
-    from convention_cli.registry import Registry
+    from convention_cli.domain.echeances import Echeance
+    from convention_cli.load.registry import Registry
+    from convention_cli.views.echeances import EcheanceRow
 
 RICH_MAX_ROWS = 60
 """Above this, the table is one pre-joined plain block: rich costs ~0.8 ms a row
@@ -90,11 +90,11 @@ def echeances(
 
     Exemple : convention echeances --partie dgom --ics echeances.ics
     """
-    from convention_cli.echeances import compute_echeances
-    from convention_cli.echeances_filtres import ETAT_BY_KEY, FiltresEcheances, filter_echeances
+    from convention_cli.checks.pipeline import load_valid_registry
+    from convention_cli.domain.echeances import compute_echeances
+    from convention_cli.domain.queries import Filtres, check_filter_values
     from convention_cli.errors import UsageError
-    from convention_cli.queries import Filtres, check_filter_values
-    from convention_cli.validation import load_valid_registry
+    from convention_cli.views.echeances import ETAT_BY_KEY, FiltresEcheances, filter_echeances
 
     day = resolve_as_of(as_of)
     filtres = FiltresEcheances(
@@ -117,12 +117,12 @@ def echeances(
     elif output_format is EcheancesFormat.json:
         import json
 
-        from convention_cli.echeances_filtres import echeances_payload
+        from convention_cli.views.echeances import echeances_payload
 
         payload = echeances_payload(selected, day, horizon)
         sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
     elif output_format is EcheancesFormat.markdown:
-        from convention_cli.echeances_filtres import echeances_markdown
+        from convention_cli.formats.echeances_markdown import echeances_markdown
 
         sys.stdout.write(echeances_markdown(selected, day, horizon))
     else:
@@ -144,9 +144,9 @@ def _check_ics_target(path: Path, data_dir: Path) -> None:
 
 
 def _write_ics(path: Path, selected: Sequence[Echeance], registry: Registry, day: date) -> None:
-    from convention_cli.atomic import atomic_write_bytes
+    from convention_cli.edit.atomic import atomic_write_bytes
     from convention_cli.errors import UserError
-    from convention_cli.ics import echeances_to_ics
+    from convention_cli.formats.ics import echeances_to_ics
 
     if not selected:
         raise UserError(f"aucune échéance ne correspond aux filtres : {path} n'a pas été écrit")
@@ -168,8 +168,8 @@ def _print_table(selected: Sequence[Echeance], day: date) -> None:
     one write: full lines when piped, the libellé cut to the terminal's width on one."""
     from convention_cli.cli.status_table import STYLE_BY_ETAT, make_console
     from convention_cli.cli.text_table import Column, emit, text_table
-    from convention_cli.echeances_filtres import NO_MATCH, echeance_rows, summary_line
-    from convention_cli.rendering_fr import format_date
+    from convention_cli.views.echeances import NO_MATCH, echeance_rows, summary_line
+    from convention_cli.vocab import format_date
 
     if not selected:
         sys.stdout.write(NO_MATCH + "\n")

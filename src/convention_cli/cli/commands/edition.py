@@ -17,8 +17,8 @@ from convention_cli.cli.french import FrenchCommand, FrenchGroup
 from convention_cli.cli.options import DataOption, parse_date_option, resolve_as_of, resolve_data
 
 if TYPE_CHECKING:
-    from convention_cli.edits import EditOutcome
-    from convention_cli.writer import RegistryTransaction
+    from convention_cli.edit.operations import EditOutcome
+    from convention_cli.edit.transaction import RegistryTransaction
 
 DryRunOption = Annotated[
     bool, typer.Option("--dry-run", help="Affiche le diff qui serait appliqué ; n'écrit rien.")
@@ -45,7 +45,7 @@ def run_edit(
 ) -> None:
     """Run one edit in a transaction; print the diff (dry run) or what was written."""
     from convention_cli.cli.reporters import text_reporter
-    from convention_cli.writer import EditRefusedError, transaction
+    from convention_cli.edit.transaction import EditRefusedError, transaction
 
     data_dir = resolve_data(data)
     with transaction(data_dir) as tx:
@@ -87,7 +87,7 @@ def journal_add(
 
     Exemple : convention journal add bilan-annuel --texte "Bilan 2024 remis" --statut en_cours
     """
-    from convention_cli.edits import add_journal_entry
+    from convention_cli.edit.operations import add_journal_entry
 
     day = resolve_as_of(date) if date is None else parse_date_option(date, "--date")
     assert day is not None
@@ -116,7 +116,7 @@ def reunion_add(
 
     Exemple : convention reunion add --instance commission --date 2026-03-12 --lieu Paris
     """
-    from convention_cli.edits import add_reunion
+    from convention_cli.edit.operations import add_reunion
 
     day = parse_date_option(date, "--date")
     assert day is not None
@@ -138,7 +138,7 @@ def decision_add(
 
     Exemple : convention decision add commission-2026-03-12 --texte "Lancer le GT logement"
     """
-    from convention_cli.edits import add_decision
+    from convention_cli.edit.operations import add_decision
 
     run_edit(data, dry_run, lambda tx: add_decision(tx, reunion_id, texte=texte,
                                                     confidentiel=confidentiel))
@@ -163,7 +163,7 @@ def action_add(
     Exemple : convention action add commission-2026-03-12 --texte "Note" --responsable unml
     --echeance 2026-05-31
     """
-    from convention_cli.edits import add_action
+    from convention_cli.edit.operations import add_action
 
     day = parse_date_option(echeance, "--echeance")
     assert day is not None
@@ -188,7 +188,7 @@ def action_close(
 
     Exemple : convention action close commission-2026-03-12-action-1 --preuve notes/logement.pdf
     """
-    from convention_cli.edits import close_action
+    from convention_cli.edit.operations import close_action
 
     day = resolve_as_of(date) if date is None else parse_date_option(date, "--date")
     assert day is not None

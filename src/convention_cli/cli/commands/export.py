@@ -30,8 +30,8 @@ def export(
 
     Exemple : convention export --format json > registre.json
     """
-    from convention_cli.export import export_registry
-    from convention_cli.validation import load_valid_registry
+    from convention_cli.checks.pipeline import load_valid_registry
+    from convention_cli.formats.export import export_registry
 
     registry = load_valid_registry(resolve_data(data))
     sys.stdout.write(json.dumps(export_registry(registry), ensure_ascii=False, indent=2) + "\n")

@@ -28,7 +28,7 @@ def init(
 
     Exemple : convention init accord-sma --titre "Accord-cadre UNML–SMA, Guadeloupe"
     """
-    from convention_cli.scaffold import scaffold_registry
+    from convention_cli.edit.scaffold import scaffold_registry
 
     day = parse_date_option(signature, "--signature") if signature else resolve_as_of(None)
     assert day is not None

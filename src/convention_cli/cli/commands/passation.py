@@ -31,10 +31,11 @@ def passation(
 
     Exemple : convention passation --partie dgom -o passation-dgom.md
     """
+    from convention_cli.checks.pipeline import load_valid_registry
     from convention_cli.cli.output import write_document
-    from convention_cli.documents.passation import build_passation
-    from convention_cli.rendering import provenance, render_document, template_dir_for
-    from convention_cli.validation import load_valid_registry
+    from convention_cli.formats.templating import render_document, template_dir_for
+    from convention_cli.views.documents.passation import build_passation
+    from convention_cli.views.provenance import provenance
 
     data_dir = resolve_data(data)
     day = resolve_as_of(as_of)
@@ -69,10 +70,11 @@ def communication(
     """
     from datetime import date
 
+    from convention_cli.checks.pipeline import load_valid_registry
     from convention_cli.cli.output import write_document
-    from convention_cli.documents.communication import build_communication
-    from convention_cli.rendering import provenance, render_document, template_dir_for
-    from convention_cli.validation import load_valid_registry
+    from convention_cli.formats.templating import render_document, template_dir_for
+    from convention_cli.views.documents.communication import build_communication
+    from convention_cli.views.provenance import provenance
 
     data_dir = resolve_data(data)
     day = resolve_as_of(as_of)

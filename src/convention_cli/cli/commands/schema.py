@@ -31,7 +31,7 @@ def schema(
     Exemples : convention schema engagements ; convention schema --sortie schemas
     """
     from convention_cli.errors import UsageError
-    from convention_cli.schema import all_schemas, file_schema
+    from convention_cli.models.json_schema import all_schemas, file_schema
 
     if fichier is not None and fichier not in FILES:
         raise UsageError(f"fichier inconnu « {fichier} » ; fichiers possibles : "

@@ -58,19 +58,19 @@ def status(
 
     Exemple : convention status --as-of 2024-07-01 --partie dgom
     """
-    from convention_cli.queries import Filtres
-    from convention_cli.status_view import build_status
-    from convention_cli.validation import load_valid_registry
+    from convention_cli.checks.pipeline import load_valid_registry
+    from convention_cli.domain.queries import Filtres
+    from convention_cli.views.status import build_status
 
     registry = load_valid_registry(resolve_data(data))
     view = build_status(registry, resolve_as_of(as_of),
                         Filtres(partie, territoire, objectif, statut), horizon, alerte)
     if output_format is StatusFormat.json:
-        from convention_cli.status_view import status_to_json
+        from convention_cli.views.status import status_to_json
 
         sys.stdout.write(json.dumps(status_to_json(view), ensure_ascii=False, indent=2) + "\n")
     elif output_format is StatusFormat.markdown:
-        from convention_cli.status_markdown import status_to_markdown
+        from convention_cli.formats.status_markdown import status_to_markdown
 
         sys.stdout.write(status_to_markdown(view))
     else:

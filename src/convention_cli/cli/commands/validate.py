@@ -26,9 +26,9 @@ def validate(
 
     Exemple : convention validate --data data --format github
     """
+    from convention_cli.checks.pipeline import validate_registry
     from convention_cli.cli.reporters import REPORTER_BY_NAME
     from convention_cli.models import FILE_MODELS
-    from convention_cli.validation import validate_registry
 
     result = validate_registry(resolve_data(data))
     reporter = REPORTER_BY_NAME[resolve_format(report_format).value]

@@ -1,0 +1,98 @@
+"""Read-only selections over the registry, shared by the consultation commands.
+
+Everything here is pure: the date comes in as ``as_of``.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from convention_cli.domain.echeances import Echeance, Etat
+from convention_cli.errors import UserError
+from convention_cli.load.registry import Registry
+from convention_cli.models import STATUT_LABELS, Engagement
+
+STATUT_FILTERS = (*STATUT_LABELS, "en_retard")
+"""Values of ``--statut``: an engagement status, or ``en_retard`` (a late échéance)."""
+
+
+@dataclass(frozen=True)
+class Filtres:
+    """The filters every listing accepts; ``None`` means no filter."""
+
+    partie: str | None = None
+    territoire: str | None = None
+    objectif: str | None = None
+    statut: str | None = None
+
+
+def check_filter_values(registry: Registry, filtres: Filtres) -> None:
+    """Refuse a filter naming something that does not exist (French error, suggestions)."""
+    conv = registry.convention
+    known = {
+        "partie": [p.id for p in registry.parties],
+        "territoire": [t.id for t in registry.territoires],
+        "objectif": [o.id for o in conv.objectifs] if conv else [],
+        "statut": list(STATUT_FILTERS),
+    }
+    for name, values in known.items():
+        value = getattr(filtres, name)
+        if value is not None and value not in values:
+            raise UserError(unknown_message(name, value, values,
+                                            feminine=name == "partie"))
+
+
+def unknown_message(
+    kind: str, value: str, known: Iterable[str], *, feminine: bool = False
+) -> str:
+    """``partie « dgon » inconnue ; vouliez-vous dire « dgom » ?`` with the closest ids."""
+    values = sorted(known)
+    close = difflib.get_close_matches(value, values, n=3, cutoff=0.5)
+    if close:
+        hint = "vouliez-vous dire " + ", ".join(f"« {c} »" for c in close) + " ?"
+    else:
+        hint = "valeurs possibles : " + ", ".join(values[:12]) + ("…" if len(values) > 12 else "")
+    return f"{kind} « {value} » inconnu{'e' if feminine else ''} ; {hint}"
+
+
+def echeances_by_engagement(echeances: Sequence[Echeance]) -> dict[str, list[Echeance]]:
+    grouped: dict[str, list[Echeance]] = {}
+    for echeance in echeances:
+        if echeance.engagement is not None:
+            grouped.setdefault(echeance.engagement, []).append(echeance)
+    return grouped
+
+
+def select_engagements(
+    registry: Registry, filtres: Filtres, by_engagement: dict[str, list[Echeance]]
+) -> list[Engagement]:
+    """Engagements matching every filter, in registry order."""
+    selected = []
+    for eng in registry.engagements:
+        if filtres.partie is not None and filtres.partie not in eng.parties:
+            continue
+        if (filtres.territoire is not None and eng.territoires
+                and filtres.territoire not in eng.territoires):
+            continue
+        if filtres.objectif is not None and filtres.objectif not in eng.objectifs:
+            continue
+        if filtres.statut == "en_retard":
+            if not any(e.etat is Etat.EN_RETARD for e in by_engagement.get(eng.id, ())):
+                continue
+        elif filtres.statut is not None and eng.statut != filtres.statut:
+            continue
+        selected.append(eng)
+    return selected
+
+
+def next_echeance(echeances: Sequence[Echeance]) -> Echeance | None:
+    """The first échéance still asking something: late first, then the soonest."""
+    pending = [e for e in echeances if e.etat in (Etat.EN_RETARD, Etat.PROCHE, Etat.A_VENIR)]
+    return min(pending, key=lambda e: e.date) if pending else None
+
+
+def last_entry_date(engagement: Engagement) -> date | None:
+    return max((e.date for e in engagement.journal), default=None)

@@ -1,0 +1,250 @@
+"""The registry's edit operations: journal, meetings, decisions, actions.
+
+Each operation works on a ``RegistryTransaction`` (see ``writer``): it finds its
+target in the parsed tree, refuses bad arguments with a French message naming the
+accepted values, and appends or changes only what it must. Repeating an identical
+edit changes nothing. New ids are readable and derived from what they name
+(``commission-2026-03-12``, ``commission-2026-03-12-action-2``); a number is never
+taken twice within the registry as it stands.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from pathlib import PurePosixPath
+from typing import Any
+
+from convention_cli.domain.queries import unknown_message
+from convention_cli.edit.transaction import RegistryTransaction
+from convention_cli.errors import UsageError, UserError
+from convention_cli.load.yaml_reader import YamlMap, YamlSeq
+from convention_cli.models import STATUT_LABELS
+
+INSTANCES = ("commission", "referents", "gt:ID")
+
+
+@dataclass(frozen=True)
+class EditOutcome:
+    """What an operation did, for the command's message."""
+
+    message: str
+    changed: bool = True
+
+
+def _entries(root: Any, key: str) -> YamlSeq:
+    items = root.get(key) if isinstance(root, YamlMap) else None
+    if not isinstance(items, YamlSeq):
+        raise UserError(f"la liste « {key} » est absente ou mal formée : lancez convention "
+                        "validate")
+    return items
+
+
+def _find(items: YamlSeq, ident: str, kind: str, feminine: bool = False) -> YamlMap:
+    for item in items:
+        if isinstance(item, YamlMap) and item.get("id") == ident:
+            return item
+    ids = [str(i.get("id")) for i in items if isinstance(i, YamlMap)]
+    raise UserError(unknown_message(kind, ident, ids, feminine=feminine))
+
+
+def _check_statut(statut: str | None) -> None:
+    if statut is not None and statut not in STATUT_LABELS:
+        raise UsageError(f"statut inconnu « {statut} » ; statuts possibles : "
+                         + ", ".join(STATUT_LABELS))
+
+
+def _preuve(url: str, day: date) -> dict[str, Any]:
+    name = PurePosixPath(url.rstrip("/")).name or url
+    return {"libelle": f"Preuve du {day.isoformat()} : {name}", "url": url, "date": day}
+
+
+def _same(existing: Any, wanted: dict[str, Any]) -> bool:
+    """An entry already holds every value of ``wanted`` (dates compared as text)."""
+    if not isinstance(existing, YamlMap):
+        return False
+    for key, value in wanted.items():
+        if isinstance(value, list):
+            continue
+        expected = value.isoformat() if isinstance(value, date) else value
+        if existing.get(key) != expected:
+            return False
+    return True
+
+
+def add_journal_entry(
+    tx: RegistryTransaction, engagement_id: str, *, day: date, texte: str,
+    auteur: str | None = None, statut: str | None = None, preuve: str | None = None,
+    confidentiel: bool = False,
+) -> EditOutcome:
+    """Append a dated entry to an engagement's journal; with ``statut``, change its status."""
+    _check_statut(statut)
+    if not texte.strip():
+        raise UsageError("--texte est vide")
+    editor = tx.editor("engagements")
+    engagement = _find(_entries(editor.root, "engagements"), engagement_id, "engagement")
+    entry: dict[str, Any] = {"date": day, "texte": texte}
+    if auteur:
+        entry["auteur"] = auteur
+    if statut:
+        entry["statut"] = statut
+    if preuve:
+        entry["preuves"] = [_preuve(preuve, day)]
+    if confidentiel:
+        entry["confidentiel"] = True
+    journal = engagement.get("journal")
+    if isinstance(journal, YamlSeq) and any(_same(e, entry) for e in journal):
+        return EditOutcome(f"entrée déjà présente au journal de « {engagement_id} » : rien à "
+                           "faire", changed=False)
+    editor.append_item(engagement, "journal", entry)
+    message = f"entrée du {day.isoformat()} ajoutée au journal de « {engagement_id} »"
+    if statut and engagement.get("statut") != statut:
+        editor.set_value(engagement, "statut", statut)
+        message += f" ; statut : {STATUT_LABELS[statut]}"
+    return EditOutcome(message)
+
+
+def parse_instance(instance: str) -> tuple[str, str | None]:
+    """``commission`` / ``referents`` / ``gt:ID`` → (instance, working group id)."""
+    if instance in ("commission", "referents"):
+        return instance, None
+    if instance.startswith("gt:") and len(instance) > 3:
+        return "groupe_travail", instance[3:]
+    raise UsageError(f"instance inconnue « {instance} » ; instances possibles : "
+                     + ", ".join(INSTANCES))
+
+
+def _unique_id(base: str, taken: set[str]) -> str:
+    if base not in taken:
+        return base
+    number = 2
+    while f"{base}-{number}" in taken:
+        number += 1
+    return f"{base}-{number}"
+
+
+def _all_ids(tx: RegistryTransaction) -> set[str]:
+    root = tx.editor("reunions").root
+    ids: set[str] = set()
+    for reunion in _entries(root, "reunions"):
+        if not isinstance(reunion, YamlMap):
+            continue
+        ids.add(str(reunion.get("id")))
+        for key in ("decisions", "actions"):
+            for item in reunion.get(key) or []:
+                if isinstance(item, YamlMap):
+                    ids.add(str(item.get("id")))
+    return ids
+
+
+def add_reunion(
+    tx: RegistryTransaction, *, instance: str, day: date, participants: list[str],
+    lieu: str | None, source: str,
+) -> EditOutcome:
+    kind, group = parse_instance(instance)
+    if group is not None:
+        groups = _entries(tx.editor("groupes_travail").root, "groupes_travail")
+        _find(groups, group, "groupe de travail")
+    editor = tx.editor("reunions")
+    reunions = _entries(editor.root, "reunions")
+    for existing in reunions:
+        if (isinstance(existing, YamlMap) and existing.get("instance") == kind
+                and existing.get("date") == day.isoformat()
+                and existing.get("groupe_travail") == group):
+            return EditOutcome(f"réunion déjà enregistrée : {existing.get('id')}",
+                               changed=False)
+    prefix = group if group is not None else kind
+    ident = _unique_id(f"{prefix}-{day.isoformat()}", _all_ids(tx))
+    reunion: dict[str, Any] = {"id": ident, "instance": kind}
+    if group is not None:
+        reunion["groupe_travail"] = group
+    reunion["date"] = day
+    if lieu:
+        reunion["lieu"] = lieu
+    if participants:
+        reunion["participants"] = participants
+    reunion["source"] = source
+    editor.append_item(editor.root, "reunions", reunion)
+    return EditOutcome(f"réunion enregistrée : {ident}")
+
+
+def _next_child_id(reunion: YamlMap, key: str, kind: str, taken: set[str]) -> str:
+    pattern = re.compile(rf"^{re.escape(str(reunion.get('id')))}-{kind}-(\d+)$")
+    numbers = [int(m.group(1)) for item in reunion.get(key) or []
+               if isinstance(item, YamlMap) and (m := pattern.match(str(item.get("id"))))]
+    return _unique_id(f"{reunion.get('id')}-{kind}-{max(numbers, default=0) + 1}", taken)
+
+
+def add_decision(tx: RegistryTransaction, reunion_id: str, *, texte: str,
+                 confidentiel: bool = False) -> EditOutcome:
+    if not texte.strip():
+        raise UsageError("--texte est vide")
+    editor = tx.editor("reunions")
+    reunion = _find(_entries(editor.root, "reunions"), reunion_id, "réunion", feminine=True)
+    for existing in reunion.get("decisions") or []:
+        if _same(existing, {"texte": texte}):
+            return EditOutcome(f"décision déjà enregistrée : {existing.get('id')}",
+                               changed=False)
+    ident = _next_child_id(reunion, "decisions", "decision", _all_ids(tx))
+    decision: dict[str, Any] = {"id": ident, "texte": texte}
+    if confidentiel:
+        decision["confidentiel"] = True
+    editor.append_item(reunion, "decisions", decision)
+    return EditOutcome(f"décision enregistrée : {ident}")
+
+
+def add_action(
+    tx: RegistryTransaction, reunion_id: str, *, texte: str, responsable: str,
+    echeance: date, confidentiel: bool = False,
+) -> EditOutcome:
+    if not texte.strip():
+        raise UsageError("--texte est vide")
+    parties = [str(p.get("id")) for p in _entries(tx.editor("parties").root, "parties")
+               if isinstance(p, YamlMap)]
+    if responsable not in parties:
+        raise UserError(unknown_message("partie responsable", responsable, parties,
+                                        feminine=True))
+    editor = tx.editor("reunions")
+    reunion = _find(_entries(editor.root, "reunions"), reunion_id, "réunion", feminine=True)
+    wanted = {"texte": texte, "responsable": responsable, "echeance": echeance}
+    for existing in reunion.get("actions") or []:
+        if _same(existing, wanted):
+            return EditOutcome(f"action déjà enregistrée : {existing.get('id')}",
+                               changed=False)
+    ident = _next_child_id(reunion, "actions", "action", _all_ids(tx))
+    action: dict[str, Any] = {"id": ident, **wanted}
+    if confidentiel:
+        action["confidentiel"] = True
+    editor.append_item(reunion, "actions", action)
+    return EditOutcome(f"action enregistrée : {ident} (échéance {echeance.isoformat()})")
+
+
+def close_action(tx: RegistryTransaction, action_id: str, *, day: date,
+                 preuve: str | None = None) -> EditOutcome:
+    editor = tx.editor("reunions")
+    found: YamlMap | None = None
+    ids: list[str] = []
+    for reunion in _entries(editor.root, "reunions"):
+        for action in (reunion.get("actions") or []) if isinstance(reunion, YamlMap) else []:
+            if isinstance(action, YamlMap):
+                ids.append(str(action.get("id")))
+                if action.get("id") == action_id:
+                    found = action
+    if found is None:
+        raise UserError(unknown_message("action", action_id, ids, feminine=True))
+    closed = found.get("cloture")
+    if closed == day.isoformat() and not preuve:
+        return EditOutcome(f"action « {action_id} » déjà close le {closed} : rien à faire",
+                           changed=False)
+    if closed is not None and closed != day.isoformat():
+        raise UserError(f"action « {action_id} » déjà close le {closed}")
+    if closed is None:
+        editor.set_value(found, "cloture", day)
+    if preuve:
+        evidence = _preuve(preuve, day)
+        if any(_same(p, {"url": preuve}) for p in found.get("preuves") or []):
+            return EditOutcome(f"action « {action_id} » close le {day.isoformat()}",
+                               changed=closed is None)
+        editor.append_item(found, "preuves", evidence)
+    return EditOutcome(f"action « {action_id} » close le {day.isoformat()}")

@@ -1,0 +1,169 @@
+"""``convention gt`` (the working groups of the annex) and ``convention gt ID``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from convention_cli.load.registry import Registry
+from convention_cli.models import (
+    STATUT_LABELS,
+    Engagement,
+    EntreeJournal,
+    GroupeTravail,
+    Objectif,
+    Reunion,
+)
+from convention_cli.views.blocks import Document, Element, Section, Tableau
+from convention_cli.views.consultation.common import (
+    FICHES_JSON_FORMAT,
+    NONE,
+    date_fr,
+    iso,
+    journal_element,
+    objectif_elements,
+    resolve_id,
+    sorted_journal,
+)
+from convention_cli.vocab import format_date, plural
+
+GT_STATUT_LABELS = {
+    "non_renseigne": "non renseigné",
+    "constitue": "constitué",
+    "actif": "actif",
+    "clos": "clos",
+}
+
+
+# --- convention gt -------------------------------------------------------------------------
+
+
+def _last_entry(journal: list[EntreeJournal]) -> date | None:
+    return max((e.date for e in journal), default=None)
+
+
+@dataclass(frozen=True)
+class LigneGroupe:
+    groupe: GroupeTravail
+    theme: str | None
+    """The annex theme's text, verbatim (convention.themes_annexe)."""
+
+    @property
+    def derniere_entree(self) -> date | None:
+        return _last_entry(self.groupe.journal)
+
+
+def _themes(registry: Registry) -> dict[int, str]:
+    conv = registry.convention
+    return {t.numero: t.libelle for t in conv.themes_annexe} if conv else {}
+
+
+def build_group_list(registry: Registry) -> tuple[LigneGroupe, ...]:
+    themes = _themes(registry)
+    return tuple(LigneGroupe(g, themes.get(g.theme)) for g in registry.groupes_travail)
+
+
+def group_list_to_json(lignes: tuple[LigneGroupe, ...]) -> dict[str, Any]:
+    return {
+        "format": FICHES_JSON_FORMAT,
+        "groupes_travail": [
+            {"id": line.groupe.id, "numero": line.groupe.numero, "libelle": line.groupe.libelle,
+             "theme": line.groupe.theme, "theme_libelle": line.theme,
+             "statut": line.groupe.statut, "statut_libelle": GT_STATUT_LABELS[line.groupe.statut],
+             "engagements": len(line.groupe.engagements),
+             "derniere_entree": iso(line.derniere_entree)}
+            for line in lignes
+        ],
+    }
+
+
+def group_list_table(lignes: tuple[LigneGroupe, ...]) -> Tableau:
+    return Tableau(
+        titre="Groupes de travail (thèmes de l'annexe)",
+        entetes=("n°", "identifiant", "libellé", "thème de l'annexe", "statut", "engagements",
+                 "dernière entrée"),
+        lignes=tuple(
+            (str(line.groupe.numero), line.groupe.id, line.groupe.libelle, line.theme or NONE,
+             GT_STATUT_LABELS[line.groupe.statut], str(len(line.groupe.engagements)),
+             date_fr(line.derniere_entree))
+            for line in lignes),
+        notes=(f"{plural(len(lignes), 'groupe')} de travail.",),
+    )
+
+
+# --- convention gt ID ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FicheGroupe:
+    groupe: GroupeTravail
+    theme: str | None
+    objectifs: tuple[Objectif, ...]
+    engagements: tuple[Engagement, ...]
+    journal: tuple[EntreeJournal, ...]
+    reunions: tuple[Reunion, ...]
+
+
+def build_group_fiche(registry: Registry, ident: str) -> FicheGroupe:
+    """One working group, by id (``gt-3``) or number (``3``)."""
+    by_id = {g.id: g for g in registry.groupes_travail}
+    by_id.update((str(g.numero), g) for g in registry.groupes_travail)
+    groupe = by_id[resolve_id("groupe de travail", ident, by_id)]
+    conv = registry.convention
+    objectifs = {o.id: o for o in conv.objectifs} if conv else {}
+    engagements = {e.id: e for e in registry.engagements}
+    return FicheGroupe(
+        groupe=groupe,
+        theme=_themes(registry).get(groupe.theme),
+        objectifs=tuple(objectifs[o] for o in groupe.objectifs if o in objectifs),
+        engagements=tuple(engagements[e] for e in groupe.engagements if e in engagements),
+        journal=sorted_journal(groupe.journal),
+        reunions=tuple(sorted((r for r in registry.reunions if r.groupe_travail == groupe.id),
+                              key=lambda r: r.date)),
+    )
+
+
+def group_fiche_to_json(fiche: FicheGroupe) -> dict[str, Any]:
+    groupe = fiche.groupe
+    return {
+        "format": FICHES_JSON_FORMAT,
+        "groupe_travail": {
+            "id": groupe.id, "numero": groupe.numero, "libelle": groupe.libelle,
+            "clause": groupe.clause, "theme": groupe.theme, "theme_libelle": fiche.theme,
+            "statut": groupe.statut, "statut_libelle": GT_STATUT_LABELS[groupe.statut],
+            "objectifs": [{"id": o.id, "numero": o.numero, "libelle": o.libelle}
+                          for o in fiche.objectifs],
+            "engagements": [{"id": e.id, "libelle": e.libelle, "statut": e.statut,
+                             "statut_libelle": STATUT_LABELS[e.statut]}
+                            for e in fiche.engagements],
+            "journal": [entry.model_dump(mode="json") for entry in fiche.journal],
+            "reunions": [{"id": r.id, "date": r.date.isoformat(), "lieu": r.lieu}
+                         for r in fiche.reunions],
+        },
+    }
+
+
+def group_fiche_document(fiche: FicheGroupe) -> Document:
+    groupe = fiche.groupe
+    return Document(
+        titre=f"Groupe de travail {groupe.id} (n° {groupe.numero})",
+        sous_titre=groupe.libelle,
+        sections=(
+            Section(champs=(
+                ("clause", groupe.clause),
+                ("statut", GT_STATUT_LABELS[groupe.statut]),
+                (f"thème {groupe.theme} de l'annexe",
+                 f"« {fiche.theme} »" if fiche.theme else NONE),
+            )),
+            Section("Objectifs", elements=objectif_elements(fiche.objectifs)),
+            Section(f"Engagements liés ({len(fiche.engagements)})", elements=tuple(
+                Element(f"{e.id} : {e.libelle} — {STATUT_LABELS[e.statut]}")
+                for e in fiche.engagements), vide="aucun engagement"),
+            Section("Journal", elements=tuple(journal_element(e) for e in fiche.journal),
+                    vide="aucune entrée"),
+            Section("Réunions", elements=tuple(
+                Element(f"{format_date(r.date)} — {r.id}" + (f" ({r.lieu})" if r.lieu else ""))
+                for r in fiche.reunions), vide="aucune réunion enregistrée"),
+        ),
+    )

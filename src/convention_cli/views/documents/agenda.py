@@ -1,0 +1,259 @@
+"""Ordre du jour of the Commission ultramarine (section III), or of a working group."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from convention_cli.domain.echeances import (
+    Etat,
+    Objet,
+    compute_echeances,
+    quarter_bounds,
+    quarter_of,
+)
+from convention_cli.domain.queries import unknown_message
+from convention_cli.errors import UsageError, UserError
+from convention_cli.load.registry import Registry
+from convention_cli.models import GT_STATUT_LABELS, STATUT_LABELS, Modalite, Reunion
+from convention_cli.views.documents.common import (
+    LigneEcheance,
+    echeance_row,
+    party_names,
+    visible_echeances,
+    visible_engagements,
+    visible_reunions,
+)
+from convention_cli.views.provenance import Provenance
+from convention_cli.views.status import Position, position_of
+
+# The agreement's territories and the zones their meetings are held from.
+TIME_ZONES: tuple[tuple[str, str], ...] = (
+    ("Paris (DGOM, UNML)", "Europe/Paris"),
+    ("Antilles : Guadeloupe, Martinique, Saint-Martin", "America/Martinique"),
+    ("Guyane", "America/Cayenne"),
+    ("La Réunion", "Indian/Reunion"),
+    ("Mayotte", "Indian/Mayotte"),
+)
+_QUARTER = re.compile(r"^(\d{4})-T([1-4])$")
+_HOUR = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)$")
+
+
+@dataclass(frozen=True)
+class HeureLocale:
+    lieu: str
+    heure: str
+    decalage: str
+    jour: str | None
+    """Set when the local day differs from the Paris day."""
+
+
+@dataclass(frozen=True)
+class Decision:
+    texte: str
+
+
+@dataclass(frozen=True)
+class LigneAction:
+    id: str
+    texte: str
+    responsable: str
+    echeance: date
+    reunion: str
+    en_retard: bool
+
+
+@dataclass(frozen=True)
+class LigneEngagementAgenda:
+    id: str
+    libelle: str
+    parties: str
+    statut: str
+    echeance: LigneEcheance
+
+
+@dataclass(frozen=True)
+class ReunionPrecedente:
+    id: str
+    date: date
+    decisions: tuple[Decision, ...]
+
+
+@dataclass(frozen=True)
+class Groupe:
+    id: str
+    numero: int
+    libelle: str
+    statut: str
+
+
+@dataclass(frozen=True)
+class AgendaView:
+    instance: str
+    titre: str
+    date: date | None
+    trimestre: str
+    heures: tuple[HeureLocale, ...]
+    participants: str
+    rythme: str
+    points_permanents: tuple[str, ...]
+    position: Position
+    reunion_precedente: ReunionPrecedente | None
+    actions: tuple[LigneAction, ...]
+    engagements: tuple[LigneEngagementAgenda, ...]
+    groupes: tuple[Groupe, ...]
+    bilans: tuple[LigneEcheance, ...]
+    theme: str | None
+    public: bool
+    provenance: Provenance
+
+
+def parse_quarter(value: str) -> tuple[int, int]:
+    match = _QUARTER.match(value)
+    if not match:
+        raise UsageError(f"trimestre invalide « {value} » : attendu AAAA-Tn, par exemple "
+                         "2026-T4")
+    return int(match.group(1)), int(match.group(2))
+
+
+def quarter_label(year: int, quarter: int) -> str:
+    return f"{quarter}{'er' if quarter == 1 else 'e'} trimestre {year}"
+
+
+def local_times(day: date, hour: str) -> tuple[HeureLocale, ...]:
+    """The meeting hour, given in Paris time, in each territory's local time."""
+    match = _HOUR.match(hour)
+    if not match:
+        raise UsageError(f"heure invalide « {hour} » : attendu HH:MM, par exemple 14:30")
+    paris = datetime.combine(day, time(int(match.group(1)), int(match.group(2))),
+                             ZoneInfo("Europe/Paris"))
+    rows = []
+    for place, zone in TIME_ZONES:
+        local = paris.astimezone(ZoneInfo(zone))
+        offset = local.utcoffset() or timedelta()
+        hours, minutes = divmod(int(offset.total_seconds()) // 60, 60)
+        sign = "+" if offset >= timedelta() else "−"
+        shift = f"UTC{sign}{abs(hours)}" + (f":{minutes:02d}" if minutes else "")
+        other_day = None
+        if local.date() != day:
+            other_day = "la veille" if local.date() < day else "le lendemain"
+        rows.append(HeureLocale(place, f"{local.hour} h {local.minute:02d}", shift, other_day))
+    return tuple(rows)
+
+
+def _modalite(registry: Registry, instance: str) -> Modalite | None:
+    conv = registry.convention
+    assert conv is not None
+    wanted = "commission" if instance == "commission" else "reunions-techniques"
+    for modalite in conv.modalites_concertation:
+        if wanted in modalite.id:
+            return modalite
+    return None
+
+
+def build_agenda(
+    registry: Registry,
+    *,
+    day: date | None,
+    quarter: tuple[int, int] | None,
+    instance: str,
+    hour: str | None,
+    public: bool,
+    provenance: Provenance,
+) -> AgendaView:
+    """The agenda of the meeting on ``day`` (or in ``quarter`` when the day is not fixed)."""
+    conv = registry.convention
+    assert conv is not None
+    if day is None and quarter is None:
+        raise UsageError("indiquez --date ou --trimestre")
+    if hour is not None and day is None:
+        raise UsageError("--heure demande une date précise (--date), pour les fuseaux horaires")
+    year, number = quarter_of(day) if day is not None else quarter  # type: ignore[misc]
+    q_start, q_end = quarter_bounds(year, number)
+    reference = day or q_start
+    group = None
+    if instance != "commission":
+        if not instance.startswith("gt:"):
+            raise UsageError(f"instance invalide « {instance} » : commission ou gt:ID "
+                             "(par exemple gt:gt-5)")
+        group_id = instance[3:]
+        group = next((g for g in registry.groupes_travail if g.id == group_id), None)
+        if group is None:
+            raise UserError(unknown_message("groupe de travail", group_id,
+                                            [g.id for g in registry.groupes_travail]))
+    names = party_names(registry)
+    echeances = compute_echeances(registry, reference, (q_end - reference).days)
+    shown = visible_echeances(echeances, public)
+    engagements = visible_engagements(registry, public)
+    if group is not None:
+        engagements = [e for e in engagements if e.id in group.engagements]
+    scope = {e.id for e in engagements}
+    by_id = {e.id: e for e in engagements}
+    pending = [e for e in shown if e.engagement in scope and e.objet is Objet.ENGAGEMENT
+               and (e.etat is Etat.EN_RETARD or (e.etat is Etat.PROCHE and e.date <= q_end))]
+    reunions = sorted(visible_reunions(registry, public), key=lambda r: r.date)
+    kind = "commission" if group is None else "groupe_travail"
+    previous = [r for r in reunions if r.instance == kind and r.date < reference
+                and (group is None or r.groupe_travail == group.id)]
+    last = previous[-1] if previous else None
+    modalite = _modalite(registry, instance)
+    themes = {t.numero: t.libelle for t in conv.themes_annexe}
+    return AgendaView(
+        instance=instance,
+        titre=("Ordre du jour de la Commission ultramarine" if group is None
+               else f"Ordre du jour du groupe de travail n° {group.numero} : {group.libelle}"),
+        date=day,
+        trimestre=quarter_label(year, number),
+        heures=local_times(day, hour) if day is not None and hour is not None else (),
+        participants=modalite.participants if modalite else "",
+        rythme=modalite.rythme if modalite else "",
+        points_permanents=tuple(modalite.objectifs) if modalite else (),
+        position=position_of(registry, reference, echeances),
+        reunion_precedente=ReunionPrecedente(
+            last.id, last.date,
+            tuple(Decision(d.texte) for d in last.decisions
+                  if not (public and d.confidentiel))) if last else None,
+        actions=_open_actions(
+            [r for r in reunions if group is None or r.groupe_travail == group.id],
+            reference, names, public),
+        engagements=tuple(
+            LigneEngagementAgenda(e.engagement or e.id, by_id[e.engagement].libelle
+                                  if e.engagement in by_id else e.libelle,
+                                  echeance_row(e, names).parties,
+                                  STATUT_LABELS[by_id[e.engagement].statut]
+                                  if e.engagement in by_id else "—",
+                                  echeance_row(e, names))
+            for e in pending),
+        groupes=tuple(Groupe(g.id, g.numero, g.libelle, GT_STATUT_LABELS[g.statut])
+                      for g in registry.groupes_travail if group is None),
+        bilans=tuple(echeance_row(e, names) for e in shown
+                     if e.objet in (Objet.BILAN, Objet.COMMUNICATION, Objet.CONVENTION)
+                     and not e.evenement
+                     and group is None
+                     and (e.etat is Etat.EN_RETARD or (e.etat is Etat.PROCHE
+                                                       and e.date <= q_end))),
+        theme=themes.get(group.theme) if group is not None else None,
+        public=public,
+        provenance=provenance,
+    )
+
+
+def _open_actions(
+    reunions: list[Reunion], reference: date, names: dict[str, str], public: bool
+) -> tuple[LigneAction, ...]:
+    """Actions still open on ``reference``, late ones first."""
+    rows = []
+    for reunion in reunions:
+        for action in reunion.actions:
+            if action.cloture is not None and action.cloture <= reference:
+                continue
+            if public and action.confidentiel:
+                continue
+            rows.append(LigneAction(action.id, action.texte,
+                                    names.get(action.responsable, action.responsable),
+                                    action.echeance, reunion.id, action.echeance < reference))
+    rows.sort(key=lambda a: (not a.en_retard, a.echeance))
+    return tuple(rows)
+

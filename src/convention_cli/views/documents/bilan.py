@@ -1,0 +1,269 @@
+"""Pieces shared by the annual and the multi-year bilans (section V).
+
+The view models themselves live in ``bilan_annuel`` and ``bilan_pluriannuel``; this
+module holds the year checks, engagement and evidence rows, the quarterly-meeting
+record and the Mermaid escaping they both use.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from datetime import date
+from typing import NamedTuple
+
+from convention_cli.domain.echeances import Echeance, Etat, Objet, quarter_of
+from convention_cli.errors import UsageError, UserError
+from convention_cli.load.registry import Registry
+from convention_cli.models import (
+    STATUT_LABELS,
+    Engagement,
+    GroupeTravail,
+    Preuve,
+    Reunion,
+    count_statut,
+)
+from convention_cli.views.documents.agenda import quarter_label
+from convention_cli.views.documents.common import (
+    LigneEcheance,
+    LigneJournal,
+    LignePreuve,
+    echeance_row,
+    preuve_rows,
+)
+from convention_cli.vocab import format_date
+
+_YEAR = re.compile(r"^\d{4}$")
+# Mermaid reads ``:`` as the start of the task data, ``#`` and ``;`` as entity
+# delimiters; its own entity codes keep them in a task name.
+_MERMAID_ESCAPES = str.maketrans({":": "#58;", "#": "#35;", ";": "#59;", "`": "'"})
+MERMAID_NAME_MAX = 70
+
+
+@dataclass(frozen=True)
+class Periode:
+    debut: date
+    fin: date
+
+
+# Rows of the long tables (one per engagement, indicator or journal entry) are named
+# tuples: the templates unpack them in their ``for`` loops, which spares the sandbox's
+# check on every attribute access (about half of the rendering time on the 10,000-engagement
+# registry of bench/). Keep the field order in step with the templates.
+
+
+class LigneEngagementBilan(NamedTuple):
+    id: str
+    libelle: str
+    parties: str
+    statut: str
+    """Status on the document's reference day (year end, or the as-of date)."""
+    statut_actuel: str
+    """Status the registry shows now."""
+
+
+class LigneJournalBilan(NamedTuple):
+    """A journal entry as the bilans show it (``LigneJournal``, as a named tuple)."""
+
+    date: date
+    engagement: str
+    texte: str
+    auteur: str | None
+    statut: str | None
+    preuves: tuple[LignePreuve, ...]
+
+
+@dataclass(frozen=True)
+class LignePreuveDatee:
+    date: date | None
+    origine: str
+    """What carries the preuve: « engagement », « groupe de travail », « action »."""
+    origine_id: str
+    libelle: str
+    url: str
+
+
+@dataclass(frozen=True)
+class LigneTrimestre:
+    id: str
+    libelle: str
+    date_limite: date
+    resultat: str
+    """« tenue », « non tenue », « à venir » or « sans objet »."""
+    manquee: bool
+    reunion: str | None
+    date_reunion: date | None
+    motif: str | None
+    """Why a quarter asks no meeting (« sans objet »)."""
+
+
+@dataclass(frozen=True)
+class BilanCommissions:
+    trimestres: tuple[LigneTrimestre, ...]
+    tenues: int
+    manquees: int
+    a_venir: int
+    sans_objet: int
+    resume: str
+
+
+def hidden_meetings(registry: Registry, public: bool) -> frozenset[str]:
+    """The meetings a public document must not name (section VI)."""
+    return frozenset(r.id for r in registry.reunions if public and r.confidentiel)
+
+
+def parse_year(value: str) -> int:
+    if not _YEAR.match(value):
+        raise UsageError(f"année invalide « {value} » : attendu AAAA, par exemple 2024")
+    return int(value)
+
+
+def convention_period(registry: Registry) -> Periode:
+    conv = registry.convention
+    end = registry.date_fin
+    assert conv is not None
+    assert end is not None
+    return Periode(conv.date_signature, end)
+
+
+def year_period(registry: Registry, year: int) -> Periode:
+    """The year intersected with the convention's period; a French error outside it."""
+    whole = convention_period(registry)
+    years = list(range(whole.debut.year, whole.fin.year + 1))
+    if year not in years:
+        raise UserError(
+            f"l'année {year} est hors de la convention (du {format_date(whole.debut)} au "
+            f"{format_date(whole.fin)}) : années possibles "
+            f"{', '.join(str(y) for y in years[:-1])} et {years[-1]}")
+    return Periode(max(whole.debut, date(year, 1, 1)), min(whole.fin, date(year, 12, 31)))
+
+
+def engagement_line(
+    engagement: Engagement, statut: str, names: dict[str, str]
+) -> LigneEngagementBilan:
+    """``statut``: the status code on the document's reference day (see ``statut_at``)."""
+    return LigneEngagementBilan(
+        id=engagement.id, libelle=engagement.libelle,
+        parties=", ".join(names.get(p, p) for p in engagement.parties),
+        statut=STATUT_LABELS[statut],
+        statut_actuel=STATUT_LABELS[engagement.statut],
+    )
+
+
+def echeance_line(echeance: Echeance, names: dict[str, str]) -> LigneEcheance:
+    """``echeance_row``, with the honouring date only once it is reached on the as-of day."""
+    row = echeance_row(echeance, names)
+    return row if echeance.etat is Etat.HONOREE else replace(row, honoree_le=None)
+
+
+def count_by_status(statuses: Iterable[str]) -> str:
+    """``1 réalisé, 2 non renseignés`` in the order of the statuses."""
+    values = list(statuses)
+    parts = [count_statut(s, values.count(s)) for s in STATUT_LABELS if s in values]
+    return ", ".join(parts) if parts else "aucun engagement"
+
+
+def journal_tuples(rows: Iterable[LigneJournal]) -> tuple[LigneJournalBilan, ...]:
+    return tuple(LigneJournalBilan(r.date, r.engagement, r.texte, r.auteur, r.statut,
+                                   r.preuves) for r in rows)
+
+
+def group_journal(
+    group: GroupeTravail, public: bool, start: date | None, end: date
+) -> tuple[LigneJournalBilan, ...]:
+    """A working group's journal entries dated within [start, end], oldest first."""
+    return tuple(
+        LigneJournalBilan(entry.date, group.id, entry.texte, entry.auteur or entry.source,
+                          STATUT_LABELS[entry.statut] if entry.statut else None,
+                          preuve_rows(entry.preuves, public))
+        for entry in sorted(group.journal, key=lambda e: e.date)
+        if not (public and entry.confidentiel)
+        and (start is None or entry.date >= start) and entry.date <= end
+    )
+
+
+def _preuve(
+    preuve: Preuve, fallback: date | None, origine: str, origine_id: str
+) -> LignePreuveDatee:
+    return LignePreuveDatee(preuve.date or fallback, origine, origine_id, preuve.libelle,
+                            preuve.url)
+
+
+def dated_preuves(
+    engagements: Iterable[Engagement], groups: Iterable[GroupeTravail],
+    reunions: Iterable[Reunion], public: bool, start: date, end: date,
+) -> tuple[LignePreuveDatee, ...]:
+    """Every preuve dated within [start, end]. A preuve without its own date takes the
+    date of the journal entry that carries it, or the closing date of its action."""
+    found: list[LignePreuveDatee] = []
+    owners: list[tuple[str, Engagement | GroupeTravail]] = [
+        *(("engagement", e) for e in engagements), *(("groupe de travail", g) for g in groups)]
+    for kind, owner in owners:
+        if isinstance(owner, Engagement):
+            found.extend(_preuve(p, None, kind, owner.id) for p in owner.preuves
+                         if not (public and p.confidentiel))
+        for entry in owner.journal:
+            if public and entry.confidentiel:
+                continue
+            found.extend(_preuve(p, entry.date, kind, owner.id) for p in entry.preuves
+                         if not (public and p.confidentiel))
+    for reunion in reunions:
+        for action in reunion.actions:
+            if public and action.confidentiel:
+                continue
+            found.extend(_preuve(p, action.cloture, "action", action.id) for p in action.preuves
+                         if not (public and p.confidentiel))
+    kept = [p for p in found if p.date is not None and start <= p.date <= end]
+    kept.sort(key=lambda p: (p.date or start, p.origine_id, p.libelle))
+    return tuple(kept)
+
+
+def commission_record(
+    echeances: Iterable[Echeance], as_of: date, hidden_meetings: frozenset[str] = frozenset()
+) -> BilanCommissions:
+    """The commission échéances, one per quarter: held, missed, to come or not asked.
+
+    A quarter held by a meeting in ``hidden_meetings`` (confidential, in a public
+    document) counts as held, without naming or dating the meeting."""
+    rows = []
+    for echeance in echeances:
+        if echeance.objet is not Objet.COMMISSION:
+            continue
+        held = echeance.honneur is not None and echeance.honneur.date <= as_of
+        shown = held and echeance.reunion not in hidden_meetings
+        if echeance.etat is Etat.SANS_OBJET:
+            result = "sans objet"
+        elif held:
+            result = "tenue"
+        elif echeance.date <= as_of:
+            result = "non tenue"
+        else:
+            result = "à venir"
+        rows.append(LigneTrimestre(
+            id=echeance.id, libelle=quarter_label(*quarter_of(echeance.date)),
+            date_limite=echeance.date, resultat=result, manquee=result == "non tenue",
+            reunion=echeance.reunion if shown else None,
+            date_reunion=echeance.honneur.date if shown and echeance.honneur else None,
+            motif=echeance.sans_objet))
+    counts = {r: sum(1 for row in rows if row.resultat == r)
+              for r in ("tenue", "non tenue", "à venir", "sans objet")}
+    expected = len(rows) - counts["sans objet"]
+    summary = (f"Trimestres avec une réunion de la commission : {counts['tenue']} sur "
+               f"{expected} attendu{'s' if expected > 1 else ''} (cible : une réunion par "
+               "trimestre)")
+    details = [(counts["non tenue"], "sans réunion"), (counts["à venir"], "à venir"),
+               (counts["sans objet"], "sans objet")]
+    for count, label in details:
+        if count:
+            summary += f" ; {label} : {count}"
+    return BilanCommissions(tuple(rows), counts["tenue"], counts["non tenue"],
+                            counts["à venir"], counts["sans objet"], summary + ".")
+
+
+def mermaid_name(text: str) -> str:
+    """A Mermaid gantt task name: one line, short, with ``:``, ``#`` and ``;`` escaped."""
+    flat = " ".join(text.split())
+    if len(flat) > MERMAID_NAME_MAX:
+        flat = flat[:MERMAID_NAME_MAX - 1].rstrip() + "…"
+    return flat.translate(_MERMAID_ESCAPES)

@@ -1,0 +1,150 @@
+"""Pieces shared by the documents: public filtering, échéance and journal rows."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from convention_cli.domain.echeances import Echeance, Etat
+from convention_cli.load.registry import Registry
+from convention_cli.models import (
+    STATUT_LABELS,
+    Engagement,
+    EntreeJournal,
+    Fait,
+    GroupeTravail,
+    Preuve,
+    Reunion,
+)
+
+
+@dataclass(frozen=True)
+class LigneEcheance:
+    id: str
+    date: datetime.date
+    libelle: str
+    parties: str
+    source: str
+    etat: str
+    en_retard: bool
+    honoree_le: datetime.date | None
+
+
+@dataclass(frozen=True)
+class LigneJournal:
+    date: datetime.date
+    engagement: str
+    texte: str
+    auteur: str | None
+    statut: str | None
+    preuves: tuple[LignePreuve, ...]
+
+
+@dataclass(frozen=True)
+class LignePreuve:
+    libelle: str
+    url: str
+    date: datetime.date | None
+
+
+def party_names(registry: Registry) -> dict[str, str]:
+    return {p.id: p.sigle for p in registry.parties}
+
+
+def echeance_row(echeance: Echeance, names: dict[str, str]) -> LigneEcheance:
+    return LigneEcheance(
+        id=echeance.id, date=echeance.date, libelle=echeance.libelle,
+        parties=", ".join(names.get(p, p) for p in echeance.parties), source=echeance.source,
+        etat=echeance.etat.value, en_retard=echeance.etat is Etat.EN_RETARD,
+        honoree_le=echeance.honneur.date if echeance.honneur else None,
+    )
+
+
+def visible_engagements(registry: Registry, public: bool) -> list[Engagement]:
+    return [e for e in registry.engagements if not (public and e.confidentiel)]
+
+
+def visible_reunions(registry: Registry, public: bool) -> list[Reunion]:
+    return [r for r in registry.reunions if not (public and r.confidentiel)]
+
+
+def visible_echeances(echeances: Iterable[Echeance], public: bool) -> list[Echeance]:
+    """Échéances, less the confidential ones in a public document."""
+    return [e for e in echeances if not (public and e.confidentiel)]
+
+
+def preuve_rows(preuves: Iterable[Preuve], public: bool) -> tuple[LignePreuve, ...]:
+    return tuple(LignePreuve(p.libelle, p.url, p.date) for p in preuves
+                 if not (public and p.confidentiel))
+
+
+def journal_rows(
+    owners: Iterable[Engagement | GroupeTravail], public: bool,
+    start: datetime.date | None = None, end: datetime.date | None = None,
+) -> list[LigneJournal]:
+    """Journal entries of engagements or working groups, dated within [start, end],
+    oldest first. In a public document confidential entries are left out, and an entry's
+    author (often a person) gives way to its source: no personal name leaves the registry."""
+    rows = []
+    for owner in owners:
+        for entry in owner.journal:
+            if public and entry.confidentiel:
+                continue
+            if (start and entry.date < start) or (end and entry.date > end):
+                continue
+            rows.append(_journal_row(owner.id, entry, public))
+    rows.sort(key=lambda r: (r.date, r.engagement))
+    return rows
+
+
+def _journal_row(owner_id: str, entry: EntreeJournal, public: bool) -> LigneJournal:
+    return LigneJournal(
+        date=entry.date, engagement=owner_id, texte=entry.texte,
+        auteur=entry.source if public else (entry.auteur or entry.source),
+        statut=STATUT_LABELS[entry.statut] if entry.statut else None,
+        preuves=preuve_rows(entry.preuves, public),
+    )
+
+
+def statut_at(engagement: Engagement, day: datetime.date) -> str:
+    """The status a source showed on ``day``: the last journal status dated up to it
+    (« non renseigné » when no entry up to that day states one)."""
+    status = "non_renseigne"
+    for entry in sorted(engagement.journal, key=lambda e: e.date):
+        if entry.date > day:
+            break
+        if entry.statut is not None:
+            status = entry.statut
+    return status
+
+
+# --- shared by the passation and the public communication -------------------------------
+
+INSTANCE_LABELS: dict[str, str] = {
+    "commission": "Commission ultramarine",
+    "groupe_travail": "Groupe de travail",
+    "referents": "Échanges entre référents",
+}
+
+
+def instance_label(reunion: Reunion, registry: Registry) -> str:
+    """``Commission ultramarine``, ``Groupe de travail n° 5``…"""
+    if reunion.instance == "groupe_travail" and reunion.groupe_travail is not None:
+        numbers = {g.id: g.numero for g in registry.groupes_travail}
+        if reunion.groupe_travail in numbers:
+            return f"Groupe de travail n° {numbers[reunion.groupe_travail]}"
+    return INSTANCE_LABELS[reunion.instance]
+
+
+def fact_value(fait: Fait) -> str | None:
+    """A fact's value, or None when unverified: a value is never guessed."""
+    return None if fait.confiance == "non_verifie" else fait.valeur
+
+
+def year_before(day: datetime.date) -> datetime.date:
+    """The same day a year earlier (28 February for a 29 February)."""
+    try:
+        return day.replace(year=day.year - 1)
+    except ValueError:
+        return day.replace(year=day.year - 1, day=28)

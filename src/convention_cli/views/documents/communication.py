@@ -1,0 +1,228 @@
+"""The public communication of section IV: « valoriser publiquement leur partenariat …
+a minima une fois par an ».
+
+Always public: the view model is built from the public selection only (nothing marked
+confidential, section VI) and carries no personal name, so no template can leak one.
+Facts the agreement does not state (names of missions locales, their towns) appear only
+when they are verified.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from convention_cli.domain.echeances import Etat, Objet, compute_echeances
+from convention_cli.errors import UsageError
+from convention_cli.load.registry import Registry
+from convention_cli.models import GT_STATUT_LABELS, Engagement, MissionLocale
+from convention_cli.views.documents.common import (
+    LigneEcheance,
+    LignePreuve,
+    echeance_row,
+    fact_value,
+    journal_rows,
+    party_names,
+    visible_echeances,
+    visible_engagements,
+    visible_reunions,
+)
+from convention_cli.views.provenance import Provenance
+
+HORIZON_DAYS = 365
+"""Upcoming steps: the year after the as-of date, up to the next communication."""
+KIND_LABELS = {
+    "commission": "Commission ultramarine",
+    "groupe_travail": "Groupes de travail",
+    "referents": "Échanges entre référents",
+}
+PUBLIC_OBJETS = (Objet.ENGAGEMENT, Objet.BILAN, Objet.COMMUNICATION, Objet.COMMISSION,
+                 Objet.CONVENTION)
+"""Meeting actions are internal follow-up: not public steps."""
+
+
+@dataclass(frozen=True)
+class PartieRow:
+    nom: str
+    sigle: str
+
+
+@dataclass(frozen=True)
+class ObjectifRow:
+    numero: int
+    libelle: str
+
+
+@dataclass(frozen=True)
+class TerritoireRow:
+    nom: str
+    statut: str
+    nombre: int
+    missions: tuple[str, ...]
+    """« Mission Locale Est (Saint-Benoît) »: only verified facts."""
+
+
+@dataclass(frozen=True)
+class FaitMarquant:
+    date: date
+    sujet: str
+    texte: str
+    source: str | None
+    preuves: tuple[LignePreuve, ...]
+
+
+@dataclass(frozen=True)
+class Realisation:
+    libelle: str
+    clause: str
+    date: date
+
+
+@dataclass(frozen=True)
+class ReunionsAnnee:
+    total: int
+    par_instance: tuple[tuple[str, int], ...]
+    commissions: int
+    trimestres: int
+
+
+@dataclass(frozen=True)
+class GroupeRow:
+    numero: int
+    libelle: str
+    statut: str
+
+
+@dataclass(frozen=True)
+class CommunicationView:
+    annee: int
+    as_of: date
+    citation: str
+    clause: str
+    titre: str
+    sous_titre: str
+    parties: tuple[PartieRow, ...]
+    co_signataires: tuple[PartieRow, ...]
+    intitule: str
+    lieu_signature: str
+    date_signature: date
+    date_fin: date
+    objectifs: tuple[ObjectifRow, ...]
+    nombre_missions_locales: int
+    jeunes_accompagnes: int
+    jeunes_en_contact: int
+    territoires: tuple[TerritoireRow, ...]
+    faits: tuple[FaitMarquant, ...]
+    realisations: tuple[Realisation, ...]
+    reunions: ReunionsAnnee
+    groupes: tuple[GroupeRow, ...]
+    etapes: tuple[LigneEcheance, ...]
+    provenance: Provenance
+
+
+def build_communication(
+    registry: Registry, annee: int, *, as_of: date, provenance: Provenance
+) -> CommunicationView:
+    """The public record of ``annee`` (a calendar year), as known on ``as_of``."""
+    conv = registry.convention
+    end = registry.date_fin
+    assert conv is not None
+    assert end is not None
+    if not conv.date_signature.year <= annee <= end.year:
+        raise UsageError(f"l'année {annee} est hors de la période de la convention "
+                         f"(années {conv.date_signature.year} à {end.year})")
+    year_start = max(date(annee, 1, 1), conv.date_signature)
+    if as_of < year_start:
+        raise UsageError(f"l'année {annee} n'a pas commencé au {as_of.isoformat()} : "
+                         "choisissez une date d'observation (--as-of) dans l'année")
+    year_end = min(date(annee, 12, 31), as_of)
+    engagements = visible_engagements(registry, public=True)
+    echeances = visible_echeances(compute_echeances(registry, as_of), public=True)
+    names = party_names(registry)
+    limit = as_of + timedelta(days=HORIZON_DAYS)
+    return CommunicationView(
+        annee=annee,
+        as_of=as_of,
+        citation=conv.regles.communication.citation,
+        clause=conv.regles.communication.clause,
+        titre=conv.titre,
+        sous_titre=conv.sous_titre,
+        parties=tuple(PartieRow(p.nom, p.sigle) for p in registry.parties
+                      if p.role == "partie"),
+        co_signataires=tuple(PartieRow(p.nom, p.sigle) for p in registry.parties
+                             if p.role == "co_signataire"),
+        intitule=" × ".join(p.sigle for p in registry.parties if p.role == "partie"),
+        lieu_signature=conv.lieu_signature,
+        date_signature=conv.date_signature,
+        date_fin=end,
+        objectifs=tuple(ObjectifRow(o.numero, o.libelle) for o in conv.objectifs),
+        nombre_missions_locales=conv.perimetre.nombre_missions_locales,
+        jeunes_accompagnes=conv.perimetre.jeunes_accompagnes_par_an,
+        jeunes_en_contact=conv.perimetre.jeunes_en_contact,
+        territoires=tuple(
+            TerritoireRow(t.nom, t.statut, t.nombre_missions_locales,
+                          tuple(_mission_locale(m) for m in t.missions_locales))
+            for t in registry.territoires),
+        faits=_faits(registry, engagements, year_start, year_end),
+        realisations=_realisations(engagements, year_start, year_end),
+        reunions=_reunions(registry, year_start, year_end, sum(
+            1 for e in echeances
+            if e.objet is Objet.COMMISSION and e.date.year == annee and e.sans_objet is None)),
+        groupes=tuple(GroupeRow(g.numero, g.libelle, GT_STATUT_LABELS[g.statut])
+                      for g in registry.groupes_travail),
+        etapes=tuple(echeance_row(e, names) for e in echeances
+                     if e.objet in PUBLIC_OBJETS and as_of < e.date <= limit
+                     and e.etat in (Etat.A_VENIR, Etat.PROCHE)),
+        provenance=provenance,
+    )
+
+
+def _mission_locale(mission: MissionLocale) -> str:
+    """A mission locale by its verified name and town; a value is never guessed."""
+    name = fact_value(mission.nom) or "nom non vérifié"
+    town = fact_value(mission.ville_siege)
+    return f"{name} ({town})" if town else name
+
+
+def _faits(
+    registry: Registry, engagements: list[Engagement], start: date, end: date
+) -> tuple[FaitMarquant, ...]:
+    """Journal entries of the year (engagements and working groups), oldest first."""
+    subjects = {e.id: e.libelle for e in engagements}
+    subjects.update({g.id: f"Groupe de travail n° {g.numero} ({g.libelle})"
+                     for g in registry.groupes_travail})
+    rows = [*journal_rows(engagements, True, start, end),
+            *journal_rows(registry.groupes_travail, True, start, end)]
+    rows.sort(key=lambda r: (r.date, r.engagement))
+    return tuple(FaitMarquant(r.date, subjects[r.engagement], r.texte, r.auteur, r.preuves)
+                 for r in rows)
+
+
+def _realisations(
+    engagements: list[Engagement], start: date, end: date
+) -> tuple[Realisation, ...]:
+    """Engagements réalisés, dated by their last public entry stating « réalisé »."""
+    rows = []
+    for eng in engagements:
+        if eng.statut != "realise":
+            continue
+        dates = [j.date for j in eng.journal if j.statut == "realise" and not j.confidentiel]
+        if dates and start <= max(dates) <= end:
+            rows.append(Realisation(eng.libelle, eng.clause, max(dates)))
+    rows.sort(key=lambda r: r.date)
+    return tuple(rows)
+
+
+def _reunions(registry: Registry, start: date, end: date, quarters: int) -> ReunionsAnnee:
+    """Meetings held in the year; ``quarters``: the quarters of the year in which the
+    agreement asks for a Commission ultramarine (III)."""
+    held = [r for r in visible_reunions(registry, public=True) if start <= r.date <= end]
+    counts: Counter[str] = Counter(r.instance for r in held)
+    return ReunionsAnnee(
+        total=len(held),
+        par_instance=tuple((label, counts[key]) for key, label in KIND_LABELS.items()
+                           if counts[key]),
+        commissions=counts["commission"],
+        trimestres=quarters,
+    )

@@ -1,0 +1,387 @@
+"""Handover brief for a party's new referent (section III: continuity when referents change).
+
+The agreement names this risk itself: échanges pérennes « permettront de se prémunir
+contre tout risque de rupture des discussions (du fait des changements de fonctions de
+chaque référent identifié) ». With ``public=True``, nothing confidential and no named
+person reaches the view model; the institutional contacts (the bureau, the head office)
+stay.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+
+from convention_cli.domain.echeances import Echeance, Etat, Objet, compute_echeances, quarter_of
+from convention_cli.domain.queries import echeances_by_engagement, next_echeance, unknown_message
+from convention_cli.errors import UserError
+from convention_cli.load.registry import Registry
+from convention_cli.models import (
+    FILE_MODELS,
+    GT_STATUT_LABELS,
+    STATUT_LABELS,
+    Engagement,
+    Partie,
+    Referent,
+    Reunion,
+)
+from convention_cli.views.documents.common import (
+    LigneEcheance,
+    LigneJournal,
+    echeance_row,
+    fact_value,
+    instance_label,
+    journal_rows,
+    party_names,
+    visible_echeances,
+    visible_engagements,
+    visible_reunions,
+    year_before,
+)
+from convention_cli.views.provenance import Provenance
+from convention_cli.views.status import Position, position_of
+from convention_cli.vocab import plural
+
+RISQUE = ("se prémunir contre tout risque de rupture des discussions (du fait des "
+          "changements de fonctions de chaque référent identifié)")
+"""Section III, quoted: the risk this document answers."""
+HORIZON_DAYS = 90
+CLOSED_STATUSES = ("realise", "abandonne")
+ROLE_LABELS = {
+    "partie": "partie à la convention",
+    "co_signataire": "co-signataire de la convention",
+}
+RECURRENCE_LABELS = {
+    "au_fil_de_l_eau": "au fil de l'eau",
+    "trimestrielle": "trimestrielle",
+    "annuelle": "annuelle",
+}
+FILE_CONTENTS: dict[str, str] = {
+    "convention": "le texte de la convention : objectifs (I), clauses, modalités de "
+    "concertation (III), règles (IV à VII), thèmes de l'annexe, avenants",
+    "parties": "les parties, leurs représentants et leurs référents (III), les opérateurs "
+    "cités",
+    "territoires": "les territoires couverts, leurs missions locales et leur RSMA",
+    "engagements": "les engagements de chaque partie : statut, échéance, indicateurs, "
+    "journal daté et preuves",
+    "groupes_travail": "les groupes de travail de l'annexe : statut, engagements suivis, "
+    "journal",
+    "reunions": "les réunions tenues (commission, groupes de travail, référents), leurs "
+    "décisions et leurs actions",
+}
+"""What each data file holds, in the order of ``FILE_MODELS``."""
+
+
+@dataclass(frozen=True)
+class Personne:
+    nom: str | None
+    """None in the public version: no personal name leaves the registry."""
+    fonction: str
+    source: str
+
+
+@dataclass(frozen=True)
+class ReferentPartie:
+    sigle: str
+    libelle: str
+    clause: str
+    citation: str
+    adresse: str | None
+    """The generic address when its value is verified; None means « non connue »."""
+    adresse_detail: str | None
+    personnes: tuple[Personne, ...]
+
+
+@dataclass(frozen=True)
+class Operateur:
+    sigle: str
+    nom: str
+
+
+@dataclass(frozen=True)
+class Identite:
+    id: str
+    nom: str
+    sigle: str
+    role: str
+    clause: str
+    siege: str | None
+    alias: tuple[str, ...]
+    operateurs: tuple[Operateur, ...]
+    resume: str
+
+
+@dataclass(frozen=True)
+class Modalite:
+    libelle: str
+    objet: str
+    participants: str
+    rythme: str
+    clause: str
+
+
+@dataclass(frozen=True)
+class EngagementOuvert:
+    id: str
+    libelle: str
+    clause: str
+    statut: str
+    prochaine: LigneEcheance | None
+    precision: str | None
+    """What the next échéance is, when it is not the engagement's own deadline."""
+    rythme: str | None
+    retards: int
+
+
+@dataclass(frozen=True)
+class LigneDecision:
+    date: date
+    instance: str
+    reunion: str
+    texte: str
+
+
+@dataclass(frozen=True)
+class LigneAction:
+    texte: str
+    responsable: str
+    de_la_partie: bool
+    echeance: date
+    en_retard: bool
+    reunion: str
+
+
+@dataclass(frozen=True)
+class LigneGroupe:
+    numero: int
+    libelle: str
+    statut: str
+    engagements: int
+    derniere_entree: date | None
+
+
+@dataclass(frozen=True)
+class Emplacement:
+    chemin: str
+    contenu: str
+
+
+@dataclass(frozen=True)
+class Commande:
+    commande: str
+    usage: str
+
+
+@dataclass(frozen=True)
+class PassationView:
+    as_of: date
+    risque: str
+    partie: Identite
+    position: Position
+    representant: Personne
+    referent: ReferentPartie | None
+    autres_referents: tuple[ReferentPartie, ...]
+    modalites: tuple[Modalite, ...]
+    engagements: tuple[EngagementOuvert, ...]
+    depuis: date
+    decisions: tuple[LigneDecision, ...]
+    actions: tuple[LigneAction, ...]
+    journal: tuple[LigneJournal, ...]
+    horizon: int
+    echeances: tuple[LigneEcheance, ...]
+    groupes: tuple[LigneGroupe, ...]
+    fichiers: tuple[Emplacement, ...]
+    commandes: tuple[Commande, ...]
+    public: bool
+    provenance: Provenance
+
+
+def find_partie(registry: Registry, partie_id: str) -> Partie:
+    for partie in registry.parties:
+        if partie.id == partie_id:
+            return partie
+    raise UserError(unknown_message("partie", partie_id, [p.id for p in registry.parties],
+                                    feminine=True))
+
+
+def build_passation(
+    registry: Registry, partie_id: str, *, as_of: date, public: bool,
+    provenance: Provenance, horizon: int = HORIZON_DAYS,
+) -> PassationView:
+    """Everything a new referent of ``partie_id`` needs on ``as_of``."""
+    partie = find_partie(registry, partie_id)
+    conv = registry.convention
+    assert conv is not None
+    names = party_names(registry)
+    echeances = compute_echeances(registry, as_of)
+    shown = [e for e in visible_echeances(echeances, public)
+             if partie.id in e.parties]
+    mine = [e for e in visible_engagements(registry, public) if partie.id in e.parties]
+    depuis = year_before(as_of)
+    reunions = sorted((r for r in visible_reunions(registry, public) if r.date <= as_of),
+                      key=lambda r: r.date)
+    return PassationView(
+        as_of=as_of,
+        risque=RISQUE,
+        partie=_identite(registry, partie, mine),
+        position=position_of(registry, as_of, echeances),
+        representant=_personne(partie.representant.nom, partie.representant.fonction,
+                               partie.representant.source, public),
+        referent=_referent(partie.sigle, partie.referent, public) if partie.referent else None,
+        autres_referents=tuple(
+            _referent(p.sigle, p.referent, public) for p in registry.parties
+            if p.id != partie.id and p.role == "partie" and p.referent is not None),
+        modalites=tuple(Modalite(m.libelle, " ; ".join(m.objectifs), m.participants, m.rythme,
+                                 m.clause) for m in conv.modalites_concertation),
+        engagements=_open_engagements(mine, shown, names),
+        depuis=depuis,
+        decisions=tuple(
+            LigneDecision(r.date, instance_label(r, registry), r.id, d.texte)
+            for r in reversed(reunions) if r.date >= depuis
+            for d in r.decisions if not (public and d.confidentiel)),
+        actions=_open_actions(reunions, partie.id, as_of, names, public),
+        journal=tuple(journal_rows(mine, public, depuis, as_of)),
+        horizon=horizon,
+        echeances=tuple(echeance_row(e, names) for e in _next_echeances(shown, as_of, horizon)),
+        groupes=_groupes(registry, {e.id for e in mine}, as_of, public),
+        fichiers=tuple(Emplacement((Path(provenance.data_dir) / f"{name}.yaml").as_posix(),
+                                   FILE_CONTENTS[name]) for name in FILE_MODELS),
+        commandes=_commandes(partie.id, as_of),
+        public=public,
+        provenance=provenance,
+    )
+
+
+def _identite(registry: Registry, partie: Partie, engagements: list[Engagement]) -> Identite:
+    open_count = sum(1 for e in engagements if e.statut not in CLOSED_STATUSES)
+    done = sum(1 for e in engagements if e.statut == "realise")
+    dropped = sum(1 for e in engagements if e.statut == "abandonne")
+    if engagements:
+        resume = (f"Engagements de cette partie dans le registre : {len(engagements)} "
+                  f"({plural(open_count, 'ouvert')}, {plural(done, 'réalisé')}, "
+                  f"{plural(dropped, 'abandonné')}).")
+    else:
+        resume = "Aucun engagement de cette partie dans le registre."
+    return Identite(
+        id=partie.id, nom=partie.nom, sigle=partie.sigle, role=ROLE_LABELS[partie.role],
+        clause=partie.clause, siege=partie.siege,
+        alias=tuple(f"{a.nom} (depuis {a.depuis})" for a in partie.alias
+                    if a.confiance != "non_verifie"),
+        operateurs=tuple(Operateur(o.sigle, o.nom) for o in registry.operateurs
+                         if o.tutelle == partie.id),
+        resume=resume,
+    )
+
+
+def _personne(nom: str, fonction: str, source: str, public: bool) -> Personne:
+    return Personne(None if public else nom, fonction, source)
+
+
+def _referent(sigle: str, referent: Referent, public: bool) -> ReferentPartie:
+    adresse = referent.adresse_generique
+    value = fact_value(adresse)
+    detail: str | None
+    if value is not None:
+        detail = f"confiance {adresse.confiance}" + (
+            f" ; source : {adresse.source}" if adresse.source else "")
+    else:
+        detail = adresse.note
+    return ReferentPartie(
+        sigle=sigle, libelle=referent.libelle, clause=referent.clause,
+        citation=referent.citation, adresse=value, adresse_detail=detail,
+        personnes=() if public else tuple(
+            Personne(p.nom, p.fonction, p.source) for p in referent.personnes),
+    )
+
+
+def _open_engagements(
+    mine: list[Engagement], shown: list[Echeance], names: dict[str, str]
+) -> tuple[EngagementOuvert, ...]:
+    """Open engagements (not réalisé nor abandonné): late first, then the soonest."""
+    rows = []
+    by_engagement = echeances_by_engagement(shown)
+    for index, eng in enumerate(e for e in mine if e.statut not in CLOSED_STATUSES):
+        own = by_engagement.get(eng.id, [])
+        upcoming = next_echeance(own)
+        rows.append((
+            (not any(e.etat is Etat.EN_RETARD for e in own),
+             upcoming.date if upcoming else date.max, index),
+            EngagementOuvert(
+                id=eng.id, libelle=eng.libelle, clause=eng.clause,
+                statut=STATUT_LABELS[eng.statut],
+                prochaine=echeance_row(upcoming, names) if upcoming else None,
+                precision=_precision(upcoming, eng),
+                rythme=RECURRENCE_LABELS[eng.recurrence] if eng.recurrence else None,
+                retards=sum(1 for e in own if e.etat is Etat.EN_RETARD),
+            ),
+        ))
+    return tuple(row for _, row in sorted(rows, key=lambda r: r[0]))
+
+
+def _precision(upcoming: Echeance | None, eng: Engagement) -> str | None:
+    """What the next échéance is: its own label, or for the engagement's own deadline
+    only the words of the text (« d'ici le 30 juin 2023 »)."""
+    if upcoming is None:
+        return None
+    if upcoming.objet is Objet.ENGAGEMENT:
+        return eng.echeance_libelle
+    return upcoming.libelle
+
+
+def _open_actions(
+    reunions: list[Reunion], partie_id: str, as_of: date, names: dict[str, str],
+    public: bool,
+) -> tuple[LigneAction, ...]:
+    """Actions still open on ``as_of``: the party's own first, then late ones first."""
+    rows = []
+    for reunion in reunions:
+        for action in reunion.actions:
+            if (action.cloture is not None and action.cloture <= as_of) or (
+                    public and action.confidentiel):
+                continue
+            rows.append(LigneAction(
+                texte=action.texte, responsable=names.get(action.responsable,
+                                                          action.responsable),
+                de_la_partie=action.responsable == partie_id, echeance=action.echeance,
+                en_retard=action.echeance < as_of, reunion=reunion.id))
+    rows.sort(key=lambda a: (not a.de_la_partie, not a.en_retard, a.echeance))
+    return tuple(rows)
+
+
+def _next_echeances(shown: list[Echeance], as_of: date, horizon: int) -> list[Echeance]:
+    """Late échéances, then those due within ``horizon`` days."""
+    limit = as_of + timedelta(days=horizon)
+    late = [e for e in shown if e.etat is Etat.EN_RETARD]
+    coming = [e for e in shown
+              if e.etat in (Etat.PROCHE, Etat.A_VENIR) and e.date <= limit]
+    return late + coming
+
+
+def _groupes(
+    registry: Registry, mine: set[str], as_of: date, public: bool
+) -> tuple[LigneGroupe, ...]:
+    return tuple(
+        LigneGroupe(
+            numero=g.numero, libelle=g.libelle, statut=GT_STATUT_LABELS[g.statut],
+            engagements=len(mine.intersection(g.engagements)),
+            derniere_entree=max((j.date for j in g.journal
+                                 if j.date <= as_of and not (public and j.confidentiel)),
+                                default=None))
+        for g in registry.groupes_travail)
+
+
+def _commandes(partie_id: str, as_of: date) -> tuple[Commande, ...]:
+    year, quarter = quarter_of(as_of)
+    return (
+        Commande(f"convention status --partie {partie_id}",
+                 "où en sont les engagements de la partie, retards et prochaines échéances"),
+        Commande(f"convention echeances --partie {partie_id} --ics echeances-{partie_id}.ics",
+                 "les échéances de la partie dans un agenda (Outlook, Thunderbird)"),
+        Commande(f"convention agenda --trimestre {year}-T{quarter}",
+                 "l'ordre du jour de la Commission ultramarine du trimestre"),
+        Commande("convention validate",
+                 "vérifier le registre après chaque modification des fichiers"),
+        Commande(f"convention passation --partie {partie_id}",
+                 "mettre à jour ce document de passation"),
+    )

@@ -1,0 +1,129 @@
+"""Selection and presentation of the échéancier for ``convention echeances``.
+
+Pure functions over computed échéances: filters, the record that honours an échéance
+as of a day, and the plain rows and JSON payload the command prints. The date comes in
+as ``as_of``; nothing here reads the clock, prints or exits.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from convention_cli.domain.echeances import Echeance, Etat, Honneur
+from convention_cli.load.registry import Registry
+from convention_cli.models import Operateur, Partie
+from convention_cli.vocab import format_date, plural
+
+ETAT_BY_KEY: dict[str, Etat] = {etat.key: etat for etat in Etat}
+"""Values of ``--etat``: ``a_venir``, ``proche``, ``en_retard``, ``honoree``, ``sans_objet``."""
+
+
+@dataclass(frozen=True)
+class FiltresEcheances:
+    """The filters of ``convention echeances``; ``None`` means no filter. Bounds inclusive."""
+
+    depuis: date | None = None
+    jusqu_au: date | None = None
+    partie: str | None = None
+    etat: Etat | None = None
+    public: bool = False
+    """Leave out confidential échéances (section VI)."""
+
+
+def filter_echeances(
+    echeances: Iterable[Echeance], filtres: FiltresEcheances
+) -> list[Echeance]:
+    """Échéances matching every filter, in their order."""
+    return [
+        e for e in echeances
+        if (filtres.depuis is None or e.date >= filtres.depuis)
+        and (filtres.jusqu_au is None or e.date <= filtres.jusqu_au)
+        and (filtres.partie is None or filtres.partie in e.parties)
+        and (filtres.etat is None or e.etat is filtres.etat)
+        and not (filtres.public and e.confidentiel)
+    ]
+
+
+def honour_as_of(echeance: Echeance, as_of: date) -> Honneur | None:
+    """The honouring record, if it already existed on ``as_of`` (a later one is not shown)."""
+    honneur = echeance.honneur
+    return honneur if honneur is not None and honneur.date <= as_of else None
+
+
+def source_label(source: str) -> str:
+    """``V`` → ``Clause V de la convention``; ``réunion x`` → ``Décidée en réunion x``."""
+    if source.startswith("réunion "):
+        return f"Décidée en {source}"
+    if source.startswith(("Préambule", "Annexe")):
+        return f"{source} de la convention"
+    return f"Clause {source} de la convention"
+
+
+def party_names(registry: Registry) -> dict[str, str]:
+    """``dgom`` → ``Direction générale des outre-mer (DGOM)``, for parties and operators."""
+    entries: list[Partie | Operateur] = [*registry.operateurs, *registry.parties]
+    # later wins: a party's name over an operator's with the same id
+    return {e.id: e.nom if e.sigle == e.nom else f"{e.nom} ({e.sigle})" for e in entries}
+
+
+@dataclass(frozen=True)
+class EcheanceRow:
+    """One échéance as the table and Markdown formats show it: plain French strings."""
+
+    date: str
+    etat: Etat
+    id: str
+    libelle: str
+    parties: str
+    source: str
+    honneur: str
+    """``25 septembre 2023 (réunion x)`` when honoured as of the day, else empty."""
+
+
+def echeance_rows(echeances: Sequence[Echeance], as_of: date) -> list[EcheanceRow]:
+    rows = []
+    for e in echeances:
+        honneur = honour_as_of(e, as_of)
+        rows.append(EcheanceRow(
+            date=format_date(e.date), etat=e.etat, id=e.id, libelle=e.libelle,
+            parties=", ".join(e.parties), source=e.source,
+            honneur=f"{format_date(honneur.date)} ({honneur.origine})" if honneur else "",
+        ))
+    return rows
+
+
+SUMMARY_ORDER = (Etat.EN_RETARD, Etat.PROCHE, Etat.A_VENIR, Etat.HONOREE, Etat.SANS_OBJET)
+_PLURAL_LABELS = {Etat.PROCHE: "proches", Etat.HONOREE: "honorées"}
+
+
+def summary_line(echeances: Sequence[Echeance]) -> str:
+    """``3 échéances : 2 en retard, 1 à venir.``"""
+    counts = [(etat, sum(1 for e in echeances if e.etat is etat)) for etat in SUMMARY_ORDER]
+    detail = ", ".join(plural(n, etat.value, _PLURAL_LABELS.get(etat, etat.value))
+                       for etat, n in counts if n)
+    head = plural(len(echeances), "échéance")
+    return f"{head} : {detail}." if detail else f"{head}."
+
+
+def echeances_payload(
+    echeances: Sequence[Echeance], as_of: date, horizon_days: int
+) -> dict[str, Any]:
+    """The stable JSON shape of ``convention echeances --format json`` (ISO dates)."""
+    items = []
+    for e in echeances:
+        honneur = honour_as_of(e, as_of)
+        items.append({
+            "id": e.id, "date": e.date.isoformat(), "libelle": e.libelle,
+            "etat": e.etat.value, "etat_code": e.etat.key, "source": e.source,
+            "parties": list(e.parties), "objet": e.objet.value, "engagement": e.engagement,
+            "reunion": e.reunion,
+            "honoree_le": honneur.date.isoformat() if honneur else None,
+            "honoree_par": honneur.origine if honneur else None,
+        })
+    return {"as_of": as_of.isoformat(), "horizon_jours": horizon_days, "echeances": items}
+
+
+NO_MATCH = "Aucune échéance ne correspond aux filtres."
