@@ -12,8 +12,11 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-CASES = Path(__file__).parent / "cases"
+from tests.paths import CASES
+
 BASE = CASES / "base" / "data"
+
+__all__ = ["BASE", "CASES", "case_dirs", "materialise"]
 
 
 def case_dirs(kind: str) -> list[Path]:

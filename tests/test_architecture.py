@@ -5,7 +5,7 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
-PACKAGE = Path(__file__).parent.parent / "src" / "convention_cli"
+from tests.paths import PACKAGE
 
 
 def _imports(path: Path) -> set[str]:

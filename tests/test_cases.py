@@ -12,8 +12,7 @@ import pytest
 
 from convention_cli.cli.app import main
 from tests.casefolders import CASES, case_dirs, materialise
-
-SRC = Path(__file__).parent.parent / "src" / "convention_cli"
+from tests.paths import PACKAGE as SRC
 
 
 def run_validate(workdir: Path) -> tuple[int, str]:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 from datetime import date
-from pathlib import Path
 
 import pytest
 
@@ -13,9 +12,9 @@ from convention_cli.diagnostics import Severity
 from convention_cli.load.registry import Registry
 from convention_cli.models import FILE_MODELS
 from convention_cli.models.json_schema import file_schema
+from tests.paths import ROOT
 from tests.ruamel_roundtrip import dump_text, load_text
 
-ROOT = Path(__file__).parent.parent
 DATA = ROOT / "data"
 SCHEMAS = ROOT / "schemas"
 

@@ -12,8 +12,8 @@ import pytest
 
 from convention_cli.cli.app import app, main
 from tests.casefolders import BASE
+from tests.paths import ROOT
 
-ROOT = Path(__file__).parent.parent.parent
 INVALID = ROOT / "tests" / "cases" / "invalid"
 
 

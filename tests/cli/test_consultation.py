@@ -14,8 +14,8 @@ from convention_cli.cli.app import main
 from convention_cli.cli.render import fitted_widths
 from convention_cli.views.blocks import Tableau
 from tests.casefolders import BASE, materialise
+from tests.paths import ROOT
 
-ROOT = Path(__file__).parent.parent.parent
 DATA = ROOT / "data"
 BOX_DRAWING = re.compile("[\u2500-\u257f]")
 

@@ -22,8 +22,8 @@ from convention_cli.cli.app import main
 from convention_cli.cli.commands.echeances import DEFAULT_HORIZON, RICH_MAX_ROWS, EtatChoice
 from convention_cli.domain.echeances import DEFAULT_HORIZON_DAYS, Etat
 from tests.casefolders import BASE
+from tests.paths import ROOT
 
-ROOT = Path(__file__).parent.parent.parent
 DATA = str(ROOT / "data")
 BOX_DRAWING = set("─│┌┐└┘├┤┬┴┼━┃╭╮╯╰")
 

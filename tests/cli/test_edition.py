@@ -8,8 +8,7 @@ from pathlib import Path
 import pytest
 
 from convention_cli.cli.app import main
-
-DATA = Path(__file__).parent.parent.parent / "data"
+from tests.paths import DATA
 
 
 @pytest.fixture

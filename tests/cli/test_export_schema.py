@@ -7,8 +7,7 @@ import pytest
 
 from convention_cli.cli.app import main
 from tests.casefolders import BASE, materialise
-
-ROOT = Path(__file__).parent.parent.parent
+from tests.paths import ROOT
 
 
 def test_export_json_is_normalised(capsys: pytest.CaptureFixture[str]) -> None:

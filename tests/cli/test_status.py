@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
 from convention_cli.cli.app import main
+from tests.paths import DATA as DATA_DIR
 
-DATA = str(Path(__file__).parent.parent.parent / "data")
+DATA = str(DATA_DIR)
 BOX_DRAWING = set("─│┌┐└┘├┤┬┴┼━┃╭╮╯╰")
 
 

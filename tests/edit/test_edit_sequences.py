@@ -21,8 +21,8 @@ from convention_cli.edit.operations import (
 )
 from convention_cli.edit.transaction import transaction
 from convention_cli.errors import UserError
+from tests.paths import DATA
 
-DATA = Path(__file__).parent.parent / "data"
 ENGAGEMENTS = ["bilan-annuel", "confidentialite", "dgom-adresse-generique",
                "valoriser-partenariat-signature"]
 TEXTS = st.text(alphabet=st.sampled_from(list("abcé :#|-'\"[]{},!&*?>%@`\\\n")),

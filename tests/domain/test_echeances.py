@@ -17,8 +17,7 @@ from convention_cli.domain.echeances import (
     quarter_bounds,
 )
 from convention_cli.load.registry import Registry
-
-DATA = Path(__file__).parent.parent / "data"
+from tests.paths import DATA
 
 
 @pytest.fixture(scope="module")
@@ -150,7 +149,7 @@ def test_nothing_before_signature_but_what_the_text_dates(as_of: date) -> None:
 
 
 def test_confidential_items_make_confidential_echeances(tmp_path: Path) -> None:
-    from tests.documents.support import fixture_copy
+    from tests.views.documents.support import fixture_copy
 
     registry = validate_registry(fixture_copy(tmp_path)).registry
     flags = {e.id: e.confidentiel for e in compute_echeances(registry, date(2024, 6, 1))}

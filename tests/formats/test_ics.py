@@ -17,8 +17,8 @@ from convention_cli.edit.atomic import atomic_write_bytes
 from convention_cli.formats.ics import echeances_to_ics, registry_identity
 from convention_cli.load.registry import Registry
 from convention_cli.views.echeances import source_label
+from tests.paths import ROOT
 
-ROOT = Path(__file__).parent.parent
 AS_OF = date(2026, 3, 1)
 
 
@@ -168,7 +168,7 @@ def test_confidential_echeances_are_marked_confidential(tmp_path: Path) -> None:
     from convention_cli.checks.pipeline import validate_registry
     from convention_cli.domain.echeances import compute_echeances
     from convention_cli.formats.ics import echeances_to_ics
-    from tests.documents.support import fixture_copy
+    from tests.views.documents.support import fixture_copy
 
     registry = validate_registry(fixture_copy(tmp_path)).registry
     payload = echeances_to_ics(compute_echeances(registry, date(2024, 6, 1)), registry,
@@ -184,7 +184,7 @@ def test_public_option_leaves_confidential_echeances_out(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     from convention_cli.cli.app import main
-    from tests.documents.support import fixture_copy
+    from tests.views.documents.support import fixture_copy
 
     data = fixture_copy(tmp_path)
     assert main(["echeances", "--data", str(data), "--as-of", "2024-06-01", "-f", "json",

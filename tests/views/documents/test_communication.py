@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from convention_cli.cli.app import main
-from tests.documents.support import (
+from tests.views.documents.support import (
     NAMED_PERSONS,
     assert_commonmark_tables,
     assert_nothing_confidential,

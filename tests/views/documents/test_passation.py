@@ -18,7 +18,7 @@ from convention_cli.views.documents.passation import (
     build_passation,
 )
 from convention_cli.views.provenance import Provenance
-from tests.documents.support import (
+from tests.views.documents.support import (
     FIXTURE,
     assert_commonmark_tables,
     assert_nothing_confidential,

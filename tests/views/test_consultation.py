@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 import pytest
 
@@ -41,8 +40,8 @@ from convention_cli.views.consultation.territoires import (
     territory_list_to_json,
 )
 from tests.casefolders import BASE
+from tests.paths import DATA
 
-DATA = Path(__file__).parent.parent / "data"
 AS_OF = date(2026, 3, 1)
 
 

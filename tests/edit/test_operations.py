@@ -18,8 +18,7 @@ from convention_cli.edit.operations import (
 )
 from convention_cli.edit.transaction import EditRefusedError, transaction
 from convention_cli.errors import UsageError, UserError
-
-DATA = Path(__file__).parent.parent / "data"
+from tests.paths import DATA
 
 
 @pytest.fixture

@@ -12,8 +12,9 @@ from pathlib import Path
 from markdown_it import MarkdownIt
 
 from convention_cli.cli.app import main
+from tests.paths import CASES
 
-FIXTURE = Path(__file__).parent.parent / "cases" / "documents" / "data"
+FIXTURE = CASES / "documents" / "data"
 GOLDEN = Path(__file__).parent / "golden"
 CONFIDENTIAL_MARK = "CONFIDENTIEL-"
 """Every confidential text of the fixture contains this mark."""

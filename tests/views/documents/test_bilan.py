@@ -15,7 +15,8 @@ from convention_cli.load.registry import Registry
 from convention_cli.models import Preuve
 from convention_cli.views.documents.bilan import commission_record, mermaid_name
 from convention_cli.views.documents.bilan_pluriannuel import appreciation
-from tests.documents.support import (
+from tests.paths import ROOT
+from tests.views.documents.support import (
     NAMED_PERSONS,
     assert_commonmark_tables,
     assert_nothing_confidential,
@@ -24,7 +25,6 @@ from tests.documents.support import (
     render,
 )
 
-ROOT = Path(__file__).parent.parent.parent
 VARIANTS = {
     "bilan-annuel-2024": ["--annee", "2024"],
     "bilan-annuel-2024-public": ["--annee", "2024", "--public"],

@@ -16,8 +16,7 @@ from convention_cli.checks.pipeline import validate_registry
 from convention_cli.edit.atomic import atomic_write_text
 from convention_cli.edit.transaction import registry_lock
 from convention_cli.errors import UserError
-
-DATA = Path(__file__).parent.parent / "data"
+from tests.paths import DATA
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ import pytest
 
 from convention_cli.errors import UsageError
 from convention_cli.views.documents.agenda import local_times, parse_quarter
-from tests.documents.support import (
+from tests.views.documents.support import (
     assert_commonmark_tables,
     assert_nothing_confidential,
     check_golden,

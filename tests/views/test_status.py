@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 import pytest
 
@@ -13,8 +12,7 @@ from convention_cli.errors import UserError
 from convention_cli.formats.status_markdown import status_to_markdown
 from convention_cli.load.registry import Registry
 from convention_cli.views.status import build_status, status_to_json
-
-DATA = Path(__file__).parent.parent / "data"
+from tests.paths import DATA
 
 
 @pytest.fixture(scope="module")
