@@ -27,3 +27,12 @@ def format_number(value: int | float) -> str:
 def plural(count: int, singular: str, plural_form: str | None = None) -> str:
     word = singular if count <= 1 else (plural_form or singular + "s")
     return f"{count} {word}"
+
+
+LECTURE_LABEL = "lecture"
+"""The word that introduces a reading of the text, everywhere it is shown."""
+
+
+def lecture_fr(motif: str) -> str:
+    """``lecture : le texte ne fixe aucun rythme`` — a reading, never shown as the text."""
+    return f"{LECTURE_LABEL} : {motif}"

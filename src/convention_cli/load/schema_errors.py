@@ -137,6 +137,12 @@ class SchemaErrorTranslator:
             suggestion = f" (vouliez-vous dire « {close[0]} » ?)" if close else ""
             return error("SCH003", locate(self.path, self.root, full_loc, key=True),
                          f"clé inconnue « {name} »{suggestion}")
+        if kind == "lecture_champ":
+            at = (*full_loc, "lectures", int(ctx.get("index", 0)), "champ")
+            return error("SCH008", locate(self.path, self.root, at),
+                         f"lecture : « {ctx.get('champ')} » n'est pas un champ de cet "
+                         "élément (la lecture doit nommer le champ qui porte la valeur "
+                         "déduite)")
         where = locate(self.path, self.root, loc)
         field = self._field(loc)
         if kind == "literal_error":

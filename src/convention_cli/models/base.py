@@ -6,7 +6,14 @@ import re
 from datetime import date
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, StringConstraints
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    model_validator,
+)
 from pydantic_core import PydanticCustomError
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
@@ -80,3 +87,50 @@ class Fait(Model):
     confiance: Confiance
     source: Text | None = None
     note: Text | None = None
+
+
+# A one-line French text: no line break, short enough for a table cell or a footnote.
+Ligne = Annotated[str, StringConstraints(min_length=1, max_length=300, pattern=r"^[^\n\r]+$")]
+
+
+class Lecture(Model):
+    """A reading of the text: what the registry derives beyond what the agreement says.
+
+    ``champ`` names the field of the item that holds the derived value (``recurrence``,
+    ``echeance``, ``objectifs``, ``parties``, ``cible``…); ``motif`` says in one French line
+    what is derived and why. Views show it as « lecture : motif », never as the text.
+    """
+
+    champ: Annotated[str, StringConstraints(pattern=r"^[a-z_]+$")] = Field(
+        description="Champ de l'élément qui porte la valeur déduite (par exemple "
+        "recurrence, echeance, objectifs, parties, cible).",
+    )
+    motif: Ligne = Field(
+        description="Ce que le registre déduit au-delà du texte, et pourquoi, en une ligne.",
+    )
+
+
+class Lisible(Model):
+    """An item of the registry that may carry readings of the text (``lectures``)."""
+
+    lectures: list[Lecture] = Field(
+        default=[],
+        description="Lectures du texte : ce que le registre déduit au-delà de ce que la "
+        "convention dit (rythme, date, cible, lien, partie responsable), avec un motif.",
+    )
+
+    @model_validator(mode="after")
+    def _lectures_name_fields(self) -> Lisible:
+        fields = type(self).model_fields
+        for index, lecture in enumerate(self.lectures):
+            if lecture.champ not in fields or lecture.champ == "lectures":
+                raise PydanticCustomError(
+                    "lecture_champ",
+                    "lecture : « {champ} » n'est pas un champ de cet élément",
+                    {"champ": lecture.champ, "index": index},
+                )
+        return self
+
+    def lectures_de(self, champ: str) -> list[Lecture]:
+        """The readings about one field of this item."""
+        return [lecture for lecture in self.lectures if lecture.champ == champ]

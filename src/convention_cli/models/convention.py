@@ -11,6 +11,7 @@ from convention_cli.models.base import (
     Fait,
     Id,
     IsoDate,
+    Lisible,
     Model,
     Text,
 )
@@ -18,7 +19,7 @@ from convention_cli.models.base import (
 # --- convention.yaml ---------------------------------------------------------------------
 
 
-class Objectif(Model):
+class Objectif(Lisible):
     id: Id
     numero: int = Field(ge=1)
     libelle: Text
@@ -38,7 +39,7 @@ class ClauseTexte(Model):
     )
 
 
-class Modalite(Model):
+class Modalite(Lisible):
     """One of the three concertation modalities of section III."""
 
     id: Id
@@ -50,7 +51,7 @@ class Modalite(Model):
     clause: Clause
 
 
-class Regle(Model):
+class Regle(Lisible):
     """A rule of the agreement, quoted."""
 
     clause: Clause
@@ -89,13 +90,13 @@ class Regles(Model):
     objectifs_mesurables: Regle
 
 
-class ThemeAnnexe(Model):
+class ThemeAnnexe(Lisible):
     numero: int = Field(ge=1)
     libelle: Text
     clause: Clause
 
 
-class Perimetre(Model):
+class Perimetre(Lisible):
     """Figures of the preamble about the overseas missions locales."""
 
     nombre_missions_locales: int = Field(ge=0)
@@ -105,7 +106,7 @@ class Perimetre(Model):
     citation: Text
 
 
-class Chiffre(Model):
+class Chiffre(Lisible):
     """A figure the agreement states (preamble, signatures), quoted."""
 
     id: Id
@@ -123,7 +124,7 @@ class Avenant(Model):
     source: Text
 
 
-class Reference(Model):
+class Reference(Lisible):
     """A document the agreement refers to."""
 
     id: Id
@@ -133,7 +134,7 @@ class Reference(Model):
     details: Fait | None = None
 
 
-class Convention(Model):
+class Convention(Lisible):
     titre: Text
     sous_titre: Text
     lieu_signature: Text

@@ -11,6 +11,7 @@ from convention_cli.models.base import (
     Confiance,
     Fait,
     Id,
+    Lisible,
     Model,
     Text,
 )
@@ -24,7 +25,7 @@ class Personne(Model):
     source: Text
 
 
-class Referent(Model):
+class Referent(Lisible):
     """The single referent a party names (section III)."""
 
     libelle: Text
@@ -41,7 +42,7 @@ class Alias(Model):
     confiance: Confiance
 
 
-class Partie(Model):
+class Partie(Lisible):
     id: Id
     nom: Text
     sigle: Text
@@ -53,7 +54,7 @@ class Partie(Model):
     clause: Clause
 
 
-class Operateur(Model):
+class Operateur(Lisible):
     id: Id
     nom: Text
     sigle: Text
@@ -81,7 +82,7 @@ class MissionLocale(Model):
     note: Text | None = None
 
 
-class Territoire(Model):
+class Territoire(Lisible):
     id: Id
     nom: Text
     statut: Literal["DROM", "COM"]
@@ -94,7 +95,7 @@ class Territoire(Model):
     statut_source: Text
 
 
-class HorsPerimetre(Model):
+class HorsPerimetre(Lisible):
     id: Id
     nom: Text
     nombre_missions_locales: int = Field(ge=0)

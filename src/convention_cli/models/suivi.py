@@ -10,6 +10,7 @@ from convention_cli.models.base import (
     Clause,
     Id,
     IsoDate,
+    Lisible,
     Model,
     Recurrence,
     Statut,
@@ -25,7 +26,7 @@ class Mesure(Model):
     source: Text
 
 
-class Indicateur(Model):
+class Indicateur(Lisible):
     id: Id
     libelle: Text
     type: Literal["quantitatif", "qualitatif"]
@@ -42,7 +43,7 @@ class Preuve(Model):
     confidentiel: bool = False
 
 
-class EntreeJournal(Model):
+class EntreeJournal(Lisible):
     date: IsoDate
     texte: Text
     auteur: Text | None = None
@@ -62,7 +63,7 @@ Regle = Literal["bilan_annuel", "bilan_pluriannuel", "communication_annuelle",
 """A rule of the agreement that sets an engagement's échéances (sections III, IV, V)."""
 
 
-class Engagement(Model):
+class Engagement(Lisible):
     id: Id
     parties: list[Id] = Field(min_length=1)
     clause: Clause
@@ -96,7 +97,7 @@ class EngagementsFile(Model):
 # --- groupes_travail.yaml ----------------------------------------------------------------
 
 
-class GroupeTravail(Model):
+class GroupeTravail(Lisible):
     id: Id
     numero: int = Field(ge=1)
     theme: int = Field(ge=1, description="Numéro du thème de l'annexe")

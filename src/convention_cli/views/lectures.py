@@ -1,0 +1,33 @@
+"""Readings of the text (``lectures``) as every view and document shows them.
+
+A reading is what the registry derives beyond the agreement's words (a rhythm, a date,
+a target, a link, a responsible party). It is always shown introduced by « lecture : »
+(:func:`convention_cli.vocab.lecture_fr`), never as the text itself.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from convention_cli.models.base import Lecture, Lisible
+from convention_cli.vocab import lecture_fr
+
+
+def lectures_of(item: object, champ: str | None = None) -> tuple[Lecture, ...]:
+    """The readings an item carries, all of them or those about one field."""
+    if not isinstance(item, Lisible):
+        return ()
+    return tuple(lu for lu in item.lectures if champ is None or lu.champ == champ)
+
+
+def lecture_lines(item: object, champ: str | None = None) -> tuple[str, ...]:
+    """``("lecture : …", …)`` for an item (or one of its fields), ready to print."""
+    return tuple(lecture_fr(lu.motif) for lu in lectures_of(item, champ))
+
+
+def lectures_json(item: object, champ: str | None = None) -> list[dict[str, Any]]:
+    """``[{"champ": …, "motif": …, "texte": "lecture : …"}]`` for JSON outputs."""
+    return [
+        {"champ": lu.champ, "motif": lu.motif, "texte": lecture_fr(lu.motif)}
+        for lu in lectures_of(item, champ)
+    ]
