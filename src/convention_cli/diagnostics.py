@@ -33,6 +33,12 @@ class Diagnostic:
     severity: Severity
     location: Location
     message: str
+    acceptance: str | None = None
+    """The reason given by a ``# convention: accepte CODE — raison`` comment, if accepted."""
+
+    @property
+    def accepted(self) -> bool:
+        return self.acceptance is not None
 
     def sort_key(self) -> tuple[str, int, int, str, str]:
         loc = self.location
@@ -53,8 +59,11 @@ def sort_diagnostics(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
 
 
 def count_by_severity(diagnostics: Iterable[Diagnostic]) -> tuple[int, int]:
+    """Errors and warnings that count; accepted warnings do not."""
     errors = warnings = 0
     for diagnostic in diagnostics:
+        if diagnostic.acceptance is not None:
+            continue
         if diagnostic.severity is Severity.ERROR:
             errors += 1
         else:

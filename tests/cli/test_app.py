@@ -72,7 +72,9 @@ def test_json_format_shape(capsys: pytest.CaptureFixture[str], tmp_path: Path) -
     payload = json.loads(out)
     assert code == 1
     assert payload["valide"] is False
-    assert payload["resume"] == {"erreurs": 1, "avertissements": 0, "fichiers": 6}
+    assert payload["resume"] == {"erreurs": 1, "avertissements": 0, "acceptes": 0,
+                                 "fichiers": 6}
+    assert payload["acceptes"] == []
     [item] = payload["diagnostics"]
     assert item == {
         "file": str(data / "engagements.yaml"), "line": 27, "column": 13,

@@ -5,11 +5,17 @@ from __future__ import annotations
 import gc
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from convention_cli.diagnostics import Diagnostic, Severity, count_by_severity, sort_diagnostics
+from convention_cli.diagnostics import (
+    Diagnostic,
+    Severity,
+    count_by_severity,
+    sort_diagnostics,
+    warning,
+)
 from convention_cli.errors import DataDirError
 from convention_cli.load.registry import Registry
 
@@ -77,7 +83,50 @@ def validate_documents(documents: Sequence[Document]) -> ValidationResult:
         registry, diagnostics = build_registry(documents)
         for rule in ALL_CHECKS:
             diagnostics.extend(rule.run(registry))
+        diagnostics = apply_acceptances(documents, diagnostics)
     return ValidationResult(registry, sort_diagnostics(diagnostics))
+
+
+def apply_acceptances(documents: Sequence[Document],
+                      diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+    """Mark the warnings accepted by ``# convention: accepte CODE — raison`` comments.
+
+    An acceptance covers the warnings of its code on its line; only warnings can be
+    accepted. One that covers nothing is itself a warning (ACC001), reported only when
+    the registry has no error (an error can hide the warning it was written for);
+    an unreadable one is ACC002 (load/acceptances.py)."""
+    if not any(d.acceptances or d.acceptance_problems for d in documents):
+        return diagnostics
+    warnings = {(d.location.path, d.location.line, d.code)
+                for d in diagnostics if d.severity is Severity.WARNING}
+    reasons: dict[tuple[str, int, str], str] = {}
+    unmatched = []
+    problems = []
+    for document in documents:
+        problems.extend(document.acceptance_problems)
+        for acceptance in document.acceptances:
+            key = (document.path, acceptance.target_line, acceptance.code)
+            if key in warnings:
+                reasons.setdefault(key, acceptance.reason)
+            else:
+                unmatched.append(acceptance)
+    marked = [
+        replace(d, acceptance=reasons[key])
+        if d.severity is Severity.WARNING
+        and (key := (d.location.path, d.location.line, d.code)) in reasons
+        else d
+        for d in diagnostics
+    ]
+    marked.extend(problems)
+    if any(d.severity is Severity.ERROR for d in marked):
+        return marked
+    marked.extend(
+        warning("ACC001", acceptance.location,
+                f"acceptation sans objet : aucun avertissement {acceptance.code} à la ligne "
+                f"{acceptance.target_line} ; retirez ce commentaire")
+        for acceptance in unmatched
+    )
+    return marked
 
 
 def load_valid_registry(data_dir: Path) -> Registry:

@@ -35,14 +35,15 @@ class ReportFormat(StrEnum):
     text = "text"
     json = "json"
     github = "github"
+    gitlab = "gitlab"
 
 
 FormatOption = Annotated[
     ReportFormat | None,
     typer.Option(
         "--format", "-f",
-        help="Format du rapport : text, json ou github (défaut : github sous GitHub Actions, "
-        "sinon text).",
+        help="Format du rapport : text, json, github (annotations de GitHub Actions) ou gitlab "
+        "(rapport Code Quality de GitLab) ; défaut : github sous GitHub Actions, sinon text.",
         show_default=False,
     ),
 ]

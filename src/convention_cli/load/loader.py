@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from convention_cli.diagnostics import Diagnostic, Location, error
+from convention_cli.load.acceptances import Acceptance, find_acceptances
 from convention_cli.load.yaml_reader import parse_yaml
 from convention_cli.models import FILE_MODELS
 
@@ -30,6 +31,10 @@ class Document:
     path: str
     root: Any = None
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    acceptances: list[Acceptance] = field(default_factory=list)
+    """``# convention: accepte CODE — raison`` comments (load/acceptances.py)."""
+    acceptance_problems: list[Diagnostic] = field(default_factory=list)
+    """Unreadable acceptance comments: warnings that do not make the file unusable."""
 
     @property
     def usable(self) -> bool:
@@ -87,6 +92,7 @@ def read_document(name: str, file_path: Path) -> Document:
         return document
     parsed = parse_yaml(text, path)
     document.diagnostics.extend(parsed.diagnostics)
+    document.acceptances, document.acceptance_problems = find_acceptances(text, path)
     if parsed.is_empty:
         document.diagnostics.append(error(
             "FIC004", Location(path, 1, 1),
