@@ -12,63 +12,59 @@ import pytest
 
 from convention_cli.cli.app import app, main
 from tests.casefolders import BASE
+from tests.conftest import RunCli
 from tests.paths import ROOT
 
 INVALID = ROOT / "tests" / "cases" / "invalid"
 
 
-def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
-    code = main(args)
-    out, err = capsys.readouterr()
-    return code, out, err
+
+def test_valid_registry_exits_0(run_cli: RunCli) -> None:
+    assert run_cli("validate", "--data", str(BASE))[0] == 0
 
 
-def test_valid_registry_exits_0(capsys: pytest.CaptureFixture[str]) -> None:
-    assert run(["validate", "--data", str(BASE)], capsys)[0] == 0
-
-
-def test_missing_data_dir_exits_2(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-    code, out, err = run(["validate", "--data", str(tmp_path / "absent")], capsys)
+def test_missing_data_dir_exits_2(run_cli: RunCli, tmp_path: Path) -> None:
+    code, out, err = run_cli("validate", "--data", str(tmp_path / "absent"))
     assert (code, out) == (2, "")
     assert err == f"convention : dossier de données introuvable : {tmp_path / 'absent'}\n"
 
 
 def test_data_dir_that_is_a_file_exits_2(
-    capsys: pytest.CaptureFixture[str], tmp_path: Path
+    run_cli: RunCli, tmp_path: Path
 ) -> None:
     target = tmp_path / "fichier"
     target.write_text("x", encoding="utf-8")
-    code, _, err = run(["validate", "--data", str(target)], capsys)
+    code, _, err = run_cli("validate", "--data", str(target))
     assert code == 2
     assert "n'est pas un dossier" in err
 
 
-def test_bad_option_value_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
-    assert run(["validate", "--format", "xml"], capsys)[0] == 2
+def test_bad_option_value_exits_2(run_cli: RunCli) -> None:
+    assert run_cli("validate", "--format", "xml")[0] == 2
 
 
 def test_data_from_environment(
-    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+    run_cli: RunCli, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     monkeypatch.setenv("CONVENTION_DATA", str(tmp_path / "ailleurs"))
-    _, _, err = run(["validate"], capsys)
+    _, _, err = run_cli("validate")
     assert str(tmp_path / "ailleurs") in err
 
 
-def test_strict_turns_warnings_into_failure(capsys: pytest.CaptureFixture[str],
+def test_strict_turns_warnings_into_failure(run_cli: RunCli,
                                             tmp_path: Path) -> None:
     from tests.casefolders import materialise
 
     data = materialise(INVALID / "DAT001-echeance-avant-signature", tmp_path)
-    assert run(["validate", "--data", str(data)], capsys)[0] == 0
-    assert run(["validate", "--data", str(data), "--strict"], capsys)[0] == 1
+    assert run_cli("validate", "--data", str(data))[0] == 0
+    assert run_cli("validate", "--data", str(data), "--strict")[0] == 1
 
 
-def test_json_format_shape(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+def test_json_format_shape(run_cli: RunCli, tmp_path: Path) -> None:
     from tests.casefolders import materialise
 
     data = materialise(INVALID / "SCH004-valeur-non-admise", tmp_path)
-    code, out, _ = run(["validate", "--data", str(data), "--format", "json"], capsys)
+    code, out, _ = run_cli("validate", "--data", str(data), "--format", "json")
     payload = json.loads(out)
     assert code == 1
     assert payload["valide"] is False
@@ -85,20 +81,20 @@ def test_json_format_shape(capsys: pytest.CaptureFixture[str], tmp_path: Path) -
 
 
 def test_github_format_is_automatic_under_actions(
-    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+    run_cli: RunCli, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     from tests.casefolders import materialise
 
     monkeypatch.setenv("GITHUB_ACTIONS", "true")
     data = materialise(INVALID / "DAT001-echeance-avant-signature", tmp_path)
-    _, out, _ = run(["validate", "--data", str(data)], capsys)
+    _, out, _ = run_cli("validate", "--data", str(data))
     first = out.splitlines()[0]
     path = str(data / "engagements.yaml").replace(":", "%3A").replace(",", "%2C")
     assert first.startswith(f"::warning file={path},line=26,col=15,title=DAT001::échéance du ")
 
 
 def test_unexpected_exception_is_reported_without_traceback(
-    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    run_cli: RunCli, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from convention_cli.checks import pipeline
 
@@ -106,7 +102,7 @@ def test_unexpected_exception_is_reported_without_traceback(
         raise RuntimeError("panne simulée")
 
     monkeypatch.setattr(pipeline, "validate_registry", boom)
-    code, _, err = run(["validate", "--data", str(BASE)], capsys)
+    code, _, err = run_cli("validate", "--data", str(BASE))
     assert code == 70
     assert "erreur interne inattendue (RuntimeError : panne simulée)" in err
     assert "Traceback" not in err
@@ -114,10 +110,10 @@ def test_unexpected_exception_is_reported_without_traceback(
         main(["--debug", "validate", "--data", str(BASE)])
 
 
-def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+def test_version(run_cli: RunCli) -> None:
     from convention_cli import __version__
 
-    assert run(["--version"], capsys)[:2] == (0, f"convention {__version__}\n")
+    assert run_cli("--version")[:2] == (0, f"convention {__version__}\n")
 
 
 def test_every_command_has_french_help() -> None:

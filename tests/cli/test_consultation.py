@@ -4,16 +4,15 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from convention_cli.cli.app import main
 from convention_cli.cli.render import fitted_widths
 from convention_cli.views.blocks import Tableau
 from tests.casefolders import BASE, materialise
+from tests.conftest import RegistryCopy, RunCli
 from tests.paths import ROOT
 
 DATA = ROOT / "data"
@@ -25,11 +24,6 @@ def _wide_pipe(monkeypatch: pytest.MonkeyPatch) -> None:
     """Piped output is 160 columns wide unless COLUMNS says otherwise: fix it."""
     monkeypatch.setenv("COLUMNS", "160")
 
-
-def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
-    code = main(args)
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 # --- convention engagement ID ----------------------------------------------------------------
@@ -74,25 +68,24 @@ Sources et notes
 """
 
 
-def test_engagement_text_is_exact(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, err = run(["engagement", "unml-relayer", "--data", str(BASE),
-                          "--as-of", "2024-03-01"], capsys)
+def test_engagement_text_is_exact(run_cli: RunCli) -> None:
+    code, out, err = run_cli("engagement", "unml-relayer", "--data", str(BASE),
+                          "--as-of", "2024-03-01")
     assert (code, err) == (0, "")
     assert out == ENGAGEMENT_TEXT
 
 
-def test_engagement_with_a_deadline_shows_its_state(capsys: pytest.CaptureFixture[str]) -> None:
-    _, out, _ = run(["engagement", "dgom-ladom", "--data", str(BASE), "--as-of", "2024-07-01"],
-                    capsys)
+def test_engagement_with_a_deadline_shows_its_state(run_cli: RunCli) -> None:
+    _, out, _ = run_cli("engagement", "dgom-ladom", "--data", str(BASE), "--as-of", "2024-07-01")
     assert "  échéance    : 30 juin 2024\n" in out
     assert out.endswith("Échéances au 1er juillet 2024\n"
                         "  - 30 juin 2024 — Accord-cadre LADOM : en retard\n")
     assert "Indicateurs\n  engagement qualitatif : aucun indicateur chiffré\n" in out
 
 
-def test_engagement_json(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(["engagement", "dgom-participer-accord-cadre-ladom", "--data",
-                        str(DATA), "--as-of", "2026-03-01", "--format", "json"], capsys)
+def test_engagement_json(run_cli: RunCli) -> None:
+    code, out, _ = run_cli("engagement", "dgom-participer-accord-cadre-ladom", "--data",
+                        str(DATA), "--as-of", "2026-03-01", "--format", "json")
     payload = json.loads(out)
     eng = payload["engagement"]
     assert code == 0
@@ -109,9 +102,9 @@ def test_engagement_json(capsys: pytest.CaptureFixture[str]) -> None:
     assert eng["echeance"] == "2023-06-30"
 
 
-def test_engagement_markdown(capsys: pytest.CaptureFixture[str]) -> None:
-    _, out, _ = run(["engagement", "unml-relayer", "--data", str(BASE), "--as-of",
-                     "2024-03-01", "-f", "markdown"], capsys)
+def test_engagement_markdown(run_cli: RunCli) -> None:
+    _, out, _ = run_cli("engagement", "unml-relayer", "--data", str(BASE), "--as-of",
+                     "2024-03-01", "-f", "markdown")
     assert out.startswith("# Engagement unml-relayer\n\n*Relayer les problématiques des "
                           "missions locales*\n\n- **clause** : II\n")
     assert "## Journal\n\n- 15 janvier 2024 — Première note transmise\n" in out
@@ -132,22 +125,22 @@ def test_engagement_markdown(capsys: pytest.CaptureFixture[str]) -> None:
     ],
 )
 def test_unknown_ids_exit_1_with_suggestions(
-    args: list[str], message: str, capsys: pytest.CaptureFixture[str]
+    args: list[str], message: str, run_cli: RunCli
 ) -> None:
-    assert run([*args, "--data", str(BASE)], capsys) == (1, "", message)
+    assert run_cli(*args, "--data", str(BASE)) == (1, "", message)
 
 
-def test_bad_as_of_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
-    code, _, err = run(["engagements", "--data", str(BASE), "--as-of", "2024-02-30"], capsys)
+def test_bad_as_of_is_a_usage_error(run_cli: RunCli) -> None:
+    code, _, err = run_cli("engagements", "--data", str(BASE), "--as-of", "2024-02-30")
     assert code == 2
     assert "date invalide pour --as-of : « 2024-02-30 »" in err
 
 
 def test_registry_with_errors_is_refused(
-    capsys: pytest.CaptureFixture[str], tmp_path: Path
+    run_cli: RunCli, tmp_path: Path
 ) -> None:
     data = materialise(ROOT / "tests/cases/invalid/SCH004-valeur-non-admise", tmp_path)
-    code, out, err = run(["engagements", "--data", str(data)], capsys)
+    code, out, err = run_cli("engagements", "--data", str(data))
     assert (code, out) == (1, "")
     assert "contient 1 erreur(s)" in err
 
@@ -155,8 +148,8 @@ def test_registry_with_errors_is_refused(
 # --- convention engagements ------------------------------------------------------------------
 
 
-def test_engagements_table_when_piped(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(["engagements", "--data", str(BASE), "--as-of", "2024-07-01"], capsys)
+def test_engagements_table_when_piped(run_cli: RunCli) -> None:
+    code, out, _ = run_cli("engagements", "--data", str(BASE), "--as-of", "2024-07-01")
     assert code == 0
     assert out == (
         "Engagements au 1er juillet 2024\n"
@@ -172,9 +165,9 @@ def test_engagements_table_when_piped(capsys: pytest.CaptureFixture[str]) -> Non
 @pytest.mark.parametrize(
     "command", [["engagements", "--as-of", "2026-03-01"], ["territoires"], ["gt"]])
 def test_piped_tables_have_no_box_drawing(
-    command: list[str], capsys: pytest.CaptureFixture[str]
+    command: list[str], run_cli: RunCli
 ) -> None:
-    code, out, _ = run([*command, "--data", str(DATA)], capsys)
+    code, out, _ = run_cli(*command, "--data", str(DATA))
     assert code == 0
     assert out.count("\n") > 6
     assert not BOX_DRAWING.search(out)
@@ -182,10 +175,9 @@ def test_piped_tables_have_no_box_drawing(
     assert all(line == line.rstrip() for line in out.splitlines())
 
 
-def test_engagements_filters_and_json(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(["engagements", "--data", str(DATA), "--as-of", "2026-03-01",
-                        "--partie", "dgom", "--statut", "en_retard", "--format", "json"],
-                       capsys)
+def test_engagements_filters_and_json(run_cli: RunCli) -> None:
+    code, out, _ = run_cli("engagements", "--data", str(DATA), "--as-of", "2026-03-01",
+                        "--partie", "dgom", "--statut", "en_retard", "--format", "json")
     payload = json.loads(out)
     assert code == 0
     assert payload["filtres"] == {"partie": "dgom", "statut": "en_retard"}
@@ -199,9 +191,9 @@ def test_engagements_filters_and_json(capsys: pytest.CaptureFixture[str]) -> Non
     assert first["prochaine_echeance"]["date"] == "2023-06-30"
 
 
-def test_engagements_markdown(capsys: pytest.CaptureFixture[str]) -> None:
-    _, out, _ = run(["engagements", "--data", str(BASE), "--as-of", "2024-07-01",
-                     "--objectif", "obj-1", "-f", "markdown"], capsys)
+def test_engagements_markdown(run_cli: RunCli) -> None:
+    _, out, _ = run_cli("engagements", "--data", str(BASE), "--as-of", "2024-07-01",
+                     "--objectif", "obj-1", "-f", "markdown")
     assert out == (
         "# Engagements au 1er juillet 2024\n\n"
         "| identifiant | parties | libellé | statut | prochaine échéance | dernière entrée |\n"
@@ -213,9 +205,7 @@ def test_engagements_markdown(capsys: pytest.CaptureFixture[str]) -> None:
         "2 engagements (filtres : objectif obj-1).\n")
 
 
-def _many_engagements(tmp_path: Path, count: int) -> Path:
-    data = tmp_path / "data"
-    shutil.copytree(BASE, data)
+def _many_engagements(data: Path, count: int) -> Path:
     extra = "".join(
         f"  - id: engagement-{n:03d}\n"
         "    parties: [dgom]\n"
@@ -232,7 +222,7 @@ def _many_engagements(tmp_path: Path, count: int) -> Path:
 
 
 def test_long_listing_is_one_plain_block_without_rich_tables(
-    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    run_cli: RunCli, registry_copy: RegistryCopy, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from convention_cli.cli import render
 
@@ -240,8 +230,8 @@ def test_long_listing_is_one_plain_block_without_rich_tables(
         raise AssertionError("rich Table used for a long listing")
 
     monkeypatch.setattr(render, "Table", no_rich_table)
-    data = _many_engagements(tmp_path, 70)
-    code, out, _ = run(["engagements", "--data", str(data), "--as-of", "2024-07-01"], capsys)
+    data = _many_engagements(registry_copy(BASE), 70)
+    code, out, _ = run_cli("engagements", "--data", str(data), "--as-of", "2024-07-01")
     lines = out.splitlines()
     assert code == 0
     assert len(lines) == 1 + 1 + 72 + 1  # title, header, rows, count
@@ -252,7 +242,7 @@ def test_long_listing_is_one_plain_block_without_rich_tables(
                          "une longue liste  non renseigné  —                         —")
     assert lines[-1] == "72 engagements."
     # json and markdown always give everything
-    _, markdown, _ = run(["engagements", "--data", str(data), "-f", "markdown"], capsys)
+    _, markdown, _ = run_cli("engagements", "--data", str(data), "-f", "markdown")
     assert markdown.count("\n| engagement-") == 70
 
 
@@ -300,8 +290,8 @@ def test_default_horizon_is_the_echeancier_one() -> None:
 # --- convention territoires / territoire ID -----------------------------------------------
 
 
-def test_territoires(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(["territoires", "--data", str(DATA)], capsys)
+def test_territoires(run_cli: RunCli) -> None:
+    code, out, _ = run_cli("territoires", "--data", str(DATA))
     assert code == 0
     lines = out.splitlines()
     assert lines[0] == "Territoires de la convention"
@@ -314,8 +304,8 @@ def test_territoires(capsys: pytest.CaptureFixture[str]) -> None:
         "mémoire."]
 
 
-def test_territoires_json(capsys: pytest.CaptureFixture[str]) -> None:
-    _, out, _ = run(["territoires", "--data", str(BASE), "-f", "json"], capsys)
+def test_territoires_json(run_cli: RunCli) -> None:
+    _, out, _ = run_cli("territoires", "--data", str(BASE), "-f", "json")
     assert json.loads(out) == {
         "format": 1,
         "territoires": [{
@@ -327,8 +317,8 @@ def test_territoires_json(capsys: pytest.CaptureFixture[str]) -> None:
     }
 
 
-def test_territoire_detail(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(["territoire", "la-reunion", "--data", str(BASE)], capsys)
+def test_territoire_detail(run_cli: RunCli) -> None:
+    code, out, _ = run_cli("territoire", "la-reunion", "--data", str(BASE))
     assert code == 0
     assert "  - ml-reunion-nord : Mission Locale Nord\n" \
            "      nom : Mission Locale Nord (confiance haute)\n" \
@@ -342,11 +332,10 @@ def test_territoire_detail(capsys: pytest.CaptureFixture[str]) -> None:
                         "  identifiants : unml-relayer, dgom-ladom\n")
 
 
-def test_territoire_by_insee_code_and_outside(capsys: pytest.CaptureFixture[str]) -> None:
-    _, out, _ = run(["territoire", "978", "--data", str(DATA)], capsys)
+def test_territoire_by_insee_code_and_outside(run_cli: RunCli) -> None:
+    _, out, _ = run_cli("territoire", "978", "--data", str(DATA))
     assert out.startswith("Territoire saint-martin\nSaint-Martin\n\n  statut           : COM\n")
-    _, out, _ = run(["territoire", "nouvelle-caledonie", "--data", str(DATA), "-f", "markdown"],
-                    capsys)
+    _, out, _ = run_cli("territoire", "nouvelle-caledonie", "--data", str(DATA), "-f", "markdown")
     assert out.startswith("# Territoire nouvelle-caledonie\n\n*Nouvelle-Calédonie — hors du "
                           "périmètre de la convention*\n")
 
@@ -354,8 +343,8 @@ def test_territoire_by_insee_code_and_outside(capsys: pytest.CaptureFixture[str]
 # --- convention gt ---------------------------------------------------------------------------
 
 
-def test_gt_list(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(["gt", "--data", str(BASE)], capsys)
+def test_gt_list(run_cli: RunCli) -> None:
+    code, out, _ = run_cli("gt", "--data", str(BASE))
     assert code == 0
     assert out == (
         "Groupes de travail (thèmes de l'annexe)\n"
@@ -365,8 +354,8 @@ def test_gt_list(capsys: pytest.CaptureFixture[str]) -> None:
         "1 groupe de travail.\n")
 
 
-def test_gt_detail_quotes_the_annex(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(["gt", "4", "--data", str(DATA)], capsys)
+def test_gt_detail_quotes_the_annex(run_cli: RunCli) -> None:
+    code, out, _ = run_cli("gt", "4", "--data", str(DATA))
     assert code == 0
     assert out.startswith(
         "Groupe de travail gt-4 (n° 4)\nDémarche « aller vers » et équipes mobiles\n\n"
@@ -379,15 +368,15 @@ def test_gt_detail_quotes_the_annex(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 @pytest.mark.parametrize(("args", "key"), [([], "groupes_travail"), (["gt-1"], "groupe_travail")])
-def test_gt_json(args: list[str], key: str, capsys: pytest.CaptureFixture[str]) -> None:
-    _, out, _ = run(["gt", *args, "--data", str(BASE), "--format", "json"], capsys)
+def test_gt_json(args: list[str], key: str, run_cli: RunCli) -> None:
+    _, out, _ = run_cli("gt", *args, "--data", str(BASE), "--format", "json")
     payload = json.loads(out)
     assert payload["format"] == 1
     assert key in payload
 
 
-def test_gt_markdown_and_text_formats(capsys: pytest.CaptureFixture[str]) -> None:
-    _, listing, _ = run(["gt", "--data", str(BASE), "-f", "markdown"], capsys)
+def test_gt_markdown_and_text_formats(run_cli: RunCli) -> None:
+    _, listing, _ = run_cli("gt", "--data", str(BASE), "-f", "markdown")
     assert listing.startswith("# Groupes de travail (thèmes de l'annexe)\n\n| n° |")
-    _, fiche, _ = run(["gt", "gt-1", "--data", str(BASE), "-f", "table"], capsys)
+    _, fiche, _ = run_cli("gt", "gt-1", "--data", str(BASE), "-f", "table")
     assert fiche.startswith("Groupe de travail gt-1 (n° 1)\nLogement\n")

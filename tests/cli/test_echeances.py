@@ -6,7 +6,6 @@ import hashlib
 import json
 import os
 import re
-import shutil
 import subprocess
 import sys
 from collections.abc import Callable
@@ -18,16 +17,14 @@ from icalendar import Calendar
 from rich.console import Console
 
 from convention_cli.cli import status_table
-from convention_cli.cli.app import main
 from convention_cli.cli.commands.echeances import DEFAULT_HORIZON, RICH_MAX_ROWS, EtatChoice
 from convention_cli.domain.echeances import DEFAULT_HORIZON_DAYS, Etat
 from tests.casefolders import BASE
+from tests.conftest import RegistryCopy, RunCli
 from tests.paths import ROOT
 
 DATA = str(ROOT / "data")
 BOX_DRAWING = set("─│┌┐└┘├┤┬┴┼━┃╭╮╯╰")
-
-Run = Callable[..., tuple[int, str, str]]
 
 
 @pytest.fixture(autouse=True)
@@ -37,25 +34,9 @@ def piped(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture
-def run(capsys: pytest.CaptureFixture[str]) -> Run:
-    def invoke(*args: str) -> tuple[int, str, str]:
-        code = main(["echeances", *args])
-        out, err = capsys.readouterr()
-        return code, out, err
-
-    return invoke
-
-
-def _copy_base(tmp_path: Path) -> Path:
-    data = tmp_path / "data"
-    shutil.copytree(BASE, data)
-    return data
-
-
-@pytest.fixture
-def honoured(tmp_path: Path) -> Path:
+def honoured(registry_copy: RegistryCopy) -> Path:
     """The base registry, with a journal entry that honours bilan-annuel-2023."""
-    data = _copy_base(tmp_path)
+    data = registry_copy(BASE)
     path = data / "engagements.yaml"
     text = path.read_text(encoding="utf-8")
     anchor = "        statut: en_cours\n"
@@ -76,9 +57,10 @@ def _snapshot(folder: Path) -> dict[str, str]:
 # --- table ------------------------------------------------------------------------------
 
 
-def test_filtered_table_when_piped(run: Run, honoured: Path) -> None:
-    code, out, err = run("--data", str(honoured), "--as-of", "2024-07-01", "--partie", "dgom",
-                         "--depuis", "2024-03-31", "--jusqu-au", "2024-07-17")
+def test_filtered_table_when_piped(run_cli: RunCli, honoured: Path) -> None:
+    code, out, err = run_cli("echeances", "--data", str(honoured),
+                             "--as-of", "2024-07-01", "--partie", "dgom",
+                             "--depuis", "2024-03-31", "--jusqu-au", "2024-07-17")
     assert (code, err) == (0, "")
     assert out == (
         "Échéances au 1er juillet 2024\n"
@@ -99,17 +81,19 @@ def test_filtered_table_when_piped(run: Run, honoured: Path) -> None:
     assert "\x1b[" not in out
 
 
-def test_state_filter_and_party_filter(run: Run) -> None:
-    code, out, _ = run("--data", DATA, "--as-of", "2026-03-01", "--etat", "honoree",
-                       "--partie", "unml")
+def test_state_filter_and_party_filter(run_cli: RunCli) -> None:
+    code, out, _ = run_cli("echeances", "--data", DATA,
+                           "--as-of", "2026-03-01", "--etat", "honoree",
+                           "--partie", "unml")
     assert code == 0
     assert "valoriser-partenariat-signature" in out
     assert "dgom-programme-previsionnel-annexe" not in out  # honoured, but DGOM's alone
     assert out.endswith("1 échéance : 1 honorée.\n")
 
 
-def test_no_match(run: Run) -> None:
-    code, out, _ = run("--data", DATA, "--as-of", "2026-03-01", "--partie", "arml-reunion")
+def test_no_match(run_cli: RunCli) -> None:
+    code, out, _ = run_cli("echeances", "--data", DATA,
+                           "--as-of", "2026-03-01", "--partie", "arml-reunion")
     assert (code, out) == (0, "Aucune échéance ne correspond aux filtres.\n")
 
 
@@ -118,18 +102,22 @@ def _tty_console(**options: Any) -> Callable[[], Console]:
                            color_system="standard", **options)
 
 
-def test_terminal_gets_a_coloured_table(run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_terminal_gets_a_coloured_table(run_cli: RunCli, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(status_table, "make_console", _tty_console())
-    code, out, _ = run("--data", DATA, "--as-of", "2026-03-01", "--jusqu-au", "2023-12-31")
+    code, out, _ = run_cli("echeances", "--data", DATA,
+                           "--as-of", "2026-03-01", "--jusqu-au", "2023-12-31")
     assert code == 0
     assert "─" in out
     assert "\x1b[31men retard" in out
     assert "dgom-participer-accord-cadre-ladom" in out
 
 
-def test_no_color_means_no_colour_and_no_box(run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_no_color_means_no_colour_and_no_box(
+    run_cli: RunCli, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(status_table, "make_console", _tty_console(no_color=True))
-    code, out, _ = run("--data", DATA, "--as-of", "2026-03-01", "--jusqu-au", "2023-12-31")
+    code, out, _ = run_cli("echeances", "--data", DATA,
+                           "--as-of", "2026-03-01", "--jusqu-au", "2023-12-31")
     assert code == 0
     assert not BOX_DRAWING & set(out)
     assert "\x1b[31m" not in out
@@ -137,8 +125,8 @@ def test_no_color_means_no_colour_and_no_box(run: Run, monkeypatch: pytest.Monke
 
 
 @pytest.fixture
-def many_actions(tmp_path: Path) -> Path:
-    data = _copy_base(tmp_path)
+def many_actions(registry_copy: RegistryCopy) -> Path:
+    data = registry_copy(BASE)
     actions = "".join(
         f"      - {{id: action-{i:03d}, texte: Action numéro {i} décidée en commission, "
         f"responsable: dgom, echeance: 2024-{1 + i % 12:02d}-28}}\n" for i in range(70))
@@ -153,10 +141,10 @@ def many_actions(tmp_path: Path) -> Path:
 
 
 def test_long_listing_is_one_aligned_block(
-    run: Run, many_actions: Path, monkeypatch: pytest.MonkeyPatch
+    run_cli: RunCli, many_actions: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(status_table, "make_console", _tty_console())
-    code, out, _ = run("--data", str(many_actions), "--as-of", "2024-07-01")
+    code, out, _ = run_cli("echeances", "--data", str(many_actions), "--as-of", "2024-07-01")
     assert code == 0
     assert not BOX_DRAWING & set(out)
     lines = re.sub(r"\x1b\[[0-9;]*m", "", out).splitlines()
@@ -166,8 +154,8 @@ def test_long_listing_is_one_aligned_block(
     assert lines[-1] == "Textes coupés : --format markdown ou json pour tout lire."
 
 
-def test_long_listing_piped_keeps_whole_lines(run: Run, many_actions: Path) -> None:
-    code, out, _ = run("--data", str(many_actions), "--as-of", "2024-07-01")
+def test_long_listing_piped_keeps_whole_lines(run_cli: RunCli, many_actions: Path) -> None:
+    code, out, _ = run_cli("echeances", "--data", str(many_actions), "--as-of", "2024-07-01")
     assert code == 0
     assert out.count("Action numéro") == 70
     assert "Action numéro 69 décidée en commission\n" in out
@@ -177,9 +165,10 @@ def test_long_listing_piped_keeps_whole_lines(run: Run, many_actions: Path) -> N
 # --- JSON and Markdown -------------------------------------------------------------------
 
 
-def test_json_shape(run: Run, honoured: Path) -> None:
-    code, out, _ = run("--data", str(honoured), "--as-of", "2024-07-01", "-f", "json",
-                       "--horizon", "20", "--depuis", "2024-06-30", "--jusqu-au", "2024-06-30")
+def test_json_shape(run_cli: RunCli, honoured: Path) -> None:
+    code, out, _ = run_cli("echeances", "--data", str(honoured),
+                           "--as-of", "2024-07-01", "-f", "json",
+                           "--horizon", "20", "--depuis", "2024-06-30", "--jusqu-au", "2024-06-30")
     assert code == 0
     payload = json.loads(out)
     assert payload["as_of"] == "2024-07-01"
@@ -196,18 +185,20 @@ def test_json_shape(run: Run, honoured: Path) -> None:
     assert payload["echeances"][2]["etat_code"] == "en_retard"
 
 
-def test_honour_recorded_after_as_of_is_not_shown(run: Run, honoured: Path) -> None:
-    code, out, _ = run("--data", str(honoured), "--as-of", "2024-06-10", "-f", "json",
-                       "--jusqu-au", "2024-06-30", "--depuis", "2024-06-30")
+def test_honour_recorded_after_as_of_is_not_shown(run_cli: RunCli, honoured: Path) -> None:
+    code, out, _ = run_cli("echeances", "--data", str(honoured),
+                           "--as-of", "2024-06-10", "-f", "json",
+                           "--jusqu-au", "2024-06-30", "--depuis", "2024-06-30")
     assert code == 0
     bilan = json.loads(out)["echeances"][0]
     assert (bilan["id"], bilan["etat_code"]) == ("bilan-annuel-2023", "proche")
     assert (bilan["honoree_le"], bilan["honoree_par"]) == (None, None)
 
 
-def test_markdown(run: Run, honoured: Path) -> None:
-    code, out, _ = run("--data", str(honoured), "--as-of", "2024-07-01", "-f", "markdown",
-                       "--etat", "honoree")
+def test_markdown(run_cli: RunCli, honoured: Path) -> None:
+    code, out, _ = run_cli("echeances", "--data", str(honoured),
+                           "--as-of", "2024-07-01", "-f", "markdown",
+                           "--etat", "honoree")
     assert code == 0
     lines = out.splitlines()
     assert lines[0] == "# Échéances au 1er juillet 2024"
@@ -223,28 +214,29 @@ def test_markdown(run: Run, honoured: Path) -> None:
 
 @pytest.mark.parametrize(("option", "value"), [
     ("--depuis", "2024-02-30"), ("--jusqu-au", "30/06/2024"), ("--as-of", "demain")])
-def test_invalid_date_is_a_usage_error(run: Run, option: str, value: str) -> None:
-    code, out, err = run("--data", DATA, option, value)
+def test_invalid_date_is_a_usage_error(run_cli: RunCli, option: str, value: str) -> None:
+    code, out, err = run_cli("echeances", "--data", DATA, option, value)
     assert (code, out) == (2, "")
     assert err.startswith(f"convention : date invalide pour {option} : « {value} » "
                           "(attendu AAAA-MM-JJ")
 
 
-def test_reversed_bounds_are_a_usage_error(run: Run) -> None:
-    code, _, err = run("--data", DATA, "--depuis", "2025-01-01", "--jusqu-au", "2024-01-01")
+def test_reversed_bounds_are_a_usage_error(run_cli: RunCli) -> None:
+    code, _, err = run_cli("echeances", "--data", DATA,
+                           "--depuis", "2025-01-01", "--jusqu-au", "2024-01-01")
     assert code == 2
     assert "--depuis (2025-01-01) est postérieure à --jusqu-au (2024-01-01)" in err
 
 
-def test_unknown_party_exits_1_with_a_suggestion(run: Run) -> None:
-    code, out, err = run("--data", DATA, "--partie", "dgon")
+def test_unknown_party_exits_1_with_a_suggestion(run_cli: RunCli) -> None:
+    code, out, err = run_cli("echeances", "--data", DATA, "--partie", "dgon")
     assert (code, out) == (1, "")
     assert err.startswith("convention : partie « dgon » inconnu")
     assert err.endswith(" ; vouliez-vous dire « dgom » ?\n")
 
 
-def test_unknown_state_is_a_usage_error(run: Run) -> None:
-    code, _, err = run("--data", DATA, "--etat", "retard")
+def test_unknown_state_is_a_usage_error(run_cli: RunCli) -> None:
+    code, _, err = run_cli("echeances", "--data", DATA, "--etat", "retard")
     assert code == 2
     assert "valeur « retard » invalide pour '--etat'" in err
 
@@ -252,13 +244,16 @@ def test_unknown_state_is_a_usage_error(run: Run) -> None:
 # --- iCalendar ---------------------------------------------------------------------------
 
 
-def test_ics_is_written_and_the_data_folder_is_untouched(run: Run, tmp_path: Path) -> None:
-    data = _copy_base(tmp_path)
+def test_ics_is_written_and_the_data_folder_is_untouched(
+    run_cli: RunCli, registry_copy: RegistryCopy, tmp_path: Path
+) -> None:
+    data = registry_copy(BASE)
     before = _snapshot(data)
     target = tmp_path / "sortie" / "echeances.ics"
     target.parent.mkdir()
-    code, out, err = run("--data", str(data), "--as-of", "2024-07-01", "--partie", "dgom",
-                         "--etat", "en_retard", "--ics", str(target))
+    code, out, err = run_cli("echeances", "--data", str(data),
+                             "--as-of", "2024-07-01", "--partie", "dgom",
+                             "--etat", "en_retard", "--ics", str(target))
     assert (code, err) == (0, "")
     assert out == f"6 échéances écrites dans {target}\n"
     assert _snapshot(data) == before
@@ -267,32 +262,35 @@ def test_ics_is_written_and_the_data_folder_is_untouched(run: Run, tmp_path: Pat
     assert len(events) == 6
     assert all(str(e["SUMMARY"]).startswith("En retard : ") for e in events)
     first = target.read_bytes()
-    assert run("--data", str(data), "--as-of", "2024-07-01", "--partie", "dgom",
-               "--etat", "en_retard", "--ics", str(target))[0] == 0
+    assert run_cli("echeances", "--data", str(data), "--as-of", "2024-07-01", "--partie", "dgom",
+                   "--etat", "en_retard", "--ics", str(target))[0] == 0
     assert target.read_bytes() == first
 
 
-def test_ics_inside_the_data_folder_is_refused(run: Run, tmp_path: Path) -> None:
-    data = _copy_base(tmp_path)
+def test_ics_inside_the_data_folder_is_refused(
+    run_cli: RunCli, registry_copy: RegistryCopy
+) -> None:
+    data = registry_copy(BASE)
     before = _snapshot(data)
-    code, _, err = run("--data", str(data), "--ics", str(data / "echeances.ics"))
+    code, _, err = run_cli("echeances", "--data", str(data), "--ics", str(data / "echeances.ics"))
     assert code == 2
     assert "est dans le dossier du registre" in err
     assert _snapshot(data) == before
 
 
-def test_ics_bad_targets(run: Run, tmp_path: Path) -> None:
-    code, _, err = run("--data", DATA, "--ics", str(tmp_path / "absent" / "e.ics"))
+def test_ics_bad_targets(run_cli: RunCli, tmp_path: Path) -> None:
+    code, _, err = run_cli("echeances", "--data", DATA, "--ics", str(tmp_path / "absent" / "e.ics"))
     assert code == 2
     assert "dossier introuvable" in err
-    code, _, err = run("--data", DATA, "--ics", str(tmp_path))
+    code, _, err = run_cli("echeances", "--data", DATA, "--ics", str(tmp_path))
     assert code == 2
     assert "est un dossier" in err
 
 
-def test_ics_with_nothing_selected_writes_nothing(run: Run, tmp_path: Path) -> None:
+def test_ics_with_nothing_selected_writes_nothing(run_cli: RunCli, tmp_path: Path) -> None:
     target = tmp_path / "e.ics"
-    code, _, err = run("--data", DATA, "--partie", "arml-reunion", "--ics", str(target))
+    code, _, err = run_cli("echeances", "--data", DATA,
+                           "--partie", "arml-reunion", "--ics", str(target))
     assert code == 1
     assert "aucune échéance ne correspond aux filtres" in err
     assert not target.exists()

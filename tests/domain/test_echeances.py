@@ -148,10 +148,10 @@ def test_nothing_before_signature_but_what_the_text_dates(as_of: date) -> None:
                      "dgom-reinterroger-conventions-micro-credit"}
 
 
-def test_confidential_items_make_confidential_echeances(tmp_path: Path) -> None:
-    from tests.views.documents.support import fixture_copy
+def test_confidential_items_make_confidential_echeances() -> None:
+    from tests.views.documents.support import FIXTURE
 
-    registry = validate_registry(fixture_copy(tmp_path)).registry
+    registry = validate_registry(FIXTURE).registry
     flags = {e.id: e.confidentiel for e in compute_echeances(registry, date(2024, 6, 1))}
     assert flags["dgom-financement-secret"] is True
     assert flags["action-secrete"] is True

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import tempfile
 from contextlib import suppress
 from datetime import date, timedelta
@@ -21,6 +20,7 @@ from convention_cli.edit.operations import (
 )
 from convention_cli.edit.transaction import transaction
 from convention_cli.errors import UserError
+from tests.conftest import copy_registry
 from tests.paths import DATA
 
 ENGAGEMENTS = ["bilan-annuel", "confidentialite", "dgom-adresse-generique",
@@ -81,7 +81,7 @@ def _apply(data: Path, operation: tuple[object, ...], state: dict[str, list[str]
 def test_random_edit_sequences(operations: list[tuple[object, ...]]) -> None:
     with tempfile.TemporaryDirectory() as folder:
         data = Path(folder) / "data"
-        shutil.copytree(DATA, data)
+        copy_registry(DATA, data)
         comments = _comments(data)
         state: dict[str, list[str]] = {"reunions": [], "dates": [], "actions": []}
         for operation in operations:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from datetime import date
 from pathlib import Path
 
@@ -21,29 +20,22 @@ from convention_cli.errors import UsageError, UserError
 from tests.paths import DATA
 
 
-@pytest.fixture
-def data(tmp_path: Path) -> Path:
-    target = tmp_path / "data"
-    shutil.copytree(DATA, target)
-    return target
-
-
-def diff_of(data: Path, name: str) -> str:
+def diff_of(data_copy: Path, name: str) -> str:
     import difflib
 
     before = (DATA / f"{name}.yaml").read_text(encoding="utf-8").splitlines(keepends=True)
-    after = (data / f"{name}.yaml").read_text(encoding="utf-8").splitlines(keepends=True)
+    after = (data_copy / f"{name}.yaml").read_text(encoding="utf-8").splitlines(keepends=True)
     return "".join(line for line in difflib.unified_diff(before, after, n=0)
                    if line[:1] in "+-" and not line.startswith(("+++", "---")))
 
 
-def test_journal_entry_with_status_changes_only_those_lines(data: Path) -> None:
-    with transaction(data) as tx:
+def test_journal_entry_with_status_changes_only_those_lines(data_copy: Path) -> None:
+    with transaction(data_copy) as tx:
         add_journal_entry(tx, "bilan-annuel", day=date(2024, 6, 20), texte="Bilan 2023 remis",
                           auteur="Secrétariat", statut="en_cours",
                           preuve="https://example.org/bilan-2023.pdf")
         tx.commit()
-    assert diff_of(data, "engagements") == (
+    assert diff_of(data_copy, "engagements") == (
         "-    statut: non_renseigne\n"
         "+    statut: en_cours\n"
         "-    journal: []\n"
@@ -57,35 +49,35 @@ def test_journal_entry_with_status_changes_only_those_lines(data: Path) -> None:
         "+            url: https://example.org/bilan-2023.pdf\n"
         "+            date: 2024-06-20\n"
     )
-    assert not validate_registry(data).has_errors
+    assert not validate_registry(data_copy).has_errors
 
 
-def test_second_journal_entry_appends_after_the_first(data: Path) -> None:
-    with transaction(data) as tx:
+def test_second_journal_entry_appends_after_the_first(data_copy: Path) -> None:
+    with transaction(data_copy) as tx:
         add_journal_entry(tx, "dgom-integrer-accord-cadre-sma", day=date(2024, 2, 1),
                           texte="Réunion avec le SMA", auteur="Référent DGOM")
         tx.commit()
-    diff = diff_of(data, "engagements")
+    diff = diff_of(data_copy, "engagements")
     assert diff == ("+      - date: 2024-02-01\n"
                     "+        texte: Réunion avec le SMA\n"
                     "+        auteur: Référent DGOM\n")
 
 
-def test_meeting_decision_action_and_closing(data: Path) -> None:
-    with transaction(data) as tx:
+def test_meeting_decision_action_and_closing(data_copy: Path) -> None:
+    with transaction(data_copy) as tx:
         add_reunion(tx, instance="commission", day=date(2024, 3, 12),
                     participants=["DGOM", "UNML"], lieu="Paris", source="Compte rendu")
         tx.commit()
-    with transaction(data) as tx:
+    with transaction(data_copy) as tx:
         add_decision(tx, "commission-2024-03-12", texte="Lancer le groupe logement")
         add_action(tx, "commission-2024-03-12", texte="Note | logement", responsable="unml",
                    echeance=date(2024, 5, 31))
         tx.commit()
-    with transaction(data) as tx:
+    with transaction(data_copy) as tx:
         close_action(tx, "commission-2024-03-12-action-1", day=date(2024, 5, 20),
                      preuve="notes/logement.pdf")
         tx.commit()
-    assert diff_of(data, "reunions") == (
+    assert diff_of(data_copy, "reunions") == (
         "-reunions: []\n"
         "+reunions:\n"
         "+  - id: commission-2024-03-12\n"
@@ -108,42 +100,42 @@ def test_meeting_decision_action_and_closing(data: Path) -> None:
         "+            url: notes/logement.pdf\n"
         "+            date: 2024-05-20\n"
     )
-    assert not validate_registry(data).has_errors
+    assert not validate_registry(data_copy).has_errors
 
 
-def test_repeating_an_edit_changes_nothing(data: Path) -> None:
+def test_repeating_an_edit_changes_nothing(data_copy: Path) -> None:
     def once() -> bool:
-        with transaction(data) as tx:
+        with transaction(data_copy) as tx:
             outcome = add_journal_entry(tx, "bilan-annuel", day=date(2024, 6, 20),
                                         texte="Bilan 2023 remis", statut="en_cours")
             tx.commit()
         return outcome.changed
 
     assert once()
-    first = (data / "engagements.yaml").read_text(encoding="utf-8")
+    first = (data_copy / "engagements.yaml").read_text(encoding="utf-8")
     assert not once()
-    assert (data / "engagements.yaml").read_text(encoding="utf-8") == first
+    assert (data_copy / "engagements.yaml").read_text(encoding="utf-8") == first
 
 
-def test_meeting_ids_are_unique(data: Path) -> None:
-    with transaction(data) as tx:
+def test_meeting_ids_are_unique(data_copy: Path) -> None:
+    with transaction(data_copy) as tx:
         add_reunion(tx, instance="gt:gt-5", day=date(2024, 3, 12), participants=[], lieu=None,
                     source="Relevé")
         add_reunion(tx, instance="commission", day=date(2024, 3, 12), participants=[],
                     lieu=None, source="Relevé")
         tx.commit()
-    ids = [r.id for r in validate_registry(data).registry.reunions]
+    ids = [r.id for r in validate_registry(data_copy).registry.reunions]
     assert ids == ["gt-5-2024-03-12", "commission-2024-03-12"]
 
 
-def test_refused_edit_leaves_files_untouched(data: Path) -> None:
-    with transaction(data) as tx:
+def test_refused_edit_leaves_files_untouched(data_copy: Path) -> None:
+    with transaction(data_copy) as tx:
         add_reunion(tx, instance="commission", day=date(2024, 3, 12), participants=[],
                     lieu=None, source="Relevé")
         tx.commit()
-    before = {p.name: (p.read_bytes(), p.stat().st_mtime_ns) for p in data.glob("*.yaml")}
+    before = {p.name: (p.read_bytes(), p.stat().st_mtime_ns) for p in data_copy.glob("*.yaml")}
     def refused_edit() -> None:
-        with transaction(data) as tx:
+        with transaction(data_copy) as tx:
             add_action(tx, "commission-2024-03-12", texte="Trop tôt", responsable="dgom",
                        echeance=date(2024, 1, 1))
             tx.commit()
@@ -152,9 +144,9 @@ def test_refused_edit_leaves_files_untouched(data: Path) -> None:
         refused_edit()
     assert [d.code for d in refused.value.diagnostics] == ["DAT003"]
     assert refused.value.diagnostics[0].location.line == 39  # in the text as it would be
-    after = {p.name: (p.read_bytes(), p.stat().st_mtime_ns) for p in data.glob("*.yaml")}
+    after = {p.name: (p.read_bytes(), p.stat().st_mtime_ns) for p in data_copy.glob("*.yaml")}
     assert after == before
-    assert sorted(p.name for p in data.iterdir() if p.name.startswith(".")) == [
+    assert sorted(p.name for p in data_copy.iterdir() if p.name.startswith(".")) == [
         ".convention.lock"]
 
 
@@ -177,25 +169,25 @@ def test_refused_edit_leaves_files_untouched(data: Path) -> None:
          "action « absente » inconnue"),
     ],
 )
-def test_bad_arguments(data: Path, call: object, error: type[Exception], message: str) -> None:
-    before = {p.name: p.read_bytes() for p in data.glob("*.yaml")}
+def test_bad_arguments(data_copy: Path, call: object, error: type[Exception], message: str) -> None:
+    before = {p.name: p.read_bytes() for p in data_copy.glob("*.yaml")}
 
     def edit() -> None:
-        with transaction(data) as tx:
+        with transaction(data_copy) as tx:
             call(tx)  # type: ignore[operator]
             tx.commit()
 
     with pytest.raises(error, match=message):
         edit()
-    assert {p.name: p.read_bytes() for p in data.glob("*.yaml")} == before
+    assert {p.name: p.read_bytes() for p in data_copy.glob("*.yaml")} == before
 
 
-def test_unknown_responsible_party(data: Path) -> None:
-    with transaction(data) as tx:
+def test_unknown_responsible_party(data_copy: Path) -> None:
+    with transaction(data_copy) as tx:
         add_reunion(tx, instance="commission", day=date(2024, 3, 12), participants=[],
                     lieu=None, source="Relevé")
         tx.commit()
     with pytest.raises(UserError, match="partie responsable « dgon » inconnue"), \
-            transaction(data) as tx:
+            transaction(data_copy) as tx:
         add_action(tx, "commission-2024-03-12", texte="x", responsable="dgon",
                    echeance=date(2024, 4, 1))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import signal
 import subprocess
 import sys
@@ -16,24 +15,16 @@ from convention_cli.checks.pipeline import validate_registry
 from convention_cli.edit.atomic import atomic_write_text
 from convention_cli.edit.transaction import registry_lock
 from convention_cli.errors import UserError
-from tests.paths import DATA
 
 
-@pytest.fixture
-def data(tmp_path: Path) -> Path:
-    target = tmp_path / "data"
-    shutil.copytree(DATA, target)
-    return target
-
-
-def test_second_writer_waits_then_fails_clearly(data: Path) -> None:
-    with registry_lock(data, timeout=1):
+def test_second_writer_waits_then_fails_clearly(data_copy: Path) -> None:
+    with registry_lock(data_copy, timeout=1):
         start = time.monotonic()
         with pytest.raises(UserError, match="registre verrouillé"), \
-                registry_lock(data, timeout=0.3):
+                registry_lock(data_copy, timeout=0.3):
             pass  # pragma: no cover - never reached
         assert time.monotonic() - start >= 0.3
-    with registry_lock(data, timeout=0.1):
+    with registry_lock(data_copy, timeout=0.1):
         pass  # released: free again
 
 
@@ -62,12 +53,12 @@ for i in range(count):
 """
 
 
-def test_concurrent_writers_lose_no_update(data: Path) -> None:
+def test_concurrent_writers_lose_no_update(data_copy: Path) -> None:
     count = 6
-    processes = [subprocess.Popen([sys.executable, "-c", _WRITER, str(data), tag, str(count)])
+    processes = [subprocess.Popen([sys.executable, "-c", _WRITER, str(data_copy), tag, str(count)])
                  for tag in ("A", "B")]
     assert [p.wait(timeout=120) for p in processes] == [0, 0]
-    registry = validate_registry(data).registry
+    registry = validate_registry(data_copy).registry
     engagement = next(e for e in registry.engagements if e.id == "confidentialite")
     texts = {entry.texte for entry in engagement.journal}
     assert texts == {f"entrée {tag} {i}" for tag in ("A", "B") for i in range(count)}
@@ -79,10 +70,10 @@ from datetime import date, timedelta
 from pathlib import Path
 from convention_cli.edit.operations import add_journal_entry
 from convention_cli.edit.transaction import transaction
-data = Path(sys.argv[1])
+data_copy = Path(sys.argv[1])
 i = 0
 while True:
-    with transaction(data, lock_timeout=60) as tx:
+    with transaction(data_copy, lock_timeout=60) as tx:
         add_journal_entry(tx, "confidentialite", day=date(2024, 1, 1) + timedelta(days=i),
                           texte=f"entrée {i}", auteur="boucle")
         tx.commit()
@@ -91,13 +82,13 @@ while True:
 
 
 @pytest.mark.parametrize("delay", [0.6, 0.9, 1.3])
-def test_killed_writer_leaves_a_valid_registry(data: Path, delay: float) -> None:
-    process = subprocess.Popen([sys.executable, "-c", _LOOPING_WRITER, str(data)])
+def test_killed_writer_leaves_a_valid_registry(data_copy: Path, delay: float) -> None:
+    process = subprocess.Popen([sys.executable, "-c", _LOOPING_WRITER, str(data_copy)])
     time.sleep(delay)
     os.kill(process.pid, signal.SIGKILL)
     process.wait(timeout=30)
-    result = validate_registry(data)
+    result = validate_registry(data_copy)
     assert not result.has_errors
-    leftovers = [p.name for p in data.iterdir() if p.name.endswith(".tmp")]
+    leftovers = [p.name for p in data_copy.iterdir() if p.name.endswith(".tmp")]
     # A killed writer may leave its temporary file; the registry itself is whole.
     assert all(name.startswith(".engagements.yaml.") for name in leftovers)

@@ -17,6 +17,7 @@ from convention_cli.edit.atomic import atomic_write_bytes
 from convention_cli.formats.ics import echeances_to_ics, registry_identity
 from convention_cli.load.registry import Registry
 from convention_cli.views.echeances import source_label
+from tests.conftest import RegistryCopy, RunCli
 from tests.paths import ROOT
 
 AS_OF = date(2026, 3, 1)
@@ -162,15 +163,15 @@ def test_failed_write_leaves_the_old_file_and_no_temporary(
     assert [p.name for p in tmp_path.iterdir()] == ["echeances.ics"]
 
 
-def test_confidential_echeances_are_marked_confidential(tmp_path: Path) -> None:
+def test_confidential_echeances_are_marked_confidential() -> None:
     from icalendar import Calendar
 
     from convention_cli.checks.pipeline import validate_registry
     from convention_cli.domain.echeances import compute_echeances
     from convention_cli.formats.ics import echeances_to_ics
-    from tests.views.documents.support import fixture_copy
+    from tests.views.documents.support import FIXTURE
 
-    registry = validate_registry(fixture_copy(tmp_path)).registry
+    registry = validate_registry(FIXTURE).registry
     payload = echeances_to_ics(compute_echeances(registry, date(2024, 6, 1)), registry,
                                date(2024, 6, 1))
     classes = {str(e["uid"]).split("@")[0]: str(e.get("class", "PUBLIC"))
@@ -181,14 +182,13 @@ def test_confidential_echeances_are_marked_confidential(tmp_path: Path) -> None:
 
 
 def test_public_option_leaves_confidential_echeances_out(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    registry_copy: RegistryCopy, run_cli: RunCli
 ) -> None:
-    from convention_cli.cli.app import main
-    from tests.views.documents.support import fixture_copy
+    from tests.views.documents.support import FIXTURE
 
-    data = fixture_copy(tmp_path)
-    assert main(["echeances", "--data", str(data), "--as-of", "2024-06-01", "-f", "json",
-                 "--public"]) == 0
-    ids = {e["id"] for e in json.loads(capsys.readouterr().out)["echeances"]}
+    data = registry_copy(FIXTURE)
+    out = run_cli.ok("echeances", "--data", data, "--as-of", "2024-06-01", "-f", "json",
+                     "--public")
+    ids = {e["id"] for e in json.loads(out)["echeances"]}
     assert "dgom-ladom" in ids
     assert not ids & {"dgom-financement-secret", "action-secrete"}

@@ -1,17 +1,17 @@
-"""Shared helpers of the document tests: the fixture registry, CLI rendering, CommonMark."""
+"""Shared helpers of the document tests: the fixture registry, golden files, CommonMark.
+
+Copy the fixture with ``registry_copy(FIXTURE)`` and run commands with ``run_cli.ok(...)``
+(both in ``tests/conftest.py``).
+"""
 
 from __future__ import annotations
 
-import io
 import os
 import re
-import shutil
-from contextlib import redirect_stdout
 from pathlib import Path
 
 from markdown_it import MarkdownIt
 
-from convention_cli.cli.app import main
 from tests.paths import CASES
 
 FIXTURE = CASES / "documents" / "data"
@@ -19,21 +19,6 @@ GOLDEN = Path(__file__).parent / "golden"
 CONFIDENTIAL_MARK = "CONFIDENTIEL-"
 """Every confidential text of the fixture contains this mark."""
 NAMED_PERSONS = ("Camille ARNAUD-SECRET",)
-
-
-def fixture_copy(tmp_path: Path) -> Path:
-    """The fixture registry copied outside any git repository (no commit in provenance)."""
-    target = tmp_path / "data"
-    shutil.copytree(FIXTURE, target)
-    return target
-
-
-def render(args: list[str]) -> str:
-    out = io.StringIO()
-    with redirect_stdout(out):
-        code = main(args)
-    assert code == 0, out.getvalue()
-    return out.getvalue()
 
 
 def check_golden(name: str, text: str, data_dir: Path) -> None:

@@ -9,12 +9,12 @@ import pytest
 
 from convention_cli.errors import UsageError
 from convention_cli.views.documents.agenda import local_times, parse_quarter
+from tests.conftest import RegistryCopy, RunCli
 from tests.views.documents.support import (
+    FIXTURE,
     assert_commonmark_tables,
     assert_nothing_confidential,
     check_golden,
-    fixture_copy,
-    render,
 )
 
 VARIANTS = {
@@ -26,18 +26,20 @@ VARIANTS = {
 
 
 @pytest.mark.parametrize("name", list(VARIANTS))
-def test_agenda_golden(name: str, tmp_path: Path) -> None:
-    data = fixture_copy(tmp_path)
-    text = render(["agenda", "--data", str(data), *VARIANTS[name]])
+def test_agenda_golden(name: str, registry_copy: RegistryCopy, run_cli: RunCli) -> None:
+    data = registry_copy(FIXTURE)
+    text = run_cli.ok("agenda", "--data", str(data), *VARIANTS[name])
     check_golden(name, text, data)
     assert_commonmark_tables(text)
     if "--public" in VARIANTS[name]:
         assert_nothing_confidential(text)
 
 
-def test_private_agenda_does_show_confidential_items(tmp_path: Path) -> None:
-    data = fixture_copy(tmp_path)
-    text = render(["agenda", "--data", str(data), "--date", "2024-06-10"])
+def test_private_agenda_does_show_confidential_items(
+    registry_copy: RegistryCopy, run_cli: RunCli
+) -> None:
+    data = registry_copy(FIXTURE)
+    text = run_cli.ok("agenda", "--data", str(data), "--date", "2024-06-10")
     assert "CONFIDENTIEL-DECISION" in text  # so the public test above proves something
 
 
@@ -62,11 +64,13 @@ def test_bad_hour() -> None:
         local_times(date(2026, 1, 15), "25:00")
 
 
-def test_output_file_is_written_atomically(tmp_path: Path) -> None:
-    data = fixture_copy(tmp_path)
+def test_output_file_is_written_atomically(
+    tmp_path: Path, registry_copy: RegistryCopy, run_cli: RunCli
+) -> None:
+    data = registry_copy(FIXTURE)
     target = tmp_path / "sortie" / "odj.md"
-    assert render(["agenda", "--data", str(data), "--trimestre", "2024-T2", "-o",
-                   str(target)]) == ""
+    assert run_cli.ok("agenda", "--data", str(data), "--trimestre", "2024-T2", "-o",
+                   str(target)) == ""
     assert target.read_text(encoding="utf-8").startswith("# Ordre du jour")
     assert [p.name for p in target.parent.iterdir()] == ["odj.md"]
 
@@ -82,11 +86,9 @@ def test_output_file_is_written_atomically(tmp_path: Path) -> None:
     ],
 )
 def test_agenda_errors(
-    args: list[str], code: int, message: str, tmp_path: Path,
-    capsys: pytest.CaptureFixture[str],
+    args: list[str], code: int, message: str, run_cli: RunCli, registry_copy: RegistryCopy
 ) -> None:
-    from convention_cli.cli.app import main
-
-    data = fixture_copy(tmp_path)
-    assert main(["agenda", "--data", str(data), *args]) == code
-    assert message in capsys.readouterr().err
+    data = registry_copy(FIXTURE)
+    result = run_cli("agenda", "--data", data, *args)
+    assert result.code == code
+    assert message in result.err

@@ -15,14 +15,14 @@ from convention_cli.load.registry import Registry
 from convention_cli.models import Preuve
 from convention_cli.views.documents.bilan import commission_record, mermaid_name
 from convention_cli.views.documents.bilan_pluriannuel import appreciation
+from tests.conftest import RegistryCopy, RunCli
 from tests.paths import ROOT
 from tests.views.documents.support import (
+    FIXTURE,
     NAMED_PERSONS,
     assert_commonmark_tables,
     assert_nothing_confidential,
     check_golden,
-    fixture_copy,
-    render,
 )
 
 VARIANTS = {
@@ -39,9 +39,9 @@ GANTT_TASK = re.compile(r"^    (?:[^:#;\n]|#\d+;)+ :(crit, |done, )?\d{4}-\d{2}-
 
 
 @pytest.mark.parametrize("name", list(VARIANTS))
-def test_bilan_golden(name: str, tmp_path: Path) -> None:
-    data = fixture_copy(tmp_path)
-    text = render(["bilan", "--data", str(data), *VARIANTS[name]])
+def test_bilan_golden(name: str, registry_copy: RegistryCopy, run_cli: RunCli) -> None:
+    data = registry_copy(FIXTURE)
+    text = run_cli.ok("bilan", "--data", str(data), *VARIANTS[name])
     check_golden(name, text, data)
     assert_commonmark_tables(text)
     assert text.rstrip().endswith("*")  # the provenance line closes every document
@@ -83,32 +83,36 @@ def confidential_texts(registry: Registry) -> list[str]:
     return texts
 
 
-def test_public_bilans_leak_nothing_confidential(tmp_path: Path) -> None:
-    data = fixture_copy(tmp_path)
+def test_public_bilans_leak_nothing_confidential(
+    registry_copy: RegistryCopy, run_cli: RunCli
+) -> None:
+    data = registry_copy(FIXTURE)
     secrets = confidential_texts(load_valid_registry(data))
     assert len(secrets) >= 5  # engagement, journal entry, preuve (libellé, url), decision…
     for name in PUBLIC:
-        text = render(["bilan", "--data", str(data), *VARIANTS[name]])
+        text = run_cli.ok("bilan", "--data", str(data), *VARIANTS[name])
         assert_nothing_confidential(text)
         leaked = [s for s in secrets if s in text or " ".join(s.split()) in text]
         assert leaked == [], name
 
 
-def test_private_bilans_do_show_confidential_items(tmp_path: Path) -> None:
+def test_private_bilans_do_show_confidential_items(
+    registry_copy: RegistryCopy, run_cli: RunCli
+) -> None:
     """So that the public tests above prove something."""
-    data = fixture_copy(tmp_path)
-    annual = render(["bilan", "--data", str(data), "--annee", "2024"])
+    data = registry_copy(FIXTURE)
+    annual = run_cli.ok("bilan", "--data", str(data), "--annee", "2024")
     for mark in ("CONFIDENTIEL-ENGAGEMENT", "CONFIDENTIEL-JOURNAL", "CONFIDENTIEL-DECISION",
                  "CONFIDENTIEL-ACTION"):
         assert mark in annual
-    assert "CONFIDENTIEL-PREUVE" in render(["bilan", "--data", str(data), "--annee", "2023"])
+    assert "CONFIDENTIEL-PREUVE" in run_cli.ok("bilan", "--data", str(data), "--annee", "2023")
     for person in NAMED_PERSONS:  # no bilan names the referents' persons, public or not
         assert person not in annual
 
 
-def test_gantt_tasks_are_valid_mermaid_lines(tmp_path: Path) -> None:
-    data = fixture_copy(tmp_path)
-    text = render(["bilan", "--data", str(data), "--annee", "2024"])
+def test_gantt_tasks_are_valid_mermaid_lines(registry_copy: RegistryCopy, run_cli: RunCli) -> None:
+    data = registry_copy(FIXTURE)
+    text = run_cli.ok("bilan", "--data", str(data), "--annee", "2024")
     block = text.split("```mermaid\n", 1)[1].split("\n```", 1)[0].splitlines()
     assert block[:4] == ["gantt", "    title Échéances de 2024", "    dateFormat YYYY-MM-DD",
                          "    axisFormat %d/%m"]
@@ -172,22 +176,22 @@ def test_commission_record_counts_and_hides_confidential_meetings() -> None:
                              "à venir : 1.")
 
 
-def test_as_of_sets_the_states(tmp_path: Path) -> None:
-    data = fixture_copy(tmp_path)
-    at_year_end = render(["bilan", "--data", str(data), "--annee", "2023"])
+def test_as_of_sets_the_states(registry_copy: RegistryCopy, run_cli: RunCli) -> None:
+    data = registry_copy(FIXTURE)
+    at_year_end = run_cli.ok("bilan", "--data", str(data), "--annee", "2023")
     assert "état au 31 décembre 2023 : à venir\n" in at_year_end
-    later = render(["bilan", "--data", str(data), "--annee", "2023", "--as-of", "2024-07-01"])
+    later = run_cli.ok("bilan", "--data", str(data), "--annee", "2023", "--as-of", "2024-07-01")
     assert "état au 1er juillet 2024 : honorée, le 20 juin 2024\n" in later
     # Year-end statuses stay those of the year: the 2024 entries do not count.
     assert "| UNML | non renseigné | en cours |" in later
-    multi = render(["bilan", "--data", str(data), "--pluriannuel", "--as-of", "2024-01-01"])
+    multi = run_cli.ok("bilan", "--data", str(data), "--pluriannuel", "--as-of", "2024-01-01")
     assert "statuts et états au 1er janvier 2024" in multi
 
 
-def test_output_file(tmp_path: Path) -> None:
-    data = fixture_copy(tmp_path)
+def test_output_file(tmp_path: Path, registry_copy: RegistryCopy, run_cli: RunCli) -> None:
+    data = registry_copy(FIXTURE)
     target = tmp_path / "sortie" / "bilan.md"
-    assert render(["bilan", "--data", str(data), "--pluriannuel", "-o", str(target)]) == ""
+    assert run_cli.ok("bilan", "--data", str(data), "--pluriannuel", "-o", str(target)) == ""
     assert target.read_text(encoding="utf-8").startswith("# Bilan pluriannuel")
 
 
@@ -205,23 +209,19 @@ def test_output_file(tmp_path: Path) -> None:
     ],
 )
 def test_bilan_errors(
-    args: list[str], code: int, message: str, tmp_path: Path,
-    capsys: pytest.CaptureFixture[str],
+    args: list[str], code: int, message: str, run_cli: RunCli, registry_copy: RegistryCopy
 ) -> None:
-    from convention_cli.cli.app import main
-
-    data = fixture_copy(tmp_path)
-    assert main(["bilan", "--data", str(data), *args]) == code
-    captured = capsys.readouterr()
-    assert captured.out == ""
-    assert message in captured.err
+    data = registry_copy(FIXTURE)
+    result = run_cli("bilan", "--data", data, *args)
+    assert (result.code, result.out) == (code, "")
+    assert message in result.err
 
 
 @pytest.mark.parametrize("args", [["--annee", "2024"], ["--pluriannuel"],
                                   ["--annee", "2025", "--public"]])
-def test_bilans_of_the_repository_data(args: list[str]) -> None:
+def test_bilans_of_the_repository_data(args: list[str], run_cli: RunCli) -> None:
     """The repository's own registry gives complete documents (content changes with it)."""
-    text = render(["bilan", "--data", str(ROOT / "data"), *args])
+    text = run_cli.ok("bilan", "--data", str(ROOT / "data"), *args)
     assert_commonmark_tables(text)
     assert "Objectif 4 : Innovation et capacité d'initiative des acteurs de terrain" in text
 

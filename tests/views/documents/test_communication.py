@@ -6,14 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from convention_cli.cli.app import main
+from tests.conftest import RegistryCopy, RunCli
 from tests.views.documents.support import (
+    FIXTURE,
     NAMED_PERSONS,
     assert_commonmark_tables,
     assert_nothing_confidential,
     check_golden,
-    fixture_copy,
-    render,
 )
 
 VARIANTS = {
@@ -26,27 +25,31 @@ AUTHORS = ("Référent UNML", "Référent DGOM", "Référent technique", "Secré
 
 
 @pytest.mark.parametrize("name", list(VARIANTS))
-def test_communication_golden(name: str, tmp_path: Path) -> None:
-    data = fixture_copy(tmp_path)
-    text = render(["communication", "--data", str(data), *VARIANTS[name]])
+def test_communication_golden(name: str, registry_copy: RegistryCopy, run_cli: RunCli) -> None:
+    data = registry_copy(FIXTURE)
+    text = run_cli.ok("communication", "--data", str(data), *VARIANTS[name])
     check_golden(name, text, data)
     assert_commonmark_tables(text)
 
 
 @pytest.mark.parametrize("annee", ["2023", "2024", "2025", "2026"])
-def test_communication_leaks_nothing(annee: str, tmp_path: Path) -> None:
-    data = fixture_copy(tmp_path)
-    text = render(["communication", "--data", str(data), "--annee", annee,
-                   "--as-of", "2026-12-31"])
+def test_communication_leaks_nothing(
+    annee: str, registry_copy: RegistryCopy, run_cli: RunCli
+) -> None:
+    data = registry_copy(FIXTURE)
+    text = run_cli.ok("communication", "--data", str(data), "--annee", annee,
+                   "--as-of", "2026-12-31")
     assert_nothing_confidential(text)
     for person in (*PERSONS, *AUTHORS):
         assert person not in text
     assert "Version publique" in text
 
 
-def test_year_counts_journal_entries_and_meetings(tmp_path: Path) -> None:
-    data = fixture_copy(tmp_path)
-    text = render(["communication", "--data", str(data), "--annee", "2024"])
+def test_year_counts_journal_entries_and_meetings(
+    registry_copy: RegistryCopy, run_cli: RunCli
+) -> None:
+    data = registry_copy(FIXTURE)
+    text = run_cli.ok("communication", "--data", str(data), "--annee", "2024")
     assert "arrêtée au 31 décembre 2024" in text
     assert "- Commission ultramarine : 1 réunion\n" in text
     assert "- Groupes de travail : 1 réunion\n" in text
@@ -55,13 +58,13 @@ def test_year_counts_journal_entries_and_meetings(tmp_path: Path) -> None:
     assert "Première note transmise. Deuxième ligne \\| avec une barre." in text
 
 
-def test_unverified_names_are_not_shown(tmp_path: Path) -> None:
-    data = fixture_copy(tmp_path)
+def test_unverified_names_are_not_shown(registry_copy: RegistryCopy, run_cli: RunCli) -> None:
+    data = registry_copy(FIXTURE)
     territoires = data / "territoires.yaml"
     territoires.write_text(territoires.read_text(encoding="utf-8").replace(
         "nom: {valeur: Mission Locale Nord, confiance: haute, source: Presse}",
         "nom: {confiance: non_verifie, note: Nom à confirmer.}"), encoding="utf-8")
-    text = render(["communication", "--data", str(data), "--annee", "2024"])
+    text = run_cli.ok("communication", "--data", str(data), "--annee", "2024")
     assert "| La Réunion | DROM | 2 | nom non vérifié ; Mission Locale Est (Saint-Benoît) |" \
         in text
     assert "Mission Locale Nord" not in text
@@ -77,16 +80,17 @@ def test_unverified_names_are_not_shown(tmp_path: Path) -> None:
     ],
 )
 def test_communication_errors(
-    args: list[str], message: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    args: list[str], message: str, run_cli: RunCli, registry_copy: RegistryCopy
 ) -> None:
-    data = fixture_copy(tmp_path)
-    assert main(["communication", "--data", str(data), *args]) == 2
-    assert message in capsys.readouterr().err
+    data = registry_copy(FIXTURE)
+    result = run_cli("communication", "--data", data, *args)
+    assert result.code == 2
+    assert message in result.err
 
 
-def test_output_file(tmp_path: Path) -> None:
-    data = fixture_copy(tmp_path)
+def test_output_file(tmp_path: Path, registry_copy: RegistryCopy, run_cli: RunCli) -> None:
+    data = registry_copy(FIXTURE)
     target = tmp_path / "communication.md"
-    assert render(["communication", "--data", str(data), "--annee", "2024", "-o",
-                   str(target)]) == ""
+    assert run_cli.ok("communication", "--data", str(data), "--annee", "2024", "-o",
+                   str(target)) == ""
     assert target.read_text(encoding="utf-8").startswith("# Le partenariat DGOM × UNML")

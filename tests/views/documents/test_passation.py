@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 
 from convention_cli.checks.pipeline import load_valid_registry
-from convention_cli.cli.app import main
 from convention_cli.models import FILE_MODELS, GroupeTravail
 from convention_cli.views.documents.common import journal_rows, year_before
 from convention_cli.views.documents.passation import (
@@ -18,13 +17,12 @@ from convention_cli.views.documents.passation import (
     build_passation,
 )
 from convention_cli.views.provenance import Provenance
+from tests.conftest import RegistryCopy, RunCli
 from tests.views.documents.support import (
     FIXTURE,
     assert_commonmark_tables,
     assert_nothing_confidential,
     check_golden,
-    fixture_copy,
-    render,
 )
 
 AS_OF = "2024-06-10"
@@ -38,9 +36,9 @@ REPRESENTATIVES = ("Sophie BROCAS", "Stéphane VALLI", "Jacques LOWINSKY")
 
 
 @pytest.mark.parametrize("name", list(VARIANTS))
-def test_passation_golden(name: str, tmp_path: Path) -> None:
-    data = fixture_copy(tmp_path)
-    text = render(["passation", "--data", str(data), "--as-of", AS_OF, *VARIANTS[name]])
+def test_passation_golden(name: str, registry_copy: RegistryCopy, run_cli: RunCli) -> None:
+    data = registry_copy(FIXTURE)
+    text = run_cli.ok("passation", "--data", str(data), "--as-of", AS_OF, *VARIANTS[name])
     check_golden(name, text, data)
     assert_commonmark_tables(text)
     assert RISQUE in text
@@ -49,10 +47,12 @@ def test_passation_golden(name: str, tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("partie", ["dgom", "unml", "arml-reunion"])
-def test_public_passation_leaks_nothing(partie: str, tmp_path: Path) -> None:
-    data = fixture_copy(tmp_path)
-    text = render(["passation", "--data", str(data), "--as-of", AS_OF, "--partie", partie,
-                   "--public"])
+def test_public_passation_leaks_nothing(
+    partie: str, registry_copy: RegistryCopy, run_cli: RunCli
+) -> None:
+    data = registry_copy(FIXTURE)
+    text = run_cli.ok("passation", "--data", str(data), "--as-of", AS_OF, "--partie", partie,
+                   "--public")
     assert_nothing_confidential(text)
     for name in REPRESENTATIVES:
         assert name not in text
@@ -63,13 +63,15 @@ def test_public_passation_leaks_nothing(partie: str, tmp_path: Path) -> None:
     assert "27, rue Oudinot" in text or partie != "dgom"
 
 
-def test_private_passation_shows_what_public_omits(tmp_path: Path) -> None:
-    data = fixture_copy(tmp_path)
-    text = render(["passation", "--data", str(data), "--as-of", AS_OF, "--partie", "dgom"])
+def test_private_passation_shows_what_public_omits(
+    registry_copy: RegistryCopy, run_cli: RunCli
+) -> None:
+    data = registry_copy(FIXTURE)
+    text = run_cli.ok("passation", "--data", str(data), "--as-of", AS_OF, "--partie", "dgom")
     for mark in ("CONFIDENTIEL-ENGAGEMENT", "CONFIDENTIEL-DECISION", "CONFIDENTIEL-ACTION",
                  "CONFIDENTIEL-PREUVE", "Camille ARNAUD-SECRET", "Sophie BROCAS"):
         assert mark in text, mark
-    unml = render(["passation", "--data", str(data), "--as-of", AS_OF, "--partie", "unml"])
+    unml = run_cli.ok("passation", "--data", str(data), "--as-of", AS_OF, "--partie", "unml")
     assert "— Référent UNML" in unml
 
 
@@ -104,16 +106,16 @@ def test_decisions_cover_the_last_twelve_months() -> None:
     assert texts == ["Conduire un diagnostic partagé du logement des jeunes"]
 
 
-def test_verified_generic_address_is_shown(tmp_path: Path) -> None:
-    data = fixture_copy(tmp_path)
+def test_verified_generic_address_is_shown(registry_copy: RegistryCopy, run_cli: RunCli) -> None:
+    data = registry_copy(FIXTURE)
     parties = data / "parties.yaml"
     parties.write_text(parties.read_text(encoding="utf-8").replace(
         'adresse_generique: {confiance: non_verifie, note: "Promise par la section III, '
         'non publiée."}',
         "adresse_generique: {valeur: bureau@example.org, confiance: haute, source: Courriel "
         "du bureau}"), encoding="utf-8")
-    text = render(["passation", "--data", str(data), "--as-of", AS_OF, "--partie", "dgom",
-                   "--public"])
+    text = run_cli.ok("passation", "--data", str(data), "--as-of", AS_OF, "--partie", "dgom",
+                   "--public")
     assert ("**Adresse générique** : bureau@example.org (confiance haute ; source : "
             "Courriel du bureau)") in text
 
@@ -123,20 +125,20 @@ def test_every_data_file_is_described() -> None:
 
 
 def test_unknown_party_is_a_french_error_with_suggestions(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    run_cli: RunCli, registry_copy: RegistryCopy
 ) -> None:
-    data = fixture_copy(tmp_path)
-    assert main(["passation", "--data", str(data), "--partie", "dgon"]) == 1
-    err = capsys.readouterr().err
+    data = registry_copy(FIXTURE)
+    code, _, err = run_cli("passation", "--data", data, "--partie", "dgon")
+    assert code == 1
     assert "partie « dgon » inconnue" in err
     assert "vouliez-vous dire « dgom »" in err
 
 
-def test_output_file(tmp_path: Path) -> None:
-    data = fixture_copy(tmp_path)
+def test_output_file(tmp_path: Path, registry_copy: RegistryCopy, run_cli: RunCli) -> None:
+    data = registry_copy(FIXTURE)
     target = tmp_path / "passation.md"
-    assert render(["passation", "--data", str(data), "--partie", "unml", "--as-of", AS_OF,
-                   "-o", str(target)]) == ""
+    assert run_cli.ok("passation", "--data", str(data), "--partie", "unml", "--as-of", AS_OF,
+                   "-o", str(target)) == ""
     assert target.read_text(encoding="utf-8").startswith("# Passation du référent")
 
 
