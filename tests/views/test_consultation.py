@@ -233,7 +233,7 @@ def test_facts_never_show_an_unverified_value() -> None:
 
 
 def test_territory_fiche(registry: Registry) -> None:
-    fiche = build_territory_fiche(registry, "la-reunion")
+    fiche = build_territory_fiche(registry, "la-reunion", AS_OF)
     assert isinstance(fiche, FicheTerritoire)
     assert [p.id for p in fiche.armls] == ["arml-reunion"]
     [sma] = fiche.operateurs
@@ -258,20 +258,20 @@ def test_territory_fiche(registry: Registry) -> None:
 
 
 def test_territory_fiche_by_insee_code_and_outside(registry: Registry) -> None:
-    mayotte = build_territory_fiche(registry, "976")
+    mayotte = build_territory_fiche(registry, "976", AS_OF)
     assert isinstance(mayotte, FicheTerritoire)
     assert mayotte.territoire.id == "mayotte"
-    outside = build_territory_fiche(registry, "nouvelle-caledonie")
+    outside = build_territory_fiche(registry, "nouvelle-caledonie", AS_OF)
     assert isinstance(outside, HorsPerimetre)
     assert territory_fiche_to_json(outside)["hors_perimetre"]["nombre_missions_locales"] == 2
     with pytest.raises(UserError, match="territoire « reunion » inconnu ; vouliez-vous "
                                         "dire « la-reunion » \\?"):
-        build_territory_fiche(registry, "reunion")
+        build_territory_fiche(registry, "reunion", AS_OF)
 
 
 def test_territory_engagements_exclude_those_for_other_territories(base: Registry) -> None:
     base.engagements[1] = base.engagements[1].model_copy(update={"territoires": ["mayotte"]})
-    fiche = build_territory_fiche(base, "la-reunion")
+    fiche = build_territory_fiche(base, "la-reunion", AS_OF)
     assert isinstance(fiche, FicheTerritoire)
     assert fiche.engagements == ("unml-relayer",)
 
@@ -280,7 +280,7 @@ def test_territory_engagements_exclude_those_for_other_territories(base: Registr
 
 
 def test_group_list_quotes_the_annex_themes(registry: Registry) -> None:
-    lignes = build_group_list(registry)
+    lignes = build_group_list(registry, AS_OF)
     assert registry.convention is not None
     themes = [t.libelle for t in registry.convention.themes_annexe]
     assert [line.theme for line in lignes] == themes
@@ -292,9 +292,9 @@ def test_group_list_quotes_the_annex_themes(registry: Registry) -> None:
 
 
 def test_group_fiche_by_number_or_id(registry: Registry) -> None:
-    fiche = build_group_fiche(registry, "5")
+    fiche = build_group_fiche(registry, "5", AS_OF)
     assert fiche.groupe.id == "gt-5"
-    assert fiche == build_group_fiche(registry, "gt-5")
+    assert fiche == build_group_fiche(registry, "gt-5", AS_OF)
     assert "dgom-participer-accord-cadre-ladom" in [e.id for e in fiche.engagements]
     payload = group_fiche_to_json(fiche)["groupe_travail"]
     assert payload["engagements"][0] == {
@@ -302,7 +302,7 @@ def test_group_fiche_by_number_or_id(registry: Registry) -> None:
         "libelle": "Être en appui sur une liste de sujets définis de façon concertée",
         "statut": "non_renseigne", "statut_libelle": "non renseigné"}
     with pytest.raises(UserError, match="groupe de travail « gt-9 » inconnu"):
-        build_group_fiche(registry, "gt-9")
+        build_group_fiche(registry, "gt-9", AS_OF)
 
 
 # --- presentation ----------------------------------------------------------------------------

@@ -24,6 +24,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from enum import Enum
 
+from convention_cli.domain.snapshot import snapshot
 from convention_cli.load.registry import Registry, end_date
 from convention_cli.models import Engagement, EntreeJournal
 from convention_cli.vocab import format_date
@@ -301,7 +302,11 @@ def _action_echeances(registry: Registry) -> Iterator[Echeance]:
 def compute_echeances(
     registry: Registry, as_of: date, horizon_days: int = DEFAULT_HORIZON_DAYS
 ) -> list[Echeance]:
-    """Every échéance of the registry with its state on ``as_of``, sorted by date."""
+    """Every échéance of the registry with its state on ``as_of``, sorted by date.
+
+    Computed from the registry as known on ``as_of`` (``snapshot``): a record dated
+    later honours nothing yet."""
+    registry = snapshot(registry, as_of)
     if registry.convention is None:
         return []
     start = registry.convention.date_signature

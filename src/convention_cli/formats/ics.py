@@ -26,7 +26,7 @@ from icalendar import Calendar, Event
 from convention_cli import __version__
 from convention_cli.domain.echeances import Echeance, Etat
 from convention_cli.load.registry import Registry
-from convention_cli.views.echeances import honour_as_of, party_names, source_label
+from convention_cli.views.echeances import party_names, source_label
 from convention_cli.vocab import format_date
 
 PRODID = f"-//convention-cli {__version__}//Echeancier de la convention UNML-DGOM//FR"
@@ -97,7 +97,7 @@ def describe(echeance: Echeance, names: dict[str, str], as_of: date) -> str:
         f"Responsables : {responsables}",
         f"État au {format_date(as_of)} : {echeance.etat.value}",
     ]
-    honneur = honour_as_of(echeance, as_of)
+    honneur = echeance.honneur
     if honneur is not None:
         lines.append(f"Honorée le {format_date(honneur.date)} ({honneur.origine})")
     if echeance.sans_objet is not None:

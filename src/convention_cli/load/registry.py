@@ -50,6 +50,9 @@ class Registry:
     salvaged_ids: set[str] = field(default_factory=set)
     # Files that could not be read or parsed, or whose top level is unusable.
     unreadable: set[str] = field(default_factory=set)
+    # The date this registry is known on, once cut by ``domain.snapshot.snapshot``;
+    # None for the registry as read (every record, whatever its date).
+    as_of: date | None = None
 
     def where(self, entry: BaseModel, *inner: PathItem, key: bool = False) -> Location:
         """Location of ``entry`` (a top-level item of a file) or of a value inside it."""

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from convention_cli.domain.echeances import Echeance, Etat, Honneur
+from convention_cli.domain.echeances import Echeance, Etat
 from convention_cli.load.registry import Registry
 from convention_cli.models import Operateur, Partie
 from convention_cli.vocab import format_date, plural
@@ -45,12 +45,6 @@ def filter_echeances(
         and (filtres.etat is None or e.etat is filtres.etat)
         and not (filtres.public and e.confidentiel)
     ]
-
-
-def honour_as_of(echeance: Echeance, as_of: date) -> Honneur | None:
-    """The honouring record, if it already existed on ``as_of`` (a later one is not shown)."""
-    honneur = echeance.honneur
-    return honneur if honneur is not None and honneur.date <= as_of else None
 
 
 def source_label(source: str) -> str:
@@ -86,7 +80,7 @@ class EcheanceRow:
 def echeance_rows(echeances: Sequence[Echeance], as_of: date) -> list[EcheanceRow]:
     rows = []
     for e in echeances:
-        honneur = honour_as_of(e, as_of)
+        honneur = e.honneur
         rows.append(EcheanceRow(
             date=format_date(e.date), etat=e.etat, id=e.id, libelle=e.libelle,
             parties=", ".join(e.parties), source=e.source,
@@ -114,7 +108,7 @@ def echeances_payload(
     """The stable JSON shape of ``convention echeances --format json`` (ISO dates)."""
     items = []
     for e in echeances:
-        honneur = honour_as_of(e, as_of)
+        honneur = e.honneur
         items.append({
             "id": e.id, "date": e.date.isoformat(), "libelle": e.libelle,
             "etat": e.etat.value, "etat_code": e.etat.key, "source": e.source,

@@ -27,6 +27,7 @@ from convention_cli.domain.queries import (
     next_echeance,
     select_engagements,
 )
+from convention_cli.domain.snapshot import snapshot
 from convention_cli.load.registry import Registry
 from convention_cli.models import STATUT_LABELS, Engagement
 from convention_cli.vocab import format_date, plural
@@ -215,7 +216,9 @@ def build_status(
     horizon: int = DEFAULT_HORIZON_DAYS,
     stale_days: int = DEFAULT_STALE_DAYS,
 ) -> StatusView:
-    """Everything ``convention status`` shows, computed once."""
+    """Everything ``convention status`` shows, computed once from the registry as known
+    on ``as_of``."""
+    registry = snapshot(registry, as_of)
     filtres = filtres or Filtres()
     check_filter_values(registry, filtres)
     conv = registry.convention

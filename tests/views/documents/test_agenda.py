@@ -18,10 +18,10 @@ from tests.views.documents.support import (
 )
 
 VARIANTS = {
-    "agenda-commission": ["--date", "2024-06-10", "--heure", "14:00"],
-    "agenda-commission-public": ["--date", "2024-06-10", "--public"],
-    "agenda-trimestre": ["--trimestre", "2026-T4"],
-    "agenda-gt": ["--date", "2024-06-10", "--instance", "gt:gt-1"],
+    "agenda-commission": ["--date", "2024-06-10", "--heure", "14:00", "--as-of", "2024-06-10"],
+    "agenda-commission-public": ["--date", "2024-06-10", "--public", "--as-of", "2024-06-10"],
+    "agenda-trimestre": ["--trimestre", "2026-T4", "--as-of", "2026-10-01"],
+    "agenda-gt": ["--date", "2024-06-10", "--instance", "gt:gt-1", "--as-of", "2024-06-10"],
 }
 
 

@@ -7,7 +7,13 @@ from typing import Annotated
 
 import typer
 
-from convention_cli.cli.options import DataOption, parse_date_option, resolve_data
+from convention_cli.cli.options import (
+    AsOfOption,
+    DataOption,
+    parse_date_option,
+    resolve_as_of,
+    resolve_data,
+)
 
 OutputOption = Annotated[
     Path | None,
@@ -42,12 +48,14 @@ def agenda(
     ] = None,
     sortie: OutputOption = None,
     public: PublicOption = False,
+    as_of: AsOfOption = None,
 ) -> None:
     """Ordre du jour de la Commission ultramarine (ou d'un groupe de travail), en Markdown.
 
     Participants et points permanents de la section III, suivi des décisions et des
     actions ouvertes (retards d'abord), engagements en retard ou dus avant la fin du
-    trimestre, point de chaque groupe de travail, bilans et communication dus.
+    trimestre, point de chaque groupe de travail, bilans et communication dus. La
+    situation est celle que le registre connaît à la date --as-of (défaut : aujourd'hui).
 
     Exemple : convention agenda --trimestre 2026-T4 -o ordre-du-jour.md
     """
@@ -64,16 +72,12 @@ def agenda(
     registry = load_valid_registry(data_dir)
     day = parse_date_option(date, "--date")
     quarter = parse_quarter(trimestre) if trimestre else None
-    reference = day
-    if reference is None and quarter is not None:
-        from convention_cli.domain.echeances import quarter_bounds
-
-        reference = quarter_bounds(*quarter)[0]
-    if reference is None:
+    if day is None and quarter is None:
         raise UsageError("indiquez --date ou --trimestre")
+    reference = resolve_as_of(as_of)
     origin = provenance(reference, data_dir)
     view = build_agenda(registry, day=day, quarter=quarter, instance=instance, hour=heure,
-                        public=public, provenance=origin)
+                        public=public, provenance=origin, as_of=reference)
     text = render_document("agenda.md.j2", {"view": view, "public": public,
                                             "provenance": origin},
                            template_dir_for(data_dir))

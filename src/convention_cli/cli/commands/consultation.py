@@ -189,6 +189,7 @@ TerritoireId = Annotated[
 def territoire(
     ident: TerritoireId,
     data: DataOption = None,
+    as_of: AsOfOption = None,
     output_format: FicheFormatOption = FicheFormat.text,
 ) -> None:
     """Affiche la fiche d'un territoire : missions locales, ARML, opérateurs, engagements.
@@ -205,7 +206,7 @@ def territoire(
         territory_fiche_to_json,
     )
 
-    fiche = build_territory_fiche(_registry(data), ident)
+    fiche = build_territory_fiche(_registry(data), ident, resolve_as_of(as_of))
     _emit_fiche(output_format, lambda: territory_fiche_to_json(fiche),
                 lambda: territory_fiche_document(fiche))
 
@@ -226,6 +227,7 @@ class GroupFormat(StrEnum):
 def gt(
     ident: GroupeId = None,
     data: DataOption = None,
+    as_of: AsOfOption = None,
     output_format: Annotated[
         GroupFormat | None,
         typer.Option("--format", "-f", help="Format de sortie : table (liste) ou text (fiche) "
@@ -250,13 +252,14 @@ def gt(
     )
 
     registry = _registry(data)
+    day = resolve_as_of(as_of)
     # table and text are the same choice, the terminal view, for a list or a fiche.
     terminal = output_format in (None, GroupFormat.table, GroupFormat.text)
     if ident is None:
-        lignes = build_group_list(registry)
+        lignes = build_group_list(registry, day)
         _emit_list(ListFormat.table if terminal else ListFormat(str(output_format)),
                    lambda: group_list_to_json(lignes), lambda: group_list_table(lignes))
         return
-    fiche = build_group_fiche(registry, ident)
+    fiche = build_group_fiche(registry, ident, day)
     _emit_fiche(FicheFormat.text if terminal else FicheFormat(str(output_format)),
                 lambda: group_fiche_to_json(fiche), lambda: group_fiche_document(fiche))

@@ -16,6 +16,7 @@ from convention_cli.domain.queries import (
     next_echeance,
     select_engagements,
 )
+from convention_cli.domain.snapshot import snapshot
 from convention_cli.load.registry import Registry
 from convention_cli.models import (
     STATUT_LABELS,
@@ -78,6 +79,7 @@ def build_engagement_list(
     horizon: int = DEFAULT_HORIZON_DAYS,
 ) -> ListeEngagements:
     """The engagements matching ``filtres``, in registry order, with their next échéance."""
+    registry = snapshot(registry, as_of)
     filtres = filtres or Filtres()
     check_filter_values(registry, filtres)
     by_engagement = echeances_by_engagement(compute_echeances(registry, as_of, horizon))
@@ -174,7 +176,9 @@ def _pick(by_id: dict[str, _T], ids: Iterable[str]) -> tuple[_T, ...]:
 def build_engagement_fiche(
     registry: Registry, ident: str, as_of: date, horizon: int = DEFAULT_HORIZON_DAYS
 ) -> FicheEngagement:
-    """Everything about one engagement; unknown ``ident`` → French error with suggestions."""
+    """Everything about one engagement as known on ``as_of``; unknown ``ident`` → French
+    error with suggestions."""
+    registry = snapshot(registry, as_of)
     engagements = {e.id: e for e in registry.engagements}
     eng = engagements[resolve_id("engagement", ident, engagements)]
     conv = registry.convention
@@ -318,7 +322,7 @@ def engagement_fiche_document(fiche: FicheEngagement) -> Document:
             Section(f"Échéances au {format_date(fiche.as_of)}", elements=tuple(
                 Element(f"{format_date(e.date)} — {e.libelle} : {e.etat.value}",
                         (f"honorée le {format_date(e.honneur.date)} ({e.honneur.origine})",)
-                        if e.honneur and e.honneur.date <= fiche.as_of else ())
+                        if e.honneur else ())
                 for e in fiche.echeances), vide="aucune échéance datée"),
         ),
     )

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from convention_cli.domain.snapshot import snapshot
 from convention_cli.load.registry import Registry
 from convention_cli.models import (
     STATUT_LABELS,
@@ -59,7 +60,9 @@ def _themes(registry: Registry) -> dict[int, str]:
     return {t.numero: t.libelle for t in conv.themes_annexe} if conv else {}
 
 
-def build_group_list(registry: Registry) -> tuple[LigneGroupe, ...]:
+def build_group_list(registry: Registry, as_of: date) -> tuple[LigneGroupe, ...]:
+    """The working groups as known on ``as_of`` (status, last entry)."""
+    registry = snapshot(registry, as_of)
     themes = _themes(registry)
     return tuple(LigneGroupe(g, themes.get(g.theme)) for g in registry.groupes_travail)
 
@@ -105,8 +108,9 @@ class FicheGroupe:
     reunions: tuple[Reunion, ...]
 
 
-def build_group_fiche(registry: Registry, ident: str) -> FicheGroupe:
-    """One working group, by id (``gt-3``) or number (``3``)."""
+def build_group_fiche(registry: Registry, ident: str, as_of: date) -> FicheGroupe:
+    """One working group, by id (``gt-3``) or number (``3``), as known on ``as_of``."""
+    registry = snapshot(registry, as_of)
     by_id = {g.id: g for g in registry.groupes_travail}
     by_id.update((str(g.numero), g) for g in registry.groupes_travail)
     groupe = by_id[resolve_id("groupe de travail", ident, by_id)]

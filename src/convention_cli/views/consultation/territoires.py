@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
+from convention_cli.domain.snapshot import snapshot
 from convention_cli.load.registry import Registry
 from convention_cli.models import HorsPerimetre, Operateur, Partie, Territoire
 from convention_cli.views.blocks import Document, Element, Section, Tableau
@@ -113,8 +115,12 @@ def _related_operators(registry: Registry, territoire: Territoire) -> tuple[Oper
     return tuple(related)
 
 
-def build_territory_fiche(registry: Registry, ident: str) -> FicheTerritoire | HorsPerimetre:
-    """One territory, by id or INSEE code; a territory outside the agreement as it is."""
+def build_territory_fiche(
+    registry: Registry, ident: str, as_of: date
+) -> FicheTerritoire | HorsPerimetre:
+    """One territory, by id or INSEE code, as known on ``as_of``; a territory outside
+    the agreement as it is."""
+    registry = snapshot(registry, as_of)
     outside = {h.id: h for h in registry.hors_perimetre}
     if ident in outside:
         return outside[ident]

@@ -15,6 +15,7 @@ from convention_cli.domain.echeances import (
     quarter_of,
 )
 from convention_cli.domain.queries import unknown_message
+from convention_cli.domain.snapshot import snapshot
 from convention_cli.errors import UsageError, UserError
 from convention_cli.load.registry import Registry
 from convention_cli.models import GT_STATUT_LABELS, STATUT_LABELS, Modalite, Reunion
@@ -162,8 +163,11 @@ def build_agenda(
     hour: str | None,
     public: bool,
     provenance: Provenance,
+    as_of: date,
 ) -> AgendaView:
-    """The agenda of the meeting on ``day`` (or in ``quarter`` when the day is not fixed)."""
+    """The agenda of the meeting on ``day`` (or in ``quarter`` when the day is not fixed),
+    with the situation as known on ``as_of`` (the registry's snapshot on that day)."""
+    registry = snapshot(registry, as_of)
     conv = registry.convention
     assert conv is not None
     if day is None and quarter is None:
@@ -172,7 +176,7 @@ def build_agenda(
         raise UsageError("--heure demande une date précise (--date), pour les fuseaux horaires")
     year, number = quarter_of(day) if day is not None else quarter  # type: ignore[misc]
     q_start, q_end = quarter_bounds(year, number)
-    reference = day or q_start
+    reference = as_of
     group = None
     if instance != "commission":
         if not instance.startswith("gt:"):
@@ -184,7 +188,7 @@ def build_agenda(
             raise UserError(unknown_message("groupe de travail", group_id,
                                             [g.id for g in registry.groupes_travail]))
     names = party_names(registry)
-    echeances = compute_echeances(registry, reference, (q_end - reference).days)
+    echeances = compute_echeances(registry, reference, max((q_end - reference).days, 0))
     shown = visible_echeances(echeances, public)
     engagements = visible_engagements(registry, public)
     if group is not None:
@@ -195,7 +199,7 @@ def build_agenda(
                and (e.etat is Etat.EN_RETARD or (e.etat is Etat.PROCHE and e.date <= q_end))]
     reunions = sorted(visible_reunions(registry, public), key=lambda r: r.date)
     kind = "commission" if group is None else "groupe_travail"
-    previous = [r for r in reunions if r.instance == kind and r.date < reference
+    previous = [r for r in reunions if r.instance == kind and r.date < (day or q_start)
                 and (group is None or r.groupe_travail == group.id)]
     last = previous[-1] if previous else None
     modalite = _modalite(registry, instance)
@@ -247,7 +251,7 @@ def _open_actions(
     rows = []
     for reunion in reunions:
         for action in reunion.actions:
-            if action.cloture is not None and action.cloture <= reference:
+            if action.cloture is not None:
                 continue
             if public and action.confidentiel:
                 continue

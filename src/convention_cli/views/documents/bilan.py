@@ -230,7 +230,7 @@ def commission_record(
     for echeance in echeances:
         if echeance.objet is not Objet.COMMISSION:
             continue
-        held = echeance.honneur is not None and echeance.honneur.date <= as_of
+        held = echeance.honneur is not None  # échéances come from a snapshot
         shown = held and echeance.reunion not in hidden_meetings
         if echeance.etat is Etat.SANS_OBJET:
             result = "sans objet"

@@ -7,6 +7,7 @@ from datetime import date
 from typing import NamedTuple
 
 from convention_cli.domain.echeances import Echeance, Etat, Objet, compute_echeances
+from convention_cli.domain.snapshot import snapshot
 from convention_cli.load.registry import Registry
 from convention_cli.models import GT_STATUT_LABELS, Engagement, Reunion
 from convention_cli.views.documents.bilan import (
@@ -29,7 +30,6 @@ from convention_cli.views.documents.common import (
     LigneEcheance,
     journal_rows,
     party_names,
-    statut_at,
     visible_echeances,
     visible_engagements,
     visible_reunions,
@@ -155,10 +155,12 @@ def build_bilan_annuel(
 ) -> BilanAnnuelView:
     """The annual bilan of ``year``: states on ``as_of``, year-end statuses on the last
     day of the year in force (or on ``as_of`` when it comes first)."""
+    registry = snapshot(registry, as_of)
     conv = registry.convention
     assert conv is not None
     period = year_period(registry, year)
     cutoff = min(period.fin, as_of)
+    at_cutoff = {e.id: e for e in snapshot(registry, cutoff).engagements}
     names = party_names(registry)
     engagements = visible_engagements(registry, public)
     reunions = sorted(visible_reunions(registry, public), key=lambda r: r.date)
@@ -166,7 +168,7 @@ def build_bilan_annuel(
     by_id = {e.id: e for e in shown}
     in_year = [e for e in shown if period.debut.year == e.date.year]
     meetings = [r for r in reunions if period.debut <= r.date <= cutoff]
-    statuses = {e.id: statut_at(e, cutoff) for e in engagements}
+    statuses = {e.id: at_cutoff[e.id].statut for e in engagements}
     lines = {e.id: engagement_line(e, statuses[e.id], names) for e in engagements}
     return BilanAnnuelView(
         annee=year,
@@ -230,8 +232,7 @@ def _meeting(
         actions=tuple(
             LigneAction(
                 a.id, a.texte, names.get(a.responsable, a.responsable), a.echeance,
-                a.cloture if a.cloture is not None and a.cloture <= as_of else None,
-                (a.cloture is None or a.cloture > as_of) and a.echeance < as_of)
+                a.cloture, a.cloture is None and a.echeance < as_of)
             for a in reunion.actions if not (public and a.confidentiel)),
     )
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from convention_cli.domain.echeances import Etat, Objet, compute_echeances
+from convention_cli.domain.snapshot import snapshot
 from convention_cli.load.registry import Registry
 from convention_cli.models import Engagement
 from convention_cli.views.documents.bilan import (
@@ -26,7 +27,6 @@ from convention_cli.views.documents.common import (
     LigneEcheance,
     journal_rows,
     party_names,
-    statut_at,
     visible_echeances,
     visible_engagements,
 )
@@ -117,15 +117,16 @@ def build_bilan_pluriannuel(
     registry: Registry, *, as_of: date, public: bool, provenance: Provenance
 ) -> BilanPluriannuelView:
     """The multi-year bilan: statuses and states on ``as_of``, over the whole period."""
+    registry = snapshot(registry, as_of)
     conv = registry.convention
     assert conv is not None
     period = convention_period(registry)
     names = party_names(registry)
     engagements = visible_engagements(registry, public)
     shown = visible_echeances(compute_echeances(registry, as_of), public)
-    statuses = {e.id: statut_at(e, as_of) for e in engagements}
+    statuses = {e.id: e.statut for e in engagements}
     lines = {e.id: engagement_line(e, statuses[e.id], names) for e in engagements}
-    entries = {e.id: journal_tuples(journal_rows([e], public, None, as_of))
+    entries = {e.id: journal_tuples(journal_rows([e], public))
                for e in engagements}
     objectives = []
     for objective in sorted(conv.objectifs, key=lambda o: o.numero):

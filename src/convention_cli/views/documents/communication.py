@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from convention_cli.domain.echeances import Etat, Objet, compute_echeances
+from convention_cli.domain.snapshot import snapshot
 from convention_cli.errors import UsageError
 from convention_cli.load.registry import Registry
 from convention_cli.models import GT_STATUT_LABELS, Engagement, MissionLocale
@@ -125,6 +126,7 @@ def build_communication(
     registry: Registry, annee: int, *, as_of: date, provenance: Provenance
 ) -> CommunicationView:
     """The public record of ``annee`` (a calendar year), as known on ``as_of``."""
+    registry = snapshot(registry, as_of)
     conv = registry.convention
     end = registry.date_fin
     assert conv is not None

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from convention_cli.domain.echeances import Echeance, Etat, Objet, compute_echeances, quarter_of
 from convention_cli.domain.queries import echeances_by_engagement, next_echeance, unknown_message
+from convention_cli.domain.snapshot import snapshot
 from convention_cli.errors import UserError
 from convention_cli.load.registry import Registry
 from convention_cli.models import (
@@ -210,6 +211,7 @@ def build_passation(
     provenance: Provenance, horizon: int = HORIZON_DAYS,
 ) -> PassationView:
     """Everything a new referent of ``partie_id`` needs on ``as_of``."""
+    registry = snapshot(registry, as_of)
     partie = find_partie(registry, partie_id)
     conv = registry.convention
     assert conv is not None
@@ -219,8 +221,7 @@ def build_passation(
              if partie.id in e.parties]
     mine = [e for e in visible_engagements(registry, public) if partie.id in e.parties]
     depuis = year_before(as_of)
-    reunions = sorted((r for r in visible_reunions(registry, public) if r.date <= as_of),
-                      key=lambda r: r.date)
+    reunions = sorted(visible_reunions(registry, public), key=lambda r: r.date)
     return PassationView(
         as_of=as_of,
         risque=RISQUE,
@@ -241,10 +242,10 @@ def build_passation(
             for r in reversed(reunions) if r.date >= depuis
             for d in r.decisions if not (public and d.confidentiel)),
         actions=_open_actions(reunions, partie.id, as_of, names, public),
-        journal=tuple(journal_rows(mine, public, depuis, as_of)),
+        journal=tuple(journal_rows(mine, public, depuis)),
         horizon=horizon,
         echeances=tuple(echeance_row(e, names) for e in _next_echeances(shown, as_of, horizon)),
-        groupes=_groupes(registry, {e.id for e in mine}, as_of, public),
+        groupes=_groupes(registry, {e.id for e in mine}, public),
         fichiers=tuple(Emplacement((Path(provenance.data_dir) / f"{name}.yaml").as_posix(),
                                    FILE_CONTENTS[name]) for name in FILE_MODELS),
         commandes=_commandes(partie.id, as_of),
@@ -337,8 +338,7 @@ def _open_actions(
     rows = []
     for reunion in reunions:
         for action in reunion.actions:
-            if (action.cloture is not None and action.cloture <= as_of) or (
-                    public and action.confidentiel):
+            if action.cloture is not None or (public and action.confidentiel):
                 continue
             rows.append(LigneAction(
                 texte=action.texte, responsable=names.get(action.responsable,
@@ -359,14 +359,14 @@ def _next_echeances(shown: list[Echeance], as_of: date, horizon: int) -> list[Ec
 
 
 def _groupes(
-    registry: Registry, mine: set[str], as_of: date, public: bool
+    registry: Registry, mine: set[str], public: bool
 ) -> tuple[LigneGroupe, ...]:
     return tuple(
         LigneGroupe(
             numero=g.numero, libelle=g.libelle, statut=GT_STATUT_LABELS[g.statut],
             engagements=len(mine.intersection(g.engagements)),
             derniere_entree=max((j.date for j in g.journal
-                                 if j.date <= as_of and not (public and j.confidentiel)),
+                                 if not (public and j.confidentiel)),
                                 default=None))
         for g in registry.groupes_travail)
 
