@@ -49,5 +49,5 @@ def test_help_is_french(capsys: pytest.CaptureFixture[str]) -> None:
 def test_no_arguments_shows_help(capsys: pytest.CaptureFixture[str]) -> None:
     assert main([]) == 2
     captured = capsys.readouterr()
-    assert "Usage" in captured.out + captured.err
+    assert "Utilisation : convention" in captured.out + captured.err
     assert "convention : \n" not in captured.err

@@ -1,12 +1,20 @@
-"""French for typer's own words: help panels, the help option, usage errors.
+"""French for typer's own words: help panels, the help option, usage errors, metavars.
 
 typer vendors click, whose messages are English and not translatable through
 gettext; the few that users meet are translated here. Applied lazily, when help
 or an error is actually shown, so start-up pays nothing.
+
+Every command reached through a ``FrenchGroup`` becomes French, whatever class it
+was declared with (``FrenchGroup.get_command``): flags show no type placeholder,
+values show a French metavar (``DATE``, ``ID``, ``FICHIER``, ``JOURS``…) taken from
+one table by parameter name, docstrings are reflowed into paragraphs, and choices
+and identifiers are read case-insensitively (identifiers are lower case by rule,
+SCH006, so lowering them is never ambiguous).
 """
 
 from __future__ import annotations
 
+import inspect
 import re
 from typing import Any
 
@@ -42,21 +50,173 @@ _USAGE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"^Invalid value for (.+?): (.+)$"), "valeur invalide pour {0} : {1}"),
 )
 
+_VALUE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"^Input should be greater than or equal to (\S+)$"),
+     "un nombre supérieur ou égal à {0} est attendu"),
+    (re.compile(r"^Input should be less than or equal to (\S+)$"),
+     "un nombre inférieur ou égal à {0} est attendu"),
+    (re.compile(r"^Input should be greater than (\S+)$"),
+     "un nombre supérieur à {0} est attendu"),
+    (re.compile(r"^Input should be less than (\S+)$"), "un nombre inférieur à {0} est attendu"),
+    (re.compile(r"^Input should be a valid integer.*$"), "un nombre entier est attendu"),
+    (re.compile(r"^Input should be a valid number.*$"), "un nombre est attendu"),
+    (re.compile(r"^Input should be a valid boolean.*$"), "oui ou non (true, false) est attendu"),
+    (re.compile(r"^Input should be (.+)$"), "valeurs possibles : {0}"),
+    (re.compile(r"^(.+) is not in the range (.+)\.?$"), "{0} est hors de l'intervalle {1}"),
+)
+
+
+def _translate_value_message(message: str) -> str:
+    """pydantic's and click's words about a bad value, in French."""
+    text = message.strip().removeprefix("Value error, ")
+    for pattern, template in _VALUE_PATTERNS:
+        match = pattern.match(text)
+        if match:
+            return template.format(*match.groups())
+    return text
+
 
 def translate_usage_message(message: str) -> str:
     """The French version of a click usage message (unchanged when unknown)."""
     for pattern, template in _USAGE_PATTERNS:
         match = pattern.match(message.strip())
         if match:
-            return template.format(*match.groups())
+            groups = list(match.groups())
+            if template == "valeur invalide pour {0} : {1}":
+                groups[1] = _translate_value_message(groups[1])
+            return template.format(*groups)
     return message
 
 
+_METAVARS = {
+    # by parameter name (the Python name typer gives it); one table for every command
+    "data": "DOSSIER", "dossier": "DOSSIER",
+    "as_of": "DATE", "date": "DATE", "depuis": "DATE", "jusqu_au": "DATE",
+    "signature": "DATE", "echeance": "DATE",
+    "sortie": "FICHIER", "ics": "FICHIER",
+    "ident": "ID", "engagement_id": "ID", "reunion_id": "ID", "action_id": "ID",
+    "partie": "ID", "territoire": "ID", "objectif": "ID", "responsable": "ID",
+    "groupe": "ID", "indicateur": "ID",
+    "horizon": "JOURS", "alerte": "JOURS", "alerte_jours": "JOURS",
+    "lignes": "NOMBRE", "duree": "ANNÉES", "annee": "ANNÉE",
+    "trimestre": "AAAA-TN", "heure": "HH:MM", "instance": "INSTANCE", "statut": "STATUT",
+    "texte": "TEXTE", "titre": "TEXTE", "lieu": "LIEU", "source": "SOURCE",
+    "auteur": "NOM", "participants": "NOM", "preuve": "ADRESSE", "fichier": "NOM",
+}
+"""French placeholders for values; an explicit ``metavar=`` wins unless translated below."""
+
+_TRANSLATED_METAVARS = {"AAAA-MM-JJ": "DATE", "DIR": "DOSSIER", "AAAA": "ANNÉE",
+                        "PATH": "CHEMIN", "FILE": "FICHIER", "TEXT": "TEXTE",
+                        "INTEGER": "NOMBRE"}
+
+ID_PARAMETERS = frozenset({
+    "ident", "engagement_id", "reunion_id", "action_id", "partie", "territoire", "objectif",
+    "responsable", "groupe", "indicateur", "statut", "instance", "echeance_id",
+})
+"""Parameters holding identifiers or enum keys: read in lower case (SCH006)."""
+
+
+def french_metavar(param: Any) -> str | None:
+    """The placeholder shown for a parameter's value; ``None`` for a flag."""
+    if getattr(param, "is_flag", False) or getattr(param, "count", False):
+        return None
+    explicit: str | None = param.metavar
+    if explicit is not None:
+        return _TRANSLATED_METAVARS.get(explicit, explicit)
+    if param.name in _METAVARS:
+        return _METAVARS[param.name]
+    descriptor = getattr(param, "type_descriptor", None)
+    choices = getattr(descriptor, "choices", None)
+    if choices:
+        return "|".join(str(getattr(c, "value", c)) for c in choices)
+    annotation = getattr(descriptor, "annotation", None)
+    if annotation is int:
+        return "NOMBRE"
+    if annotation is float:
+        return "NOMBRE"
+    if getattr(descriptor, "is_path", False):
+        return "CHEMIN"
+    return "TEXTE"
+
+
+def reflow(text: str) -> str:
+    """Join the hard-wrapped lines of each paragraph, so that help wraps to the terminal.
+
+    Lines that start a list item (``-``, ``•``, ``*``), are indented, or follow a
+    ``\\b`` marker keep their line break."""
+    paragraphs = []
+    for paragraph in inspect.cleandoc(text).split("\n\n"):
+        if paragraph.startswith("\b"):
+            paragraphs.append(paragraph)
+            continue
+        lines: list[str] = []
+        for line in paragraph.split("\n"):
+            if lines and not line.startswith((" ", "-", "•", "*", "$")):
+                lines[-1] = f"{lines[-1]} {line.strip()}"
+            else:
+                lines.append(line)
+        paragraphs.append("\n".join(lines))
+    return "\n\n".join(paragraphs)
+
+
+def _polish_help(command: Any) -> None:
+    """French placeholders and reflowed paragraphs, once per command, when help is shown."""
+    if getattr(command, "_french_help_done", False):
+        return
+    if command.help:
+        command.help = reflow(command.help)
+    for param in command.params:
+        if getattr(param, "help", None):
+            param.help = reflow(param.help)
+    if getattr(command, "subcommand_metavar", None) == "COMMAND [ARGS]...":
+        command.subcommand_metavar = "COMMANDE [ARGUMENTS]..."
+    command._french_help_done = True
+
+
+def _display_type(param: Any, ctx: Any) -> str | None:
+    if param.param_type_name == "argument":
+        return None  # the argument's name is its placeholder
+    return french_metavar(param)
+
+
+def _make_french(command: Any) -> Any:
+    """Give a command declared without our classes the French behaviour."""
+    if type(command) is TyperCommand:
+        command.__class__ = FrenchCommand
+    elif type(command) is TyperGroup:
+        command.__class__ = FrenchGroup
+    if not getattr(command, "_french_parsing_done", False):
+        for param in command.params:
+            descriptor = getattr(param, "type_descriptor", None)
+            if descriptor is not None and descriptor.is_choice:
+                descriptor.parameter_info.case_sensitive = False
+            if param.param_type_name == "argument":  # its name is its placeholder
+                param.metavar = _METAVARS.get(param.name or "") or (
+                    _TRANSLATED_METAVARS.get(param.metavar, param.metavar) if param.metavar
+                    else None)
+        command._french_parsing_done = True
+    return command
+
+
+def _lower_identifiers(ctx: Any) -> None:
+    for name in ID_PARAMETERS & ctx.params.keys():
+        value = ctx.params[name]
+        if type(value) is str:  # not an enum member: those are read by typer
+            ctx.params[name] = value.lower()
+
+
 def _frenchify_rich_help() -> None:
-    from typer import rich_utils
+    from typer import core, rich_utils
 
     for name, value in _PANEL_TITLES.items():
         setattr(rich_utils, name, value)
+    rich_utils.RANGE_STRING = ""  # « [x>=0] »: the help sentence says it in French
+    for cls in (core.TyperOption, core.TyperArgument):
+        cls.display_type_rich = _display_type  # type: ignore[method-assign,assignment]
+
+
+def _french_usage(usage: str) -> str:
+    return usage.replace("Usage: ", "Utilisation : ", 1)
 
 
 def _french_help_option(option: Any) -> Any:
@@ -68,16 +228,36 @@ def _french_help_option(option: Any) -> Any:
 class FrenchGroup(TyperGroup):
     def format_help(self, ctx: Any, formatter: Any) -> None:
         _frenchify_rich_help()
+        _polish_help(self)
         super().format_help(ctx, formatter)
+
+    def get_usage(self, ctx: Any) -> str:
+        return _french_usage(super().get_usage(ctx))
 
     def get_help_option(self, ctx: Any) -> Any:
         return _french_help_option(super().get_help_option(ctx))
+
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
+        command = super().get_command(ctx, cmd_name)
+        return None if command is None else _make_french(command)
+
+    def invoke(self, ctx: Any) -> Any:
+        _lower_identifiers(ctx)
+        return super().invoke(ctx)
 
 
 class FrenchCommand(TyperCommand):
     def format_help(self, ctx: Any, formatter: Any) -> None:
         _frenchify_rich_help()
+        _polish_help(self)
         super().format_help(ctx, formatter)
+
+    def get_usage(self, ctx: Any) -> str:
+        return _french_usage(super().get_usage(ctx))
 
     def get_help_option(self, ctx: Any) -> Any:
         return _french_help_option(super().get_help_option(ctx))
+
+    def invoke(self, ctx: Any) -> Any:
+        _lower_identifiers(ctx)
+        return super().invoke(ctx)

@@ -20,7 +20,8 @@ def schema(
     ] = None,
     sortie: Annotated[
         Path | None,
-        typer.Option("--sortie", "-o", help="Écrit un fichier <nom>.schema.json par fichier "
+        typer.Option("--sortie", "-o", metavar="DOSSIER",
+                     help="Écrit un fichier <nom>.schema.json par fichier "
                      "de données dans ce dossier.", show_default=False),
     ] = None,
 ) -> None:
