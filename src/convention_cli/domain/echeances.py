@@ -65,6 +65,9 @@ class Honneur:
     date: date
     texte: str
     origine: str  # where the record lives: "engagement bilan-annuel, journal", "réunion …"
+    confidentiel: bool = False
+    """The record is confidential (section VI): a public output may say the échéance is
+    honoured, never by what, when or by whom (``views.public``)."""
 
 
 @dataclass(frozen=True)
@@ -145,7 +148,7 @@ def _linked_entries(registry: Registry) -> dict[str, tuple[EntreeJournal, str]]:
 
 
 def _honour_from_entry(entry: EntreeJournal, origin: str) -> Honneur:
-    return Honneur(entry.date, entry.texte, origin)
+    return Honneur(entry.date, entry.texte, origin, entry.confidentiel)
 
 
 def _realisation(engagement: Engagement) -> Honneur | None:
@@ -160,7 +163,8 @@ def _realisation(engagement: Engagement) -> Honneur | None:
         return _honour_from_entry(last, f"engagement {engagement.id}, journal")
     for preuve in engagement.preuves:
         if preuve.date is not None:
-            return Honneur(preuve.date, preuve.libelle, f"engagement {engagement.id}, preuves")
+            return Honneur(preuve.date, preuve.libelle, f"engagement {engagement.id}, preuves",
+                           preuve.confidentiel)
     return None
 
 
@@ -260,7 +264,7 @@ def _commission_echeances(
             parties=parties, source=clause, objet=Objet.COMMISSION, engagement=engagement,
             reunion=held.id if held else None,
             honneur=Honneur(held.date, f"Commission ultramarine du {format_date(held.date)}",
-                            f"réunion {held.id}") if held else None,
+                            f"réunion {held.id}", held.confidentiel) if held else None,
             sans_objet=None if in_force >= MIN_QUARTER_DAYS or held else
             f"convention en vigueur {in_force} jours seulement ce trimestre",
         )
@@ -293,7 +297,8 @@ def _action_echeances(registry: Registry) -> Iterator[Echeance]:
                 id=action.id, date=action.echeance, libelle=action.texte,
                 parties=(action.responsable,), source=f"réunion {reunion.id}",
                 objet=Objet.ACTION, reunion=reunion.id,
-                honneur=Honneur(action.cloture, "Action close", f"réunion {reunion.id}")
+                honneur=Honneur(action.cloture, "Action close", f"réunion {reunion.id}",
+                                action.confidentiel or reunion.confidentiel)
                 if action.cloture else None,
                 confidentiel=action.confidentiel or reunion.confidentiel,
             )

@@ -15,6 +15,7 @@ from typing import Any
 from convention_cli.domain.echeances import Echeance, Etat
 from convention_cli.load.registry import Registry
 from convention_cli.models import Operateur, Partie
+from convention_cli.views.public import visible_echeances
 from convention_cli.vocab import format_date, plural
 
 ETAT_BY_KEY: dict[str, Etat] = {etat.key: etat for etat in Etat}
@@ -36,15 +37,15 @@ class FiltresEcheances:
 def filter_echeances(
     echeances: Iterable[Echeance], filtres: FiltresEcheances
 ) -> list[Echeance]:
-    """Échéances matching every filter, in their order."""
-    return [
+    """Échéances matching every filter, in their order; in public, through the one
+    confidentiality filter (``views.public.visible_echeances``)."""
+    return visible_echeances([
         e for e in echeances
         if (filtres.depuis is None or e.date >= filtres.depuis)
         and (filtres.jusqu_au is None or e.date <= filtres.jusqu_au)
         and (filtres.partie is None or filtres.partie in e.parties)
         and (filtres.etat is None or e.etat is filtres.etat)
-        and not (filtres.public and e.confidentiel)
-    ]
+    ], filtres.public)
 
 
 def source_label(source: str) -> str:

@@ -8,6 +8,8 @@ from datetime import date
 from pathlib import Path
 
 from convention_cli import __version__
+from convention_cli.defaults import LOCK_NAME
+from convention_cli.views.public import registry_label
 
 
 @dataclass(frozen=True)
@@ -32,12 +34,16 @@ def registry_commit(data_dir: Path) -> str | None:
     if result.returncode != 0:
         return None
     commit = result.stdout.strip()
+    # The edit lock (and a killed writer's temporary file) is not a change of the registry.
     dirty = subprocess.run(
-        ["git", "-C", str(data_dir), "status", "--porcelain", "--", "."],
+        ["git", "-C", str(data_dir), "status", "--porcelain", "--", ".",
+         f":(exclude){LOCK_NAME}", ":(exclude).*.yaml.*.tmp"],
         capture_output=True, text=True, timeout=5, check=False,
     )
     return commit + (" (modifications non validées)" if dirty.stdout.strip() else "")
 
 
-def provenance(as_of: date, data_dir: Path) -> Provenance:
-    return Provenance(as_of, __version__, registry_commit(data_dir), str(data_dir))
+def provenance(as_of: date, data_dir: Path, *, public: bool = False) -> Provenance:
+    """``public``: the registry folder is named without its local path (``views.public``)."""
+    return Provenance(as_of, __version__, registry_commit(data_dir),
+                      registry_label(str(data_dir), public))

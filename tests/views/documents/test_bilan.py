@@ -15,6 +15,7 @@ from convention_cli.load.registry import Registry
 from convention_cli.models import Preuve
 from convention_cli.views.documents.bilan import commission_record, mermaid_name
 from convention_cli.views.documents.bilan_pluriannuel import appreciation
+from convention_cli.views.public import visible_echeances
 from tests.conftest import RegistryCopy, RunCli
 from tests.paths import ROOT
 from tests.views.documents.support import (
@@ -152,22 +153,26 @@ def test_appreciation_rule(statuses: list[str], expected: str) -> None:
     assert appreciation(statuses) == expected
 
 
-def _commission(quarter_end: date, held: date | None, reunion: str | None) -> Echeance:
+def _commission(quarter_end: date, held: date | None, reunion: str | None,
+                confidentiel: bool = False) -> Echeance:
     return Echeance(
         id=f"commission-{quarter_end.year}-t{(quarter_end.month - 1) // 3 + 1}",
         date=quarter_end, libelle="Commission", parties=("unml", "dgom"), source="III",
         objet=Objet.COMMISSION, reunion=reunion,
-        honneur=Honneur(held, "Commission", f"réunion {reunion}") if held else None)
+        honneur=Honneur(held, "Commission", f"réunion {reunion}", confidentiel)
+        if held else None).with_state(date(2024, 10, 1), 30)
 
 
 def test_commission_record_counts_and_hides_confidential_meetings() -> None:
     echeances = [
-        _commission(date(2024, 3, 31), date(2024, 3, 12), "commission-secrete"),
+        _commission(date(2024, 3, 31), date(2024, 3, 12), "commission-secrete", True),
         _commission(date(2024, 6, 30), None, None),
         _commission(date(2024, 9, 30), date(2024, 9, 2), "commission-2024-09"),
         _commission(date(2024, 12, 31), None, None),
     ]
-    record = commission_record(echeances, date(2024, 10, 1), frozenset({"commission-secrete"}))
+    internal = commission_record(visible_echeances(echeances, False), date(2024, 10, 1))
+    assert internal.trimestres[0].reunion == "commission-secrete"
+    record = commission_record(visible_echeances(echeances, True), date(2024, 10, 1))
     assert [t.resultat for t in record.trimestres] == ["tenue", "non tenue", "tenue", "à venir"]
     assert [t.reunion for t in record.trimestres] == [None, None, "commission-2024-09", None]
     assert record.trimestres[0].date_reunion is None

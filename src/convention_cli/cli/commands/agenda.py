@@ -75,7 +75,7 @@ def agenda(
     if day is None and quarter is None:
         raise UsageError("indiquez --date ou --trimestre")
     reference = resolve_as_of(as_of)
-    origin = provenance(reference, data_dir)
+    origin = provenance(reference, data_dir, public=public)
     view = build_agenda(registry, day=day, quarter=quarter, instance=instance, hour=heure,
                         public=public, provenance=origin, as_of=reference)
     text = render_document("agenda.md.j2", {"view": view, "public": public,

@@ -72,7 +72,7 @@ def _render(data_dir: Path, annee: str | None, day: date | None, public: bool) -
         year = parse_year(annee)
         registry = load_valid_registry(data_dir)
         reference = day or annual_as_of(registry, year)
-        origin = provenance(reference, data_dir)
+        origin = provenance(reference, data_dir, public=public)
         view: object = build_bilan_annuel(registry, year, as_of=reference, public=public,
                                           provenance=origin)
         template = "bilan_annuel.md.j2"
@@ -84,7 +84,7 @@ def _render(data_dir: Path, annee: str | None, day: date | None, public: bool) -
 
         registry = load_valid_registry(data_dir)
         reference = day or multi_year_as_of(registry)
-        origin = provenance(reference, data_dir)
+        origin = provenance(reference, data_dir, public=public)
         view = build_bilan_pluriannuel(registry, as_of=reference, public=public,
                                        provenance=origin)
         template = "bilan_pluriannuel.md.j2"

@@ -40,7 +40,7 @@ def passation(
     data_dir = resolve_data(data)
     day = resolve_as_of(as_of)
     registry = load_valid_registry(data_dir)
-    origin = provenance(day, data_dir)
+    origin = provenance(day, data_dir, public=public)
     view = build_passation(registry, partie, as_of=day, public=public, provenance=origin)
     text = render_document("passation.md.j2", {"view": view, "public": public,
                                                "provenance": origin},
@@ -81,7 +81,7 @@ def communication(
     if annee is not None and as_of is None:
         day = min(day, date(annee, 12, 31))
     registry = load_valid_registry(data_dir)
-    origin = provenance(day, data_dir)
+    origin = provenance(day, data_dir, public=True)
     view = build_communication(registry, annee or day.year, as_of=day, provenance=origin)
     text = render_document("communication.md.j2", {"view": view, "public": True,
                                                    "provenance": origin},

@@ -23,11 +23,15 @@ from convention_cli.views.documents.common import (
     LigneEcheance,
     echeance_row,
     party_names,
+)
+from convention_cli.views.provenance import Provenance
+from convention_cli.views.public import (
+    visible_actions,
+    visible_decisions,
     visible_echeances,
     visible_engagements,
     visible_reunions,
 )
-from convention_cli.views.provenance import Provenance
 from convention_cli.views.status import Position, position_of
 
 # The agreement's territories and the zones their meetings are held from.
@@ -217,8 +221,8 @@ def build_agenda(
         position=position_of(registry, reference, echeances),
         reunion_precedente=ReunionPrecedente(
             last.id, last.date,
-            tuple(Decision(d.texte) for d in last.decisions
-                  if not (public and d.confidentiel))) if last else None,
+            tuple(Decision(d.texte) for d in visible_decisions(last, public)))
+        if last else None,
         actions=_open_actions(
             [r for r in reunions if group is None or r.groupe_travail == group.id],
             reference, names, public),
@@ -250,10 +254,8 @@ def _open_actions(
     """Actions still open on ``reference``, late ones first."""
     rows = []
     for reunion in reunions:
-        for action in reunion.actions:
+        for action in visible_actions(reunion, public):
             if action.cloture is not None:
-                continue
-            if public and action.confidentiel:
                 continue
             rows.append(LigneAction(action.id, action.texte,
                                     names.get(action.responsable, action.responsable),

@@ -30,8 +30,9 @@ from convention_cli.views.documents.common import (
     LigneJournal,
     LignePreuve,
     echeance_row,
-    preuve_rows,
+    journal_rows,
 )
+from convention_cli.views.public import visible_actions, visible_journal, visible_preuves
 from convention_cli.vocab import format_date
 
 _YEAR = re.compile(r"^\d{4}$")
@@ -108,11 +109,6 @@ class BilanCommissions:
     resume: str
 
 
-def hidden_meetings(registry: Registry, public: bool) -> frozenset[str]:
-    """The meetings a public document must not name (section VI)."""
-    return frozenset(r.id for r in registry.reunions if public and r.confidentiel)
-
-
 def parse_year(value: str) -> int:
     if not _YEAR.match(value):
         raise UsageError(f"année invalide « {value} » : attendu AAAA, par exemple 2024")
@@ -172,15 +168,9 @@ def journal_tuples(rows: Iterable[LigneJournal]) -> tuple[LigneJournalBilan, ...
 def group_journal(
     group: GroupeTravail, public: bool, start: date | None, end: date
 ) -> tuple[LigneJournalBilan, ...]:
-    """A working group's journal entries dated within [start, end], oldest first."""
-    return tuple(
-        LigneJournalBilan(entry.date, group.id, entry.texte, entry.auteur or entry.source,
-                          STATUT_LABELS[entry.statut] if entry.statut else None,
-                          preuve_rows(entry.preuves, public))
-        for entry in sorted(group.journal, key=lambda e: e.date)
-        if not (public and entry.confidentiel)
-        and (start is None or entry.date >= start) and entry.date <= end
-    )
+    """A working group's journal entries dated within [start, end], oldest first (the
+    same rows as the engagements' journal: ``journal_rows``)."""
+    return journal_tuples(journal_rows([group], public, start, end))
 
 
 def _preuve(
@@ -201,37 +191,33 @@ def dated_preuves(
         *(("engagement", e) for e in engagements), *(("groupe de travail", g) for g in groups)]
     for kind, owner in owners:
         if isinstance(owner, Engagement):
-            found.extend(_preuve(p, None, kind, owner.id) for p in owner.preuves
-                         if not (public and p.confidentiel))
-        for entry in owner.journal:
-            if public and entry.confidentiel:
+            if public and owner.confidentiel:
                 continue
-            found.extend(_preuve(p, entry.date, kind, owner.id) for p in entry.preuves
-                         if not (public and p.confidentiel))
+            found.extend(_preuve(p, None, kind, owner.id)
+                         for p in visible_preuves(owner.preuves, public))
+        for entry in visible_journal(owner, public):
+            found.extend(_preuve(p, entry.date, kind, owner.id)
+                         for p in visible_preuves(entry.preuves, public))
     for reunion in reunions:
-        for action in reunion.actions:
-            if public and action.confidentiel:
-                continue
-            found.extend(_preuve(p, action.cloture, "action", action.id) for p in action.preuves
-                         if not (public and p.confidentiel))
+        for action in visible_actions(reunion, public):
+            found.extend(_preuve(p, action.cloture, "action", action.id)
+                         for p in visible_preuves(action.preuves, public))
     kept = [p for p in found if p.date is not None and start <= p.date <= end]
     kept.sort(key=lambda p: (p.date or start, p.origine_id, p.libelle))
     return tuple(kept)
 
 
-def commission_record(
-    echeances: Iterable[Echeance], as_of: date, hidden_meetings: frozenset[str] = frozenset()
-) -> BilanCommissions:
+def commission_record(echeances: Iterable[Echeance], as_of: date) -> BilanCommissions:
     """The commission échéances, one per quarter: held, missed, to come or not asked.
 
-    A quarter held by a meeting in ``hidden_meetings`` (confidential, in a public
-    document) counts as held, without naming or dating the meeting."""
+    In a public document the échéances come masked (``views.public``): a quarter held by
+    a confidential meeting counts as held, without naming or dating the meeting."""
     rows = []
     for echeance in echeances:
         if echeance.objet is not Objet.COMMISSION:
             continue
-        held = echeance.honneur is not None  # échéances come from a snapshot
-        shown = held and echeance.reunion not in hidden_meetings
+        shown = echeance.honneur is not None  # échéances come from a snapshot
+        held = shown or echeance.etat is Etat.HONOREE  # masked by views.public
         if echeance.etat is Etat.SANS_OBJET:
             result = "sans objet"
         elif held:

@@ -21,7 +21,6 @@ from convention_cli.views.documents.bilan import (
     echeance_line,
     engagement_line,
     group_journal,
-    hidden_meetings,
     journal_tuples,
     mermaid_name,
     year_period,
@@ -30,11 +29,15 @@ from convention_cli.views.documents.common import (
     LigneEcheance,
     journal_rows,
     party_names,
+)
+from convention_cli.views.provenance import Provenance
+from convention_cli.views.public import (
+    visible_actions,
+    visible_decisions,
     visible_echeances,
     visible_engagements,
     visible_reunions,
 )
-from convention_cli.views.provenance import Provenance
 
 PERIODE_LABELS: dict[str | None, str] = {
     "annuelle": "annuelle",
@@ -187,7 +190,7 @@ def build_bilan_annuel(
         preuves=dated_preuves(engagements, registry.groupes_travail, reunions, public,
                               period.debut, cutoff),
         indicateurs=_indicators(engagements, period.debut, cutoff),
-        commissions=commission_record(in_year, as_of, hidden_meetings(registry, public)),
+        commissions=commission_record(in_year, as_of),
         reunions=tuple(_meeting(r, names, as_of, public) for r in meetings
                        if r.instance == "commission"),
         groupes=tuple(
@@ -228,12 +231,12 @@ def _meeting(
 ) -> ReunionBilan:
     return ReunionBilan(
         id=reunion.id, date=reunion.date, lieu=reunion.lieu,
-        decisions=tuple(d.texte for d in reunion.decisions if not (public and d.confidentiel)),
+        decisions=tuple(d.texte for d in visible_decisions(reunion, public)),
         actions=tuple(
             LigneAction(
                 a.id, a.texte, names.get(a.responsable, a.responsable), a.echeance,
                 a.cloture, a.cloture is None and a.echeance < as_of)
-            for a in reunion.actions if not (public and a.confidentiel)),
+            for a in visible_actions(reunion, public)),
     )
 
 

@@ -20,17 +20,19 @@ from convention_cli.views.documents.bilan import (
     count_by_status,
     echeance_line,
     engagement_line,
-    hidden_meetings,
     journal_tuples,
 )
 from convention_cli.views.documents.common import (
     LigneEcheance,
     journal_rows,
     party_names,
-    visible_echeances,
-    visible_engagements,
 )
 from convention_cli.views.provenance import Provenance
+from convention_cli.views.public import (
+    visible_echeances,
+    visible_engagements,
+    visible_preuves,
+)
 from convention_cli.vocab import format_date
 
 ATTEINT = "atteint"
@@ -141,7 +143,7 @@ def build_bilan_pluriannuel(
             engagements=tuple(lines[e.id] for e in serving),
             journal=tuple(journal),
             preuves=_engagement_preuves(serving, public)))
-    record = commission_record(shown, as_of, hidden_meetings(registry, public))
+    record = commission_record(shown, as_of)
     return BilanPluriannuelView(
         convention=f"{conv.titre} — {conv.sous_titre}",
         periode=period,
@@ -174,7 +176,7 @@ def _engagement_preuves(
 ) -> tuple[LignePreuveDatee, ...]:
     return tuple(
         LignePreuveDatee(p.date, "engagement", e.id, p.libelle, p.url)
-        for e in engagements for p in e.preuves if not (public and p.confidentiel))
+        for e in engagements for p in visible_preuves(e.preuves, public))
 
 
 def _questions(

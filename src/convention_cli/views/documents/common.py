@@ -1,4 +1,4 @@
-"""Pieces shared by the documents: public filtering, échéance and journal rows."""
+"""Pieces shared by the documents: échéance and journal rows (filtered by ``views.public``)."""
 
 from __future__ import annotations
 
@@ -12,11 +12,11 @@ from convention_cli.models import (
     STATUT_LABELS,
     Engagement,
     EntreeJournal,
-    Fait,
     GroupeTravail,
     Preuve,
     Reunion,
 )
+from convention_cli.views.public import journal_author, visible_journal, visible_preuves
 
 
 @dataclass(frozen=True)
@@ -61,22 +61,8 @@ def echeance_row(echeance: Echeance, names: dict[str, str]) -> LigneEcheance:
     )
 
 
-def visible_engagements(registry: Registry, public: bool) -> list[Engagement]:
-    return [e for e in registry.engagements if not (public and e.confidentiel)]
-
-
-def visible_reunions(registry: Registry, public: bool) -> list[Reunion]:
-    return [r for r in registry.reunions if not (public and r.confidentiel)]
-
-
-def visible_echeances(echeances: Iterable[Echeance], public: bool) -> list[Echeance]:
-    """Échéances, less the confidential ones in a public document."""
-    return [e for e in echeances if not (public and e.confidentiel)]
-
-
 def preuve_rows(preuves: Iterable[Preuve], public: bool) -> tuple[LignePreuve, ...]:
-    return tuple(LignePreuve(p.libelle, p.url, p.date) for p in preuves
-                 if not (public and p.confidentiel))
+    return tuple(LignePreuve(p.libelle, p.url, p.date) for p in visible_preuves(preuves, public))
 
 
 def journal_rows(
@@ -88,9 +74,7 @@ def journal_rows(
     author (often a person) gives way to its source: no personal name leaves the registry."""
     rows = []
     for owner in owners:
-        for entry in owner.journal:
-            if public and entry.confidentiel:
-                continue
+        for entry in visible_journal(owner, public):
             if (start and entry.date < start) or (end and entry.date > end):
                 continue
             rows.append(_journal_row(owner.id, entry, public))
@@ -101,7 +85,7 @@ def journal_rows(
 def _journal_row(owner_id: str, entry: EntreeJournal, public: bool) -> LigneJournal:
     return LigneJournal(
         date=entry.date, engagement=owner_id, texte=entry.texte,
-        auteur=entry.source if public else (entry.auteur or entry.source),
+        auteur=journal_author(entry, public),
         statut=STATUT_LABELS[entry.statut] if entry.statut else None,
         preuves=preuve_rows(entry.preuves, public),
     )
@@ -135,11 +119,6 @@ def instance_label(reunion: Reunion, registry: Registry) -> str:
         if reunion.groupe_travail in numbers:
             return f"Groupe de travail n° {numbers[reunion.groupe_travail]}"
     return INSTANCE_LABELS[reunion.instance]
-
-
-def fact_value(fait: Fait) -> str | None:
-    """A fact's value, or None when unverified: a value is never guessed."""
-    return None if fait.confiance == "non_verifie" else fait.valeur
 
 
 def year_before(day: datetime.date) -> datetime.date:

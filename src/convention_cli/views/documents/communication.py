@@ -22,14 +22,17 @@ from convention_cli.views.documents.common import (
     LigneEcheance,
     LignePreuve,
     echeance_row,
-    fact_value,
     journal_rows,
     party_names,
-    visible_echeances,
-    visible_engagements,
-    visible_reunions,
 )
 from convention_cli.views.provenance import Provenance
+from convention_cli.views.public import (
+    fact_value,
+    visible_echeances,
+    visible_engagements,
+    visible_journal,
+    visible_reunions,
+)
 
 HORIZON_DAYS = 365
 """Upcoming steps: the year after the as-of date, up to the next communication."""
@@ -182,8 +185,8 @@ def build_communication(
 
 def _mission_locale(mission: MissionLocale) -> str:
     """A mission locale by its verified name and town; a value is never guessed."""
-    name = fact_value(mission.nom) or "nom non vérifié"
-    town = fact_value(mission.ville_siege)
+    name = fact_value(mission.nom, public=True) or "nom non vérifié"
+    town = fact_value(mission.ville_siege, public=True)
     return f"{name} ({town})" if town else name
 
 
@@ -209,7 +212,7 @@ def _realisations(
     for eng in engagements:
         if eng.statut != "realise":
             continue
-        dates = [j.date for j in eng.journal if j.statut == "realise" and not j.confidentiel]
+        dates = [j.date for j in visible_journal(eng, public=True) if j.statut == "realise"]
         if dates and start <= max(dates) <= end:
             rows.append(Realisation(eng.libelle, eng.clause, max(dates)))
     rows.sort(key=lambda r: r.date)

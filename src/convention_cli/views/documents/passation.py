@@ -31,16 +31,22 @@ from convention_cli.views.documents.common import (
     LigneEcheance,
     LigneJournal,
     echeance_row,
-    fact_value,
     instance_label,
     journal_rows,
     party_names,
-    visible_echeances,
-    visible_engagements,
-    visible_reunions,
     year_before,
 )
 from convention_cli.views.provenance import Provenance
+from convention_cli.views.public import (
+    fact_value,
+    person_name,
+    visible_actions,
+    visible_decisions,
+    visible_echeances,
+    visible_engagements,
+    visible_journal,
+    visible_reunions,
+)
 from convention_cli.views.status import Position, position_of
 from convention_cli.vocab import plural
 
@@ -240,7 +246,7 @@ def build_passation(
         decisions=tuple(
             LigneDecision(r.date, instance_label(r, registry), r.id, d.texte)
             for r in reversed(reunions) if r.date >= depuis
-            for d in r.decisions if not (public and d.confidentiel)),
+            for d in visible_decisions(r, public)),
         actions=_open_actions(reunions, partie.id, as_of, names, public),
         journal=tuple(journal_rows(mine, public, depuis)),
         horizon=horizon,
@@ -276,12 +282,12 @@ def _identite(registry: Registry, partie: Partie, engagements: list[Engagement])
 
 
 def _personne(nom: str, fonction: str, source: str, public: bool) -> Personne:
-    return Personne(None if public else nom, fonction, source)
+    return Personne(person_name(nom, public), fonction, source)
 
 
 def _referent(sigle: str, referent: Referent, public: bool) -> ReferentPartie:
     adresse = referent.adresse_generique
-    value = fact_value(adresse)
+    value = fact_value(adresse, public)
     detail: str | None
     if value is not None:
         detail = f"confiance {adresse.confiance}" + (
@@ -337,8 +343,8 @@ def _open_actions(
     """Actions still open on ``as_of``: the party's own first, then late ones first."""
     rows = []
     for reunion in reunions:
-        for action in reunion.actions:
-            if action.cloture is not None or (public and action.confidentiel):
+        for action in visible_actions(reunion, public):
+            if action.cloture is not None:
                 continue
             rows.append(LigneAction(
                 texte=action.texte, responsable=names.get(action.responsable,
@@ -365,8 +371,7 @@ def _groupes(
         LigneGroupe(
             numero=g.numero, libelle=g.libelle, statut=GT_STATUT_LABELS[g.statut],
             engagements=len(mine.intersection(g.engagements)),
-            derniere_entree=max((j.date for j in g.journal
-                                 if not (public and j.confidentiel)),
+            derniere_entree=max((j.date for j in visible_journal(g, public)),
                                 default=None))
         for g in registry.groupes_travail)
 

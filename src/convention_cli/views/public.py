@@ -1,0 +1,137 @@
+"""What a public output may show (section VI of the agreement): the one filter.
+
+Every public output calls these functions and only these: ``echeances --public`` (table,
+JSON, Markdown, iCalendar), ``agenda``/``bilan``/``passation --public``,
+``communication``, and any later public output (site, office documents, exports). The
+rules, in one place:
+
+1. A confidential record (engagement, journal entry of an engagement or of a working
+   group, meeting, decision, action, preuve) never appears: not its id, date, title,
+   place, author or text.
+2. A confidential record may still honour an échéance: the échéance says « honorée »,
+   without the record's date, text, origin or meeting (``public_echeance``).
+3. No personal name or contact: a journal entry's author gives way to its source,
+   meeting participants and named persons are left out.
+4. Only facts of confidence « haute » (``fact_value``); an unverified value is never shown,
+   not even internally.
+5. No local path: a preuve whose address is not a web address is left out, and the
+   registry folder is named by its last component only.
+
+Every function takes ``public``: with ``False`` it returns its input unchanged (less the
+never-shown unverified values), so internal and public outputs share one code path.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import replace
+from pathlib import PurePath
+
+from convention_cli.domain.echeances import Echeance
+from convention_cli.load.registry import Registry
+from convention_cli.models import (
+    Action,
+    Decision,
+    Engagement,
+    EntreeJournal,
+    Fait,
+    GroupeTravail,
+    Preuve,
+    Reunion,
+)
+
+PUBLIC_CONFIANCE = frozenset({"haute"})
+"""Confidence levels a public output may show."""
+
+_WEB_ADDRESS = re.compile(r"https?://\S+\Z")
+
+
+def is_web_address(url: str) -> bool:
+    """``https://…`` or ``http://…``; anything else is a local path (or a bare name)."""
+    return bool(_WEB_ADDRESS.match(url))
+
+
+# --- records ---------------------------------------------------------------------------
+
+
+def visible_engagements(registry: Registry, public: bool) -> list[Engagement]:
+    return [e for e in registry.engagements if not (public and e.confidentiel)]
+
+
+def visible_reunions(registry: Registry, public: bool) -> list[Reunion]:
+    return [r for r in registry.reunions if not (public and r.confidentiel)]
+
+
+def visible_decisions(reunion: Reunion, public: bool) -> list[Decision]:
+    if public and reunion.confidentiel:
+        return []
+    return [d for d in reunion.decisions if not (public and d.confidentiel)]
+
+
+def visible_actions(reunion: Reunion, public: bool) -> list[Action]:
+    if public and reunion.confidentiel:
+        return []
+    return [a for a in reunion.actions if not (public and a.confidentiel)]
+
+
+def visible_journal(owner: Engagement | GroupeTravail, public: bool) -> list[EntreeJournal]:
+    """An engagement's or a working group's journal entries, in file order."""
+    if public and isinstance(owner, Engagement) and owner.confidentiel:
+        return []
+    return [j for j in owner.journal if not (public and j.confidentiel)]
+
+
+def visible_preuves(preuves: Iterable[Preuve], public: bool) -> list[Preuve]:
+    """Preuves, less the confidential ones and local paths in a public output."""
+    return [p for p in preuves
+            if not (public and (p.confidentiel or not is_web_address(p.url)))]
+
+
+def journal_author(entry: EntreeJournal, public: bool) -> str | None:
+    """Who wrote an entry: its author (often a person) internally, its source in public."""
+    return entry.source if public else (entry.auteur or entry.source)
+
+
+def participants(reunion: Reunion, public: bool) -> tuple[str, ...]:
+    """A meeting's participants: personal names, never public."""
+    return () if public else tuple(reunion.participants)
+
+
+def person_name(name: str, public: bool) -> str | None:
+    """A person's name: None in a public output."""
+    return None if public else name
+
+
+def fact_value(fait: Fait | None, public: bool = False) -> str | None:
+    """A fact's value; None when unverified (never guessed) or, in public, unless its
+    confidence is « haute »."""
+    if fait is None or fait.confiance == "non_verifie":
+        return None
+    if public and fait.confiance not in PUBLIC_CONFIANCE:
+        return None
+    return fait.valeur
+
+
+def registry_label(data_dir: str, public: bool) -> str:
+    """The registry folder as a document names it: its last component only in public."""
+    return (PurePath(data_dir).name or data_dir) if public else data_dir
+
+
+# --- échéances -------------------------------------------------------------------------
+
+
+def public_echeance(echeance: Echeance) -> Echeance:
+    """The échéance as a public output shows it: honoured by a confidential record, it
+    keeps its state but loses the record (date, text, origin) and the meeting's id."""
+    honneur = echeance.honneur
+    if honneur is None or not honneur.confidentiel:
+        return echeance
+    return replace(echeance, honneur=None, reunion=None)
+
+
+def visible_echeances(echeances: Iterable[Echeance], public: bool) -> list[Echeance]:
+    """Échéances, less the confidential ones and masked (``public_echeance``) in public."""
+    if not public:
+        return list(echeances)
+    return [public_echeance(e) for e in echeances if not e.confidentiel]

@@ -1,0 +1,241 @@
+"""The confidentiality sweep: no public output shows a confidential record or a person.
+
+Confidential tokens are planted in every kind of record (journal entry of an engagement
+and of a working group, meeting, decision, action, preuve, confidential engagement,
+authors, participants, local paths, named persons); every public command and format is
+run, and none of them may show a token. The counter-test runs the internal outputs and
+proves every token is there: the sweep would see a leak.
+
+To add an output, add ONE line to ``PUBLIC_OUTPUTS`` (and, if it has an internal
+variant, to ``INTERNAL_OUTPUTS``): the command line with ``{data}`` for the registry
+folder and ``{out}`` for an empty folder to write into (``-o {out}/x.docx``,
+``--ics {out}/e.ics``, ``site -o {out}/site``). Standard output and every file written
+under ``{out}`` are searched; zip containers (DOCX, ODT, XLSX) are searched member by
+member, iCalendar lines are unfolded first.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import shutil
+import zipfile
+from contextlib import redirect_stdout
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from convention_cli.cli.app import main
+from tests.paths import CASES
+from tests.ruamel_roundtrip import round_trip_yaml
+
+AS_OF = "2025-03-01"
+
+# --- what is planted ----------------------------------------------------------------------
+
+CONFIDENTIAL_MEETING_DATE = ("2024-08-27", "27 août 2024", "20240827", "27/08/2024")
+CONFIDENTIAL_ENTRY_DATE = ("2024-07-09", "9 juillet 2024", "20240709", "09/07/2024")
+CONFIDENTIAL_GROUP_ENTRY_DATE = ("2024-05-07", "7 mai 2024", "20240507", "07/05/2024")
+CONFIDENTIAL_CLOSING_DATE = ("2024-05-14", "14 mai 2024", "20240514", "14/05/2024")
+
+TOKENS: dict[str, tuple[str, ...]] = {
+    # a confidential journal entry of an engagement, which honours an échéance
+    "engagement journal text": ("zqxjournaltexte",),
+    "engagement journal author": ("zqxjournalauteur",),
+    "engagement journal source": ("zqxjournalsource",),
+    "engagement journal preuve": ("zqxjournalpreuve",),
+    "engagement journal date": CONFIDENTIAL_ENTRY_DATE,
+    # a confidential journal entry of a working group
+    "group journal text": ("zqxgroupetexte",),
+    "group journal author": ("zqxgroupeauteur",),
+    "group journal date": CONFIDENTIAL_GROUP_ENTRY_DATE,
+    # a confidential commission meeting, which holds its quarter
+    "meeting id": ("commission-zqxreunion",),
+    "meeting place": ("zqxreunionlieu",),
+    "meeting participant": ("zqxreunionparticipant",),
+    "meeting source": ("zqxreunionsource",),
+    "meeting decision": ("zqxreuniondecision",),
+    "meeting action": ("zqxreunionaction",),
+    "meeting date": CONFIDENTIAL_MEETING_DATE,
+    # confidential decision and action of a public meeting
+    "decision text": ("zqxdecisiontexte",),
+    "decision id": ("decision-zqxdecision",),
+    "action text": ("zqxactiontexte",),
+    "action id": ("action-zqxaction",),
+    "action closing date": CONFIDENTIAL_CLOSING_DATE,
+    # a confidential engagement
+    "engagement id": ("zqxengagement-id",),
+    "engagement title": ("zqxengagementlibelle",),
+    # in public records: a person as author, a participant, a local path
+    "public entry author": ("zqxpersonneauteur",),
+    "public meeting participant": ("zqxpersonneparticipant",),
+    "local path": ("zqxchemin",),
+    # named persons of the parties
+    "referent person": ("Camille ARNAUD-SECRET",),
+    "representative": ("Sophie BROCAS",),
+    "representative ": ("Stéphane VALLI",),
+}
+"""Measurements (``Mesure``) carry no confidentiality flag in the model: nothing to plant."""
+
+
+def _plant(data: Path) -> None:
+    yaml = round_trip_yaml()
+
+    def edit(name: str, change: Any) -> None:
+        path = data / f"{name}.yaml"
+        tree = yaml.load(path.read_text(encoding="utf-8"))
+        change(tree)
+        out = io.StringIO()
+        yaml.dump(tree, out)
+        path.write_text(out.getvalue(), encoding="utf-8")
+
+    def engagements(tree: Any) -> None:
+        by_id = {e["id"]: e for e in tree["engagements"]}
+        by_id["bilan-annuel"]["journal"].append({
+            "date": "2024-07-09", "texte": "zqxjournaltexte", "auteur": "zqxjournalauteur",
+            "source": "zqxjournalsource", "echeance": "communication-2023-2024",
+            "preuves": [{"libelle": "zqxjournalpreuve", "url": "https://example.org/zqx"}],
+            "confidentiel": True})
+        by_id["unml-relayer"]["journal"].append({
+            "date": "2024-11-05", "texte": "Note publique transmise.",
+            "auteur": "zqxpersonneauteur", "source": "Tableau de suivi",
+            "preuves": [{"libelle": "Note", "url": "zqxchemin/note.pdf"}]})
+        tree["engagements"].append({
+            "id": "zqxengagement-id", "parties": ["dgom"], "clause": "II",
+            "libelle": "zqxengagementlibelle", "objectifs": ["obj-1"], "echeance": "2025-01-31",
+            "statut": "en_cours", "qualitatif": True, "confidentiel": True,
+            "journal": [{"date": "2024-12-02", "texte": "zqxengagementlibelle suivi",
+                         "statut": "en_cours"}]})
+
+    def groupes(tree: Any) -> None:
+        tree["groupes_travail"][0]["journal"].append({
+            "date": "2024-05-07", "texte": "zqxgroupetexte", "auteur": "zqxgroupeauteur",
+            "confidentiel": True})
+
+    def reunions(tree: Any) -> None:
+        first = tree["reunions"][0]
+        first["participants"].append("zqxpersonneparticipant")
+        first["decisions"].append({"id": "decision-zqxdecision", "texte": "zqxdecisiontexte",
+                                   "confidentiel": True})
+        first["actions"].append({"id": "action-zqxaction", "texte": "zqxactiontexte",
+                                 "responsable": "unml", "echeance": "2024-06-30",
+                                 "cloture": "2024-05-14", "confidentiel": True})
+        tree["reunions"].append({
+            "id": "commission-zqxreunion", "instance": "commission", "date": "2024-08-27",
+            "lieu": "zqxreunionlieu", "participants": ["zqxreunionparticipant"],
+            "source": "zqxreunionsource",
+            "decisions": [{"id": "decision-zqxreunion", "texte": "zqxreuniondecision"}],
+            "actions": [{"id": "action-zqxreunion", "texte": "zqxreunionaction",
+                         "responsable": "dgom", "echeance": "2025-04-30"}],
+            "confidentiel": True})
+
+    edit("engagements", engagements)
+    edit("groupes_travail", groupes)
+    edit("reunions", reunions)
+
+
+@pytest.fixture(scope="module")
+def planted(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    data = tmp_path_factory.mktemp("sweep") / "data"
+    shutil.copytree(CASES / "documents" / "data", data)
+    _plant(data)
+    assert main(["validate", "--data", str(data)]) == 0
+    return data
+
+
+# --- the outputs ---------------------------------------------------------------------------
+
+PUBLIC_OUTPUTS: tuple[tuple[str, ...], ...] = (
+    ("echeances", "--public", "--as-of", AS_OF),
+    ("echeances", "--public", "--as-of", AS_OF, "--format", "json"),
+    ("echeances", "--public", "--as-of", AS_OF, "--format", "markdown"),
+    ("echeances", "--public", "--as-of", AS_OF, "--ics", "{out}/echeances.ics"),
+    ("agenda", "--public", "--trimestre", "2024-T3"),
+    ("agenda", "--public", "--date", "2024-09-10", "-o", "{out}/agenda.md"),
+    ("agenda", "--public", "--trimestre", "2024-T2", "--instance", "gt:gt-1"),
+    ("agenda", "--public", "--trimestre", "2025-T1"),
+    ("bilan", "--public", "--annee", "2024"),
+    ("bilan", "--public", "--annee", "2024", "--as-of", AS_OF),
+    ("bilan", "--public", "--pluriannuel"),
+    ("passation", "--public", "--partie", "dgom", "--as-of", AS_OF),
+    ("passation", "--public", "--partie", "unml", "--as-of", AS_OF),
+    ("communication", "--annee", "2024"),
+    ("communication", "--annee", "2024", "--as-of", AS_OF),
+)
+"""Every public output: one line each (``{data}`` is added as ``--data``)."""
+
+INTERNAL_OUTPUTS: tuple[tuple[str, ...], ...] = (
+    ("echeances", "--as-of", AS_OF, "--format", "json"),
+    ("echeances", "--as-of", AS_OF, "--ics", "{out}/echeances.ics"),
+    ("bilan", "--annee", "2024", "--as-of", AS_OF),
+    ("passation", "--partie", "dgom", "--as-of", AS_OF),
+    ("passation", "--partie", "unml", "--as-of", AS_OF),
+    ("export", "--format", "json"),
+)
+"""Internal outputs: together they must show every planted token."""
+
+
+def run_output(args: tuple[str, ...], data: Path, out: Path) -> str:
+    """Run one output; its standard output and every file it wrote, as one text."""
+    out.mkdir(parents=True, exist_ok=True)
+    argv = [a.replace("{out}", str(out)).replace("{data}", str(data)) for a in args]
+    stdout = io.StringIO()
+    with redirect_stdout(stdout):
+        code = main([*argv, "--data", str(data)])
+    assert code == 0, (argv, stdout.getvalue())
+    texts = [stdout.getvalue()]
+    for path in sorted(p for p in out.rglob("*") if p.is_file()):
+        texts.append(read_output_file(path))
+    return "\n".join(texts)
+
+
+def read_output_file(path: Path) -> str:
+    payload = path.read_bytes()
+    if zipfile.is_zipfile(path):
+        with zipfile.ZipFile(path) as archive:
+            return "\n".join(archive.read(name).decode("utf-8", "replace")
+                             for name in archive.namelist())
+    text = payload.decode("utf-8", "replace")
+    if path.suffix == ".ics":
+        text = text.replace("\r\n ", "").replace("\r\n\t", "")
+    return text
+
+
+def _found(text: str) -> list[str]:
+    folded = text.casefold()
+    return [f"{kind}: {token}" for kind, tokens in TOKENS.items() for token in tokens
+            if token.casefold() in folded]
+
+
+@pytest.mark.parametrize("args", PUBLIC_OUTPUTS, ids=" ".join)
+def test_public_output_shows_nothing_confidential(
+    args: tuple[str, ...], planted: Path, tmp_path: Path
+) -> None:
+    text = run_output(args, planted, tmp_path / "out")
+    assert _found(text) == []
+
+
+def test_internal_outputs_show_every_token(planted: Path, tmp_path: Path) -> None:
+    texts = [run_output(args, planted, tmp_path / f"out{i}")
+             for i, args in enumerate(INTERNAL_OUTPUTS)]
+    seen = {found.split(": ")[0] for found in _found("\n".join(texts))}
+    assert set(TOKENS) - seen == set()
+
+
+def test_confidential_record_still_honours_in_public(planted: Path, tmp_path: Path) -> None:
+    """The quarter held by the confidential meeting and the échéance honoured by the
+    confidential entry are « honorée », without date, origin or meeting."""
+    text = run_output(("echeances", "--public", "--as-of", AS_OF, "--format", "json"),
+                      planted, tmp_path / "out")
+    by_id = {e["id"]: e for e in json.loads(text)["echeances"]}
+    for ident in ("commission-2024-t3", "communication-2023-2024"):
+        assert by_id[ident]["etat"] == "honorée"
+        assert by_id[ident]["honoree_le"] is None
+        assert by_id[ident]["honoree_par"] is None
+        assert by_id[ident]["reunion"] is None
+    internal = run_output(("echeances", "--as-of", AS_OF, "--format", "json"),
+                          planted, tmp_path / "out2")
+    by_id = {e["id"]: e for e in json.loads(internal)["echeances"]}
+    assert by_id["commission-2024-t3"]["reunion"] == "commission-zqxreunion"
+    assert by_id["communication-2023-2024"]["honoree_le"] == "2024-07-09"
