@@ -88,10 +88,15 @@ app.command("export", cls=FrenchCommand)(export)
 def main(argv: list[str] | None = None) -> int:
     """Run the application; map every failure to a French message and an exit code."""
     args = sys.argv[1:] if argv is None else argv
+    from convention_cli.cli.terminal import default_sigpipe, exit_on_broken_pipe
     from convention_cli.errors import ConventionError
 
+    if argv is None:
+        default_sigpipe()
     try:
         result = app(args=args, prog_name="convention", standalone_mode=False)
+    except BrokenPipeError:
+        return _exit(exit_on_broken_pipe(), argv)
     except ConventionError as exc:
         sys.stderr.write(f"convention : {exc}\n")
         return _exit(exc.exit_code, argv)

@@ -211,6 +211,18 @@ def _frenchify_rich_help() -> None:
     for name, value in _PANEL_TITLES.items():
         setattr(rich_utils, name, value)
     rich_utils.RANGE_STRING = ""  # « [x>=0] »: the help sentence says it in French
+    from convention_cli.cli.terminal import plain_requested
+
+    if plain_requested():  # NO_COLOR: no colour, bold or frame in the help either
+        from rich import box
+        from rich.panel import Panel
+
+        rich_utils.COLOR_SYSTEM = None
+
+        def unframed(renderable: Any, **options: Any) -> Panel:
+            return Panel(renderable, **{**options, "box": box.SIMPLE})
+
+        rich_utils.Panel = unframed  # type: ignore[attr-defined,assignment]
     for cls in (core.TyperOption, core.TyperArgument):
         cls.display_type_rich = _display_type  # type: ignore[method-assign,assignment]
 

@@ -31,8 +31,12 @@ MIN_SQUEEZED = 8
 
 def make_console() -> Console:
     """A console that follows the terminal; piped, as wide as ``convention status``."""
-    # Registry text is never rich markup ("[confidentiel]" must print as is).
-    console = Console(markup=False, highlight=False, emoji=False)
+    # Registry text is never rich markup ("[confidentiel]" must print as is). Without a
+    # colour system rich writes no style at all: NO_COLOR also drops bold (cli/terminal.py).
+    from convention_cli.cli.terminal import plain_requested
+
+    console = Console(markup=False, highlight=False, emoji=False,
+                      color_system=None if plain_requested() else "auto")
     if not console.is_terminal and "COLUMNS" not in os.environ:
         console.width = PIPED_WIDTH
     return console
@@ -52,7 +56,8 @@ def print_tableau(tableau: Tableau, console: Console | None = None) -> None:
         _print_long_tableau(tableau, console)
         return
     console.print(Text(tableau.titre, style="bold"))
-    table = Table(box=box.SIMPLE_HEAD if console.is_terminal else None,
+    framed = console.is_terminal and console.color_system is not None
+    table = Table(box=box.SIMPLE_HEAD if framed else None,
                   header_style="bold", pad_edge=False)
     # Long texts share the room the other columns leave and wrap inside it; rich then
     # narrows every column if the terminal is too small even so.

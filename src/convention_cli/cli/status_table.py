@@ -13,7 +13,7 @@ from typing import Any
 
 from convention_cli.cli.text_table import Column, StyledLines, emit, text_table
 from convention_cli.domain.echeances import Echeance, Etat
-from convention_cli.models import count_statut
+from convention_cli.models import GT_STATUT_LABELS, count_statut
 from convention_cli.views.status import Compteur, StatusView
 from convention_cli.vocab import format_date, plural
 
@@ -30,11 +30,12 @@ PIPED_WIDTH = 160
 
 
 def make_console() -> Any | None:
-    """A rich console on a terminal; ``None`` when piped (plain text, no colour).
-
-    rich honours NO_COLOR and TERM=dumb, and follows the terminal's width.
+    """A rich console on a terminal; ``None`` when piped or refused by ``NO_COLOR`` or
+    ``TERM=dumb`` (plain text: no colour, frame, bold or block bar; cli/terminal.py).
     """
-    if not os.isatty(1):
+    from convention_cli.cli.terminal import styled_terminal
+
+    if not styled_terminal():
         return None
     from rich.console import Console
 
@@ -44,7 +45,7 @@ def make_console() -> Any | None:
 def output_width(console: Any | None) -> int:
     if console is not None:
         return int(console.width)
-    if "COLUMNS" in os.environ:
+    if "COLUMNS" in os.environ or os.isatty(1):  # a terminal without styles keeps its width
         return shutil.get_terminal_size((PIPED_WIDTH, 24)).columns
     return PIPED_WIDTH
 
@@ -136,7 +137,7 @@ def _groupes(view: StatusView) -> StyledLines:
     columns = [Column("n°", align_right=True), Column("groupe", max_width=60),
                Column("statut"), Column("engagements liés", align_right=True),
                Column("dernière entrée")]
-    rows = [[str(g.numero), g.libelle, g.statut.replace("_", " "), str(g.engagements),
+    rows = [[str(g.numero), g.libelle, GT_STATUT_LABELS.get(g.statut, g.statut), str(g.engagements),
              format_date(g.derniere_entree) if g.derniere_entree else "—"]
             for g in view.groupes]
     return text_table("Groupes de travail (annexe)", columns, rows)
