@@ -104,3 +104,13 @@ StatutOption = Annotated[
     typer.Option("--statut", help="Seulement ce statut (non_renseigne, non_demarre, en_cours, "
                  "realise, suspendu, abandonne) ou en_retard.", show_default=False),
 ]
+OutputOption = Annotated[
+    Path | None,
+    typer.Option("--sortie", "-o", help="Écrit le document dans ce fichier (sinon : sortie "
+                 "standard).", show_default=False),
+]
+PublicOption = Annotated[
+    bool,
+    typer.Option("--public", help="Version publique : sans rien de confidentiel (section VI) "
+                 "ni coordonnée personnelle."),
+]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -10,21 +9,10 @@ import typer
 from convention_cli.cli.options import (
     AsOfOption,
     DataOption,
+    OutputOption,
+    PublicOption,
     parse_date_option,
-    resolve_as_of,
-    resolve_data,
 )
-
-OutputOption = Annotated[
-    Path | None,
-    typer.Option("--sortie", "-o", help="Écrit le document dans ce fichier (sinon : sortie "
-                 "standard).", show_default=False),
-]
-PublicOption = Annotated[
-    bool,
-    typer.Option("--public", help="Version publique : sans rien de confidentiel (section VI) "
-                 "ni coordonnée personnelle."),
-]
 
 
 def agenda(
@@ -59,26 +47,17 @@ def agenda(
 
     Exemple : convention agenda --trimestre 2026-T4 -o ordre-du-jour.md
     """
-    from convention_cli.checks.pipeline import load_valid_registry
-    from convention_cli.cli.output import write_document
+    from convention_cli.cli.documents import produce_document
     from convention_cli.errors import UsageError
-    from convention_cli.formats.templating import render_document, template_dir_for
-    from convention_cli.views.documents.agenda import build_agenda, parse_quarter
-    from convention_cli.views.provenance import provenance
+    from convention_cli.views.documents.agenda import parse_quarter
+    from convention_cli.views.documents.catalogue import DocumentRequest
 
     if date is not None and trimestre is not None:
         raise UsageError("--date et --trimestre s'excluent : la date fixe le trimestre")
-    data_dir = resolve_data(data)
-    registry = load_valid_registry(data_dir)
     day = parse_date_option(date, "--date")
     quarter = parse_quarter(trimestre) if trimestre else None
     if day is None and quarter is None:
         raise UsageError("indiquez --date ou --trimestre")
-    reference = resolve_as_of(as_of)
-    origin = provenance(reference, data_dir, public=public)
-    view = build_agenda(registry, day=day, quarter=quarter, instance=instance, hour=heure,
-                        public=public, provenance=origin, as_of=reference)
-    text = render_document("agenda.md.j2", {"view": view, "public": public,
-                                            "provenance": origin},
-                           template_dir_for(data_dir))
-    write_document(text, sortie)
+    request = DocumentRequest(day=day, quarter=quarter, instance=instance, hour=heure,
+                              as_of=parse_date_option(as_of, "--as-of"), public=public)
+    produce_document("agenda", request, data, sortie)

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date
-from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from convention_cli.cli.commands.agenda import OutputOption, PublicOption
-from convention_cli.cli.options import DataOption, parse_date_option, resolve_data
+from convention_cli.cli.options import DataOption, OutputOption, PublicOption, parse_date_option
 
 
 def bilan(
@@ -42,9 +39,9 @@ def bilan(
 
     Exemple : convention bilan --annee 2024 -o bilan-2024.md
     """
-    from convention_cli.checks.pipeline import gc_paused
-    from convention_cli.cli.output import write_document
+    from convention_cli.cli.documents import produce_document
     from convention_cli.errors import UsageError
+    from convention_cli.views.documents.catalogue import DocumentRequest
 
     if annee is not None and pluriannuel:
         raise UsageError("--annee et --pluriannuel s'excluent : un bilan annuel ou le bilan "
@@ -52,41 +49,11 @@ def bilan(
     if annee is None and not pluriannuel:
         raise UsageError("indiquez --annee AAAA (bilan annuel) ou --pluriannuel")
     day = parse_date_option(as_of, "--as-of")
-    data_dir = resolve_data(data)
-    # The view models and the document hold no cycles: on a large registry the cyclic
-    # collector would only re-scan the loaded registry again and again (see gc_paused).
-    with gc_paused():
-        text = _render(data_dir, annee, day, public)
-    write_document(text, sortie)
-
-
-def _render(data_dir: Path, annee: str | None, day: date | None, public: bool) -> str:
-    from convention_cli.checks.pipeline import load_valid_registry
-    from convention_cli.formats.templating import render_document, template_dir_for
-    from convention_cli.views.provenance import provenance
-
     if annee is not None:
         from convention_cli.views.documents.bilan import parse_year
-        from convention_cli.views.documents.bilan_annuel import annual_as_of, build_bilan_annuel
 
-        year = parse_year(annee)
-        registry = load_valid_registry(data_dir)
-        reference = day or annual_as_of(registry, year)
-        origin = provenance(reference, data_dir, public=public)
-        view: object = build_bilan_annuel(registry, year, as_of=reference, public=public,
-                                          provenance=origin)
-        template = "bilan_annuel.md.j2"
+        request = DocumentRequest(year=parse_year(annee), as_of=day, public=public)
+        produce_document("bilan-annuel", request, data, sortie)
     else:
-        from convention_cli.views.documents.bilan_pluriannuel import (
-            build_bilan_pluriannuel,
-            multi_year_as_of,
-        )
-
-        registry = load_valid_registry(data_dir)
-        reference = day or multi_year_as_of(registry)
-        origin = provenance(reference, data_dir, public=public)
-        view = build_bilan_pluriannuel(registry, as_of=reference, public=public,
-                                       provenance=origin)
-        template = "bilan_pluriannuel.md.j2"
-    return render_document(template, {"view": view, "public": public, "provenance": origin},
-                           template_dir_for(data_dir))
+        produce_document("bilan-pluriannuel", DocumentRequest(as_of=day, public=public), data,
+                         sortie)

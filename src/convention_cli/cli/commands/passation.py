@@ -6,8 +6,13 @@ from typing import Annotated
 
 import typer
 
-from convention_cli.cli.commands.agenda import OutputOption, PublicOption
-from convention_cli.cli.options import AsOfOption, DataOption, resolve_as_of, resolve_data
+from convention_cli.cli.options import (
+    AsOfOption,
+    DataOption,
+    OutputOption,
+    PublicOption,
+    parse_date_option,
+)
 
 
 def passation(
@@ -31,21 +36,12 @@ def passation(
 
     Exemple : convention passation --partie dgom -o passation-dgom.md
     """
-    from convention_cli.checks.pipeline import load_valid_registry
-    from convention_cli.cli.output import write_document
-    from convention_cli.formats.templating import render_document, template_dir_for
-    from convention_cli.views.documents.passation import build_passation
-    from convention_cli.views.provenance import provenance
+    from convention_cli.cli.documents import produce_document
+    from convention_cli.views.documents.catalogue import DocumentRequest
 
-    data_dir = resolve_data(data)
-    day = resolve_as_of(as_of)
-    registry = load_valid_registry(data_dir)
-    origin = provenance(day, data_dir, public=public)
-    view = build_passation(registry, partie, as_of=day, public=public, provenance=origin)
-    text = render_document("passation.md.j2", {"view": view, "public": public,
-                                               "provenance": origin},
-                           template_dir_for(data_dir))
-    write_document(text, sortie)
+    request = DocumentRequest(partie=partie, as_of=parse_date_option(as_of, "--as-of"),
+                              public=public)
+    produce_document("passation", request, data, sortie)
 
 
 def communication(
@@ -68,22 +64,8 @@ def communication(
 
     Exemple : convention communication --annee 2024 -o communication-2024.md
     """
-    from datetime import date
+    from convention_cli.cli.documents import produce_document
+    from convention_cli.views.documents.catalogue import DocumentRequest
 
-    from convention_cli.checks.pipeline import load_valid_registry
-    from convention_cli.cli.output import write_document
-    from convention_cli.formats.templating import render_document, template_dir_for
-    from convention_cli.views.documents.communication import build_communication
-    from convention_cli.views.provenance import provenance
-
-    data_dir = resolve_data(data)
-    day = resolve_as_of(as_of)
-    if annee is not None and as_of is None:
-        day = min(day, date(annee, 12, 31))
-    registry = load_valid_registry(data_dir)
-    origin = provenance(day, data_dir, public=True)
-    view = build_communication(registry, annee or day.year, as_of=day, provenance=origin)
-    text = render_document("communication.md.j2", {"view": view, "public": True,
-                                                   "provenance": origin},
-                           template_dir_for(data_dir))
-    write_document(text, sortie)
+    request = DocumentRequest(year=annee, as_of=parse_date_option(as_of, "--as-of"))
+    produce_document("communication", request, data, sortie)

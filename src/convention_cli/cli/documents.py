@@ -1,0 +1,47 @@
+"""The one document pipeline: load → as-of day → provenance → view → template → output.
+
+Every document command parses its options into a ``DocumentRequest`` and calls
+``produce_document``; what differs between documents is in ``views/documents/catalogue.py``
+(``DOCUMENTS``), what differs between output formats is in the output step
+(``cli/output.py``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from convention_cli.views.documents.catalogue import DOCUMENTS, DocumentRequest
+
+
+def produce_document(
+    name: str, request: DocumentRequest, data: Path | None, target: Path | None
+) -> None:
+    """Write the document ``name`` for ``request`` to ``target`` (standard output if None)."""
+    text = render_named_document(name, request, data)
+    from convention_cli.cli.output import write_document
+
+    write_document(text, target)
+
+
+def render_named_document(name: str, request: DocumentRequest, data: Path | None) -> str:
+    """The document ``name`` for ``request``, as Markdown."""
+    from convention_cli.checks.pipeline import gc_paused, load_valid_registry
+    from convention_cli.cli.options import resolve_as_of, resolve_data
+    from convention_cli.formats.templating import render_document, template_dir_for
+    from convention_cli.views.provenance import provenance
+
+    spec = DOCUMENTS[name]
+    if spec.public_only:
+        request = replace(request, public=True)
+    data_dir = resolve_data(data)
+    # The view models and the document hold no cycles: on a large registry the cyclic
+    # collector would only re-scan the loaded registry again and again (see gc_paused).
+    with gc_paused():
+        registry = load_valid_registry(data_dir)
+        as_of = request.as_of or spec.default_as_of(registry, request, resolve_as_of(None))
+        origin = provenance(as_of, data_dir, public=request.public)
+        view = spec.build(registry, request, as_of, origin)
+        return render_document(spec.template, {"view": view, "public": request.public,
+                                               "provenance": origin},
+                               template_dir_for(data_dir))
