@@ -27,6 +27,7 @@ from convention_cli.cli.commands.export import export
 from convention_cli.cli.commands.init import init
 from convention_cli.cli.commands.passation import communication, passation
 from convention_cli.cli.commands.schema import schema
+from convention_cli.cli.commands.site import site
 from convention_cli.cli.commands.status import status
 from convention_cli.cli.commands.validate import validate
 from convention_cli.cli.french import FrenchCommand, FrenchGroup, translate_usage_message
@@ -83,6 +84,7 @@ app.add_typer(action_app, name="action")
 app.command("init", cls=FrenchCommand)(init)
 app.command("schema", cls=FrenchCommand)(schema)
 app.command("export", cls=FrenchCommand)(export)
+app.command("site", cls=FrenchCommand)(site)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,0 +1,141 @@
+"""``convention site``: the static public site of the partnership (section IV)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from convention_cli.cli.options import AsOfOption, DataOption, resolve_as_of, resolve_data
+
+SiteOutputOption = Annotated[
+    Path,
+    typer.Option("--sortie", "-o", help="Dossier où écrire le site (créé ou remplacé ; "
+                 "jamais un dossier du registre).", show_default=False),
+]
+
+
+def site(
+    sortie: SiteOutputOption,
+    data: DataOption = None,
+    as_of: AsOfOption = None,
+    interne: Annotated[
+        bool, typer.Option("--interne", help="Version interne, avec les éléments "
+                           "confidentiels (section VI) : à ne jamais publier. Défaut : "
+                           "version publique.")
+    ] = False,
+    url: Annotated[
+        str | None, typer.Option("--url", help="Adresse publique du site (pour les adresses "
+                                 "absolues de sitemap.xml), par exemple "
+                                 "https://exemple.org/convention/.", show_default=False)
+    ] = None,
+) -> None:
+    """Site web statique du partenariat : où en est la convention, dans un navigateur.
+
+    Pages en français : accueil (la convention en deux phrases, position dans la
+    période, avancement par objectif et par partie, obligations en retard et
+    prochaines, frise, dernières mises à jour), une page par engagement (clause et
+    citation, statut, échéances, indicateurs, journal, preuves), par groupe de travail
+    et par territoire, les réunions et les documents à télécharger. Version publique par
+    défaut : rien de confidentiel, aucun nom de personne, seulement les faits vérifiés.
+    Aucune ressource extérieure : le site s'ouvre depuis le disque (index.html) ou se
+    publie tel quel (GitHub Pages, GitLab Pages ; voir examples/).
+
+    Exemple : convention site -o public --as-of 2025-06-30
+    """
+    from convention_cli.checks.pipeline import gc_paused
+
+    data_dir = resolve_data(data)
+    day = resolve_as_of(as_of)
+    target = _check_target(sortie, data_dir)
+    with gc_paused():
+        files = build_site_files(data_dir, day, public=not interne, base_url=url)
+    write_site(target, files)
+    pages = sum(1 for name in files if name.endswith(".html"))
+    version = "interne" if interne else "publique"
+    sys.stderr.write(f"Site écrit : {target} ({pages} pages, version {version}, situation au "
+                     f"{day.isoformat()}).\n")
+
+
+def build_site_files(
+    data_dir: Path, day: object, *, public: bool, base_url: str | None
+) -> dict[str, bytes]:
+    """The site's files for the registry in ``data_dir``, as known on ``day``."""
+    from dataclasses import replace
+    from datetime import date
+
+    from convention_cli.checks.pipeline import load_valid_registry
+    from convention_cli.formats.site import render_site
+    from convention_cli.formats.templating import template_dir_for
+    from convention_cli.views.provenance import provenance
+    from convention_cli.views.site import build_site
+    from convention_cli.views.site_documents import build_site_documents
+
+    assert isinstance(day, date)
+    registry = load_valid_registry(data_dir)
+    # The registry's folder name only: a site never shows a local path.
+    origin = replace(provenance(day, data_dir), data_dir=data_dir.resolve().name)
+    documents = build_site_documents(registry, day, public=public, provenance=origin)
+    view = build_site(registry, day, public=public, provenance=origin, documents=documents)
+    return render_site(view, template_dir_for(data_dir), base_url)
+
+
+def _check_target(target: Path, data_dir: Path) -> Path:
+    """Refuse a file, a folder of the registry, or a folder holding something else."""
+    from convention_cli.errors import UsageError
+
+    resolved = target.resolve()
+    registry_root = data_dir.resolve()
+    if resolved == registry_root or registry_root in resolved.parents \
+            or resolved in registry_root.parents:
+        raise UsageError(f"{target} : le site ne s'écrit pas dans le registre ni au-dessus "
+                         "de lui ; choisissez un autre dossier (par exemple public/)")
+    if resolved.exists() and not resolved.is_dir():
+        raise UsageError(f"{target} n'est pas un dossier")
+    if resolved.is_dir() and any(resolved.iterdir()) and not _is_site(resolved):
+        raise UsageError(f"{target} n'est pas vide et ne contient pas un site écrit par "
+                         "convention : il n'est pas remplacé (choisissez un dossier vide)")
+    return target
+
+
+def _is_site(folder: Path) -> bool:
+    from convention_cli.formats.site import GENERATOR
+
+    index = folder / "index.html"
+    try:
+        head = index.read_text(encoding="utf-8")[:2000]
+    except (OSError, UnicodeDecodeError):
+        return False
+    return f'<meta name="generator" content="{GENERATOR} ' in head
+
+
+def write_site(target: Path, files: dict[str, bytes]) -> None:
+    """Write every file in a fresh sibling folder, then swap it in: a reader sees the old
+    site or the new one, and a failure leaves the old one untouched."""
+    from convention_cli.errors import UserError
+
+    parent = target.resolve().parent
+    staging = parent / f".{target.name}.nouveau-{os.getpid()}"
+    previous = parent / f".{target.name}.ancien-{os.getpid()}"
+    try:
+        parent.mkdir(parents=True, exist_ok=True)
+        if staging.exists():
+            shutil.rmtree(staging)
+        for name, content in files.items():
+            path = staging / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(content)
+        if target.exists():
+            target.rename(previous)
+        staging.rename(target)
+    except OSError as exc:
+        shutil.rmtree(staging, ignore_errors=True)
+        if previous.exists() and not target.exists():
+            previous.rename(target)
+        raise UserError(f"impossible d'écrire le site dans {target} : "
+                        f"{exc.strerror or exc}") from None
+    shutil.rmtree(previous, ignore_errors=True)

@@ -1,0 +1,139 @@
+"""The static site as bytes: each page of ``SiteView`` through its Jinja template.
+
+One sandboxed environment with autoescape on (every registry value is HTML-escaped)
+and ``StrictUndefined``; templates ship in ``templates/site/`` and a registry may
+override any of them, and the style sheet, with its own ``templates/site/``. The
+result is a mapping ``path → bytes``, sorted, with no date other than the as-of day:
+the same registry and as-of day always give the same bytes.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from datetime import date
+from pathlib import Path
+from typing import Any
+from xml.sax.saxutils import escape
+
+from convention_cli.errors import UserError
+from convention_cli.formats.templating import PACKAGE_TEMPLATES, render_document
+from convention_cli.views.site import Page, SiteView
+from convention_cli.vocab import format_date, format_number, plural
+
+STYLE = "site/style.css"
+FRISE = "frise.svg"
+GENERATOR = "convention"
+"""Name in ``<meta name="generator">``: marks a folder as a site this tool wrote."""
+
+VERSION_TEXT = {
+    True: "Version publique : les éléments confidentiels (section VI de la convention), "
+          "les noms de personnes et les faits non vérifiés sont omis.",
+    False: "Version interne : contient des éléments confidentiels (section VI), "
+           "ne pas diffuser.",
+}
+
+
+def _date_fr(value: date | None, default: str = "—") -> str:
+    return format_date(value) if value is not None else default
+
+
+def _make_environment(override_dir: Path | None) -> Any:
+    from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined
+    from jinja2.sandbox import SandboxedEnvironment
+
+    loaders = []
+    if override_dir is not None and override_dir.is_dir():
+        loaders.append(FileSystemLoader(str(override_dir)))
+    loaders.append(FileSystemLoader(str(PACKAGE_TEMPLATES)))
+    env = SandboxedEnvironment(
+        loader=ChoiceLoader(loaders), undefined=StrictUndefined, autoescape=True,
+        trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
+    )
+    env.filters.update({
+        "date_fr": _date_fr,
+        "nombre_fr": format_number,
+        "pluriel": plural,
+        "iso": lambda value: value.isoformat(),
+    })
+    return env
+
+
+def relative(href: str, page_path: str) -> str:
+    """``href`` (relative to the site's root) as seen from ``page_path``."""
+    path, _, anchor = href.partition("#")
+    base = posixpath.dirname(page_path) or "."
+    link = posixpath.relpath(path, base) if path else posixpath.basename(page_path)
+    return link + (f"#{anchor}" if anchor else "")
+
+
+def _template_error(name: str, exc: Any) -> UserError:
+    line = getattr(exc, "lineno", None)
+    where = f" (ligne {line})" if line else ""
+    return UserError(f"modèle « {name} » invalide{where} : {exc.message}")
+
+
+def render_pages(view: SiteView, env: Any) -> dict[str, bytes]:
+    from jinja2 import TemplateError, TemplateNotFound
+
+    files: dict[str, bytes] = {}
+    version = VERSION_TEXT[view.public]
+    templates: dict[str, Any] = {}
+    for page in view.pages:
+        try:
+            template = templates.get(page.modele)
+            if template is None:
+                template = templates[page.modele] = env.get_template(page.modele)
+            text = template.render(
+                site=view, page=page, d=page.donnees, version=version,
+                lien=_linker(page), racine="../" * page.chemin.count("/"),
+            )
+        except TemplateNotFound as exc:
+            raise UserError(f"modèle de site introuvable : {exc.name}") from None
+        except TemplateError as exc:
+            raise _template_error(page.modele, exc) from None
+        files[page.chemin] = text.encode("utf-8")
+    return files
+
+
+def _linker(page: Page) -> Any:
+    def lien(href: str) -> str:
+        return relative(href, page.chemin)
+    return lien
+
+
+def sitemap(view: SiteView, base_url: str | None) -> bytes:
+    """``sitemap.xml`` (sitemaps.org): absolute addresses when the site's public address
+    is known (``--url``), otherwise addresses relative to the site's root."""
+    prefix = base_url.rstrip("/") + "/" if base_url else ""
+    lines = ['<?xml version="1.0" encoding="UTF-8"?>',
+             '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">']
+    for page in sorted(view.pages, key=lambda p: p.chemin):
+        lines.append(f"  <url><loc>{escape(prefix + page.chemin)}</loc>"
+                     f"<lastmod>{view.as_of.isoformat()}</lastmod></url>")
+    lines.append("</urlset>")
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+def render_site(
+    view: SiteView, override_dir: Path | None = None, base_url: str | None = None
+) -> dict[str, bytes]:
+    """Every file of the site: pages, style sheet, timeline picture, documents, sitemap."""
+    from jinja2 import TemplateNotFound
+
+    from convention_cli.formats.site_frise import frise_svg
+
+    env = _make_environment(override_dir)
+    files = render_pages(view, env)
+    try:
+        style, _, _ = env.loader.get_source(env, STYLE)
+    except TemplateNotFound:
+        raise UserError(f"feuille de style du site introuvable : {STYLE}") from None
+    files["style.css"] = style.encode("utf-8")
+    files[FRISE] = frise_svg(view.frise).encode("utf-8")
+    for document in view.documents:
+        text = render_document(document.modele, {
+            "view": document.vue, "public": document.public, "provenance": view.provenance,
+        }, override_dir)
+        files[document.chemin] = text.encode("utf-8")
+    files["sitemap.xml"] = sitemap(view, base_url)
+    return dict(sorted(files.items()))

@@ -1,0 +1,69 @@
+"""The documents the site offers for download: the latest bilans (section V) and the
+latest public communication (section IV), built by their own view models.
+
+Only what the tool produces: Markdown today (the templates of ``templates/``); each
+document is the public version on a public site.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from convention_cli.load.registry import Registry
+from convention_cli.views.provenance import Provenance
+from convention_cli.views.site import DocumentSite
+from convention_cli.vocab import format_date
+
+
+def latest_annual_year(registry: Registry, as_of: date) -> int | None:
+    """The last year of the convention that has ended by ``as_of`` (its bilan is due)."""
+    conv = registry.convention
+    end = registry.date_fin
+    assert conv is not None
+    assert end is not None
+    from convention_cli.views.documents.bilan import year_period
+
+    years = [y for y in range(conv.date_signature.year, end.year + 1)
+             if year_period(registry, y).fin < as_of]
+    return years[-1] if years else None
+
+
+def build_site_documents(
+    registry: Registry, as_of: date, *, public: bool, provenance: Provenance
+) -> tuple[DocumentSite, ...]:
+    conv = registry.convention
+    end = registry.date_fin
+    assert conv is not None
+    assert end is not None
+    if as_of < conv.date_signature:
+        return ()
+    from convention_cli.views.documents.bilan_annuel import build_bilan_annuel
+    from convention_cli.views.documents.bilan_pluriannuel import build_bilan_pluriannuel
+    from convention_cli.views.documents.communication import build_communication
+
+    suffix = "" if public else "-interne"
+    documents = []
+    year = latest_annual_year(registry, as_of)
+    if year is not None:
+        documents.append(DocumentSite(
+            f"documents/bilan-annuel-{year}{suffix}.md", f"Bilan annuel {year}",
+            f"Engagements, journal, indicateurs et réunions de l'année {year}, situation au "
+            f"{format_date(as_of)}.", "Markdown", "bilan_annuel.md.j2",
+            build_bilan_annuel(registry, year, as_of=as_of, public=public,
+                               provenance=provenance), public))
+    documents.append(DocumentSite(
+        f"documents/bilan-pluriannuel{suffix}.md", "Bilan pluriannuel",
+        f"Atteinte de chaque objectif sur toute la période, situation au "
+        f"{format_date(as_of)}.", "Markdown", "bilan_pluriannuel.md.j2",
+        build_bilan_pluriannuel(registry, as_of=as_of, public=public, provenance=provenance),
+        public))
+    # The communication is public by nature (section IV): the same on both versions.
+    communication_year = min(as_of.year, end.year)
+    documents.append(DocumentSite(
+        f"documents/communication-{communication_year}.md",
+        f"Valorisation publique {communication_year}",
+        f"Le partenariat en quelques lignes et ce qui a été fait en {communication_year}.",
+        "Markdown", "communication.md.j2",
+        build_communication(registry, communication_year, as_of=min(as_of, end),
+                            provenance=provenance), True))
+    return tuple(documents)

@@ -1,0 +1,235 @@
+"""The static site's pages: valid HTML5, accessible structure, links, offline, contrast."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from pathlib import Path
+
+import html5lib
+import pytest
+
+from convention_cli.formats.site import relative
+from tests.site_support import AS_OF, build, fixture_copy, read_page, site_files
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
+    tmp = tmp_path_factory.mktemp("site")
+    data = fixture_copy(tmp)
+    return site_files(build(data, tmp / "public", "--as-of", AS_OF))
+
+
+def _pages(site: dict[str, bytes]) -> dict[str, bytes]:
+    return {name: content for name, content in site.items() if name.endswith(".html")}
+
+
+def test_expected_pages_from_ids(site: dict[str, bytes]) -> None:
+    assert {
+        "index.html", "echeances.html", "engagements/index.html",
+        "engagements/unml-relayer.html", "engagements/valoriser-signature.html",
+        "groupes/index.html", "groupes/gt-1.html", "territoires/index.html",
+        "territoires/la-reunion.html", "reunions/index.html", "documents/index.html",
+        "style.css", "frise.svg", "sitemap.xml", "documents/bilan-annuel-2023.md",
+        "documents/bilan-pluriannuel.md", "documents/communication-2024.md",
+    } <= set(site)
+
+
+def test_every_page_is_valid_html5(site: dict[str, bytes]) -> None:
+    """html5lib's strict parser raises on any parse error of the HTML standard."""
+    for name, content in _pages(site).items():
+        parser = html5lib.HTMLParser(strict=True, namespaceHTMLElements=False)
+        try:
+            parser.parse(content.decode("utf-8"))
+        except html5lib.html5parser.ParseError as exc:  # pragma: no cover - reported
+            pytest.fail(f"{name}: {exc}")
+        assert content.startswith(b"<!DOCTYPE html>\n<html lang=\"fr\">"), name
+
+
+def test_structure_of_every_page(site: dict[str, bytes]) -> None:
+    for name, content in _pages(site).items():
+        page = read_page(content)
+        tags = [tag for tag, _ in page.tags]
+        assert page.lang == "fr", name
+        assert page.h1 == 1, name
+        for landmark in ("header", "nav", "main", "footer"):
+            assert landmark in tags, (name, landmark)
+        first_link = next(attrs for tag, attrs in page.tags if tag == "a")
+        assert first_link.get("href") == "#contenu", name  # skip link comes first
+        assert "contenu" in page.ids, name
+        for tag, attrs in page.tags:
+            if tag == "img":
+                assert attrs.get("alt"), name
+            if tag == "table":
+                continue
+            assert "style" not in attrs, (name, tag)  # strict CSP: no inline style
+        assert "script" not in tags and "style" not in tags and "iframe" not in tags, name
+        text = page.plain
+        assert "Version publique" in text, name
+        assert "situation au 1er juillet 2024" in text, name
+        assert "Site établi avec" in text, name  # provenance footer
+
+
+def test_tables_have_captions_and_scrollable_regions(site: dict[str, bytes]) -> None:
+    for name, content in _pages(site).items():
+        html = content.decode("utf-8")
+        assert html.count("<table") == html.count("<caption"), name
+        for match in re.finditer(r'<div class="tableau"([^>]*)>', html):
+            assert 'tabindex="0"' in match.group(1), name  # scrollable by keyboard
+
+
+def test_link_checker_walks_every_page(site: dict[str, bytes]) -> None:
+    """Every internal link and resource exists (file and anchor); none is absolute,
+    local, or outside the site; the only external addresses are evidence links."""
+    pages = {name: read_page(content) for name, content in _pages(site).items()}
+    checked = 0
+    for name, page in pages.items():
+        for kind, value in page.links:
+            if kind == "a.href" and value.startswith(("https://", "http://")):
+                continue  # evidence published elsewhere: a link, never a resource
+            assert not re.match(r"^([a-z]+:|/|\\)", value), (name, value)
+            path, _, anchor = value.partition("#")
+            target = posixpath.normpath(posixpath.join(posixpath.dirname(name), path)) \
+                if path else name
+            assert not target.startswith(".."), (name, value)
+            assert target in site, (name, value)
+            if anchor:
+                assert anchor in pages[target].ids, (name, value)
+            checked += 1
+    assert checked > 100
+
+
+def test_no_external_resource_anywhere(site: dict[str, bytes]) -> None:
+    for name, content in site.items():
+        text = content.decode("utf-8")
+        if name.endswith((".html", ".css")):
+            assert "@import" not in text and "url(" not in text, name
+            for match in re.finditer(r'<(?:link|img|script|source)\b[^>]*', text):
+                assert "http" not in match.group(0), (name, match.group(0))
+        if name.endswith(".svg"):
+            assert "href" not in text, name
+
+
+def test_content_security_policy_is_strict(site: dict[str, bytes]) -> None:
+    html = site["index.html"].decode("utf-8")
+    assert "default-src 'none'; style-src 'self'; img-src 'self'" in html
+
+
+def test_home_page_key_figures(site: dict[str, bytes]) -> None:
+    text = read_page(site["index.html"]).plain
+    assert "Convention en vigueur du 18 juillet 2023 au 17 juillet 2026" in text
+    assert "engagement réalisé sur" in text
+    assert "Avancement : part des engagements" in text  # the rule used
+    assert "Accord-cadre LADOM" in text  # late obligation
+    assert "Diagnostic partagé lancé." in text  # last updates
+
+
+def test_engagement_page_sections(site: dict[str, bytes]) -> None:
+    text = read_page(site["engagements/valoriser-signature.html"]).plain
+    for expected in ("Ce que dit la convention", "Historique du statut",
+                     "25 septembre 2023 : réalisé", "Échéances", "honorée",
+                     "Indicateurs : cible et mesure", "Journal", "Preuves",
+                     "Article de presse"):
+        assert expected in text, expected
+    html = site["engagements/valoriser-signature.html"].decode("utf-8")
+    assert '<a href="https://example.org/article" rel="noopener noreferrer">' in html
+
+
+def test_indicator_target_and_measure(tmp_path: Path) -> None:
+    data = fixture_copy(tmp_path)
+    files = site_files(build(data, tmp_path / "s", "--as-of", "2025-01-15"))
+    text = read_page(files["engagements/unml-relayer.html"]).plain
+    assert "Notes transmises" in text
+    assert "3 au 31 décembre 2024" in text
+    assert "75\u202f% de la cible" in text
+
+
+def test_sitemap_lists_every_page(site: dict[str, bytes]) -> None:
+    sitemap = site["sitemap.xml"].decode("utf-8")
+    locations = re.findall(r"<loc>([^<]+)</loc>", sitemap)
+    assert sorted(locations) == sorted(_pages(site))
+
+
+def test_sitemap_absolute_with_url(tmp_path: Path) -> None:
+    data = fixture_copy(tmp_path)
+    files = site_files(build(data, tmp_path / "s", "--as-of", AS_OF, "--url",
+                             "https://exemple.org/convention"))
+    assert "<loc>https://exemple.org/convention/engagements/dgom-ladom.html</loc>" in \
+        files["sitemap.xml"].decode("utf-8")
+
+
+@pytest.mark.parametrize(("href", "page", "expected"), [
+    ("index.html", "index.html", "index.html"),
+    ("engagements/a.html", "index.html", "engagements/a.html"),
+    ("engagements/a.html", "engagements/b.html", "a.html"),
+    ("index.html", "engagements/b.html", "../index.html"),
+    ("reunions/index.html#r-1", "groupes/gt-1.html", "../reunions/index.html#r-1"),
+])
+def test_relative_links(href: str, page: str, expected: str) -> None:
+    assert relative(href, page) == expected
+
+
+def _luminance(colour: str) -> float:
+    value = colour.lstrip("#")
+    channels = [int(value[i:i + 2], 16) / 255 for i in (0, 2, 4)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast(a: str, b: str) -> float:
+    light, dark = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def test_colour_contrast_is_aa(site: dict[str, bytes]) -> None:
+    """Every rule that sets both a text colour and a background meets WCAG AA (4.5:1),
+    and so do the text colours on the page's white background."""
+    css = site["style.css"].decode("utf-8").split("@media print")[0]  # print: black on white
+    variables = dict(re.findall(r"--([a-z-]+):\s*(#[0-9a-fA-F]{6})", css))
+
+    def resolve(value: str) -> str | None:
+        value = value.strip()
+        match = re.fullmatch(r"var\(--([a-z-]+)\)", value)
+        if match:
+            return variables[match.group(1)]
+        return value if re.fullmatch(r"#[0-9a-fA-F]{6}", value) else None
+
+    pairs = 0
+    for selector, body in re.findall(r"([^{}]+)\{([^{}]*)\}", css):
+        colour = re.search(r"(?<![-\w])color:\s*([^;]+)", body)
+        background = re.search(r"background(?:-color)?:\s*([^;]+)", body)
+        fg = resolve(colour.group(1)) if colour else None
+        if fg is None:
+            continue
+        # Without a background of its own, a rule of the header sits on its band.
+        default = variables["bandeau"] if selector.strip().startswith(".entete") \
+            else "#ffffff"
+        bg = resolve(background.group(1)) if background else default
+        if bg is None:
+            continue
+        assert contrast(fg, bg) >= 4.5, (selector.strip(), fg, bg)
+        pairs += 1
+    assert pairs >= 10
+    # The header's white text on its band, and links on white.
+    assert contrast("#ffffff", variables["bandeau"]) >= 4.5
+    for name in ("lien", "lien-visite", "discret"):
+        assert contrast(variables[name], variables["fond"]) >= 4.5
+        assert contrast(variables[name], variables["clair"]) >= 4.5
+
+
+def test_style_sheet_has_focus_print_and_small_screens(site: dict[str, bytes]) -> None:
+    css = site["style.css"].decode("utf-8")
+    assert ":focus-visible { outline: 3px solid" in css
+    assert "@media print" in css
+    assert "@media (max-width: 40rem)" in css
+
+
+def test_timeline_picture_and_text_alternative(site: dict[str, bytes]) -> None:
+    svg = site["frise.svg"].decode("utf-8")
+    assert svg.startswith('<svg xmlns="http://www.w3.org/2000/svg"')
+    assert "<title id=\"frise-titre\">Frise de la convention" in svg
+    html = site["index.html"].decode("utf-8")
+    assert '<img src="frise.svg"' in html
+    assert "La frise en texte" in html
+    text = read_page(site["index.html"]).plain
+    assert "30 juin 2024 : Accord-cadre LADOM — en retard" in text

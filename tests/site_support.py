@@ -1,0 +1,85 @@
+"""Helpers of the site tests: build a site from a registry, read its pages back."""
+
+from __future__ import annotations
+
+import io
+import re
+import shutil
+from contextlib import redirect_stderr
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+
+from convention_cli.cli.app import main
+from tests.paths import CASES
+
+FIXTURE = CASES / "documents" / "data"
+"""The documents' fixture: journal, meetings, indicators, confidential records."""
+AS_OF = "2024-07-01"
+
+
+def fixture_copy(tmp_path: Path) -> Path:
+    target = tmp_path / "registre" / "data"
+    shutil.copytree(FIXTURE, target)
+    return target
+
+
+def build(data: Path, out: Path, *extra: str) -> Path:
+    errors = io.StringIO()
+    with redirect_stderr(errors):
+        code = main(["site", "-o", str(out), "--data", str(data), *extra])
+    assert code == 0, errors.getvalue()
+    return out
+
+
+def site_files(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes()
+            for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+@dataclass
+class PageInfo:
+    """What the link checker and the quality tests need from one HTML page."""
+
+    ids: set[str] = field(default_factory=set)
+    links: list[tuple[str, str]] = field(default_factory=list)
+    """(tag.attribute, value) of every href and src."""
+    tags: list[tuple[str, dict[str, str | None]]] = field(default_factory=list)
+    h1: int = 0
+    lang: str | None = None
+    text: list[str] = field(default_factory=list)
+
+    @property
+    def plain(self) -> str:
+        """The page's text, whitespace collapsed."""
+        return re.sub(r"[ \t\n\r\f]+", " ", "".join(self.text))
+
+
+class _Collector(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.info = PageInfo()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        self.info.tags.append((tag, values))
+        if tag == "html":
+            self.info.lang = values.get("lang")
+        if tag == "h1":
+            self.info.h1 += 1
+        if values.get("id"):
+            self.info.ids.add(str(values["id"]))
+        for name in ("href", "src"):
+            value = values.get(name)
+            if value is not None:
+                self.info.links.append((f"{tag}.{name}", value))
+
+    def handle_data(self, data: str) -> None:
+        self.info.text.append(data)
+
+
+def read_page(content: bytes) -> PageInfo:
+    parser = _Collector()
+    parser.feed(content.decode("utf-8"))
+    parser.close()
+    return parser.info
