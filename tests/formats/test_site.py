@@ -63,7 +63,7 @@ def test_structure_of_every_page(site: dict[str, bytes]) -> None:
             if tag == "table":
                 continue
             assert "style" not in attrs, (name, tag)  # strict CSP: no inline style
-        assert "script" not in tags and "style" not in tags and "iframe" not in tags, name
+        assert not {"script", "style", "iframe"} & set(tags), name
         text = page.plain
         assert "Version publique" in text, name
         assert "situation au 1er juillet 2024" in text, name
@@ -103,7 +103,8 @@ def test_no_external_resource_anywhere(site: dict[str, bytes]) -> None:
     for name, content in site.items():
         text = content.decode("utf-8")
         if name.endswith((".html", ".css")):
-            assert "@import" not in text and "url(" not in text, name
+            assert "@import" not in text, name
+            assert "url(" not in text, name
             for match in re.finditer(r'<(?:link|img|script|source)\b[^>]*', text):
                 assert "http" not in match.group(0), (name, match.group(0))
         if name.endswith(".svg"):
@@ -161,7 +162,7 @@ def test_sitemap_absolute_with_url(tmp_path: Path) -> None:
 @pytest.mark.parametrize(("href", "page", "expected"), [
     ("index.html", "index.html", "index.html"),
     ("engagements/a.html", "index.html", "engagements/a.html"),
-    ("engagements/a.html", "engagements/b.html", "a.html"),
+    ("engagements/a.html", "engagements/b.html", "../engagements/a.html"),
     ("index.html", "engagements/b.html", "../index.html"),
     ("reunions/index.html#r-1", "groupes/gt-1.html", "../reunions/index.html#r-1"),
 ])
@@ -185,7 +186,7 @@ def test_colour_contrast_is_aa(site: dict[str, bytes]) -> None:
     """Every rule that sets both a text colour and a background meets WCAG AA (4.5:1),
     and so do the text colours on the page's white background."""
     css = site["style.css"].decode("utf-8").split("@media print")[0]  # print: black on white
-    variables = dict(re.findall(r"--([a-z-]+):\s*(#[0-9a-fA-F]{6})", css))
+    variables: dict[str, str] = dict(re.findall(r"--([a-z-]+):\s*(#[0-9a-fA-F]{6})", css))
 
     def resolve(value: str) -> str | None:
         value = value.strip()
@@ -233,3 +234,15 @@ def test_timeline_picture_and_text_alternative(site: dict[str, bytes]) -> None:
     assert "La frise en texte" in html
     text = read_page(site["index.html"]).plain
     assert "30 juin 2024 : Accord-cadre LADOM — en retard" in text
+
+
+def test_readings_are_shown_as_readings(tmp_path: Path) -> None:
+    data = fixture_copy(tmp_path)
+    path = data / "engagements.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "    echeance: 2024-06-30\n",
+        "    echeance: 2024-06-30\n    lectures:\n      - champ: echeance\n"
+        "        motif: le texte ne fixe pas de date\n", 1), encoding="utf-8")
+    files = site_files(build(data, tmp_path / "s", "--as-of", AS_OF))
+    text = read_page(files["engagements/dgom-ladom.html"]).plain
+    assert "echeance — lecture : le texte ne fixe pas de date" in text

@@ -21,6 +21,7 @@ from typing import Any
 
 from convention_cli.domain.echeances import Echeance, Etat, Objet, compute_echeances
 from convention_cli.domain.queries import echeances_by_engagement, next_echeance
+from convention_cli.domain.snapshot import snapshot
 from convention_cli.load.registry import Registry
 from convention_cli.models import (
     GT_STATUT_LABELS,
@@ -36,8 +37,9 @@ from convention_cli.models import (
 )
 from convention_cli.views.consultation.common import CONFIANCE_LABELS, RECURRENCE_LABELS
 from convention_cli.views.documents.common import INSTANCE_LABELS
+from convention_cli.views.lectures import lectures_of
 from convention_cli.views.provenance import Provenance
-from convention_cli.vocab import format_date, format_number, plural
+from convention_cli.vocab import format_date, format_number, lecture_fr, plural
 
 Day = date  # fields named ``date`` shadow the type inside class bodies
 
@@ -151,6 +153,7 @@ class LigneIndicateur:
     atteinte: str | None
     """« 75 % de la cible » when both target and measure are figures."""
     mesures: tuple[LigneMesure, ...]
+    lectures: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -187,6 +190,8 @@ class PageEngagement:
     """Engagements it may lead to, or follow from."""
     sources: tuple[str, ...]
     note: str | None
+    lectures: tuple[str, ...] = ()
+    """Readings of the registry beyond the text, « champ : lecture : motif »."""
 
 
 @dataclass(frozen=True)
@@ -345,27 +350,27 @@ def _fait(fait: Fait | None, public: bool) -> tuple[str, str | None]:
     return fait.valeur, CONFIANCE_LABELS[fait.confiance]
 
 
-def _preuves(preuves: Iterable[Preuve], public: bool, as_of: Day) -> tuple[LignePreuve, ...]:
+def _preuves(preuves: Iterable[Preuve], public: bool) -> tuple[LignePreuve, ...]:
     """Evidence: a web address becomes a link; a file of the registry is named only
     (its path means nothing on the site, and may be a local one)."""
     return tuple(
         LignePreuve(p.libelle, p.url if _WEB.match(p.url) else None, p.date)
-        for p in _visible(preuves, public) if p.date is None or p.date <= as_of
+        for p in _visible(preuves, public)
     )
 
 
 def _journal(
-    entries: Iterable[EntreeJournal], public: bool, as_of: Day, sujet: Lien | None = None
+    entries: Iterable[EntreeJournal], public: bool, sujet: Lien | None = None
 ) -> list[LigneJournal]:
-    """Entries dated up to ``as_of``; in public the author (often a person) gives way to
+    """Entries, oldest first; in public the author (often a person) gives way to
     the source: no personal name leaves the registry."""
     return [
         LigneJournal(
             date=e.date, texte=e.texte,
             source=e.source if public else (e.auteur or e.source),
             statut=STATUT_LABELS[e.statut] if e.statut else None,
-            echeance=e.echeance, preuves=_preuves(e.preuves, public, as_of), sujet=sujet)
-        for e in sorted(_visible(entries, public), key=lambda e: e.date) if e.date <= as_of
+            echeance=e.echeance, preuves=_preuves(e.preuves, public), sujet=sujet)
+        for e in sorted(_visible(entries, public), key=lambda e: e.date)
     ]
 
 
@@ -412,6 +417,10 @@ class _Context:
     visible_ids: set[str]
     echeances: list[Echeance]
     by_engagement: dict[str, list[Echeance]]
+    follows: dict[str, list[str]] = field(default_factory=dict)
+    """Engagement id → the visible engagements that may lead to it."""
+    objectifs: dict[str, str] = field(default_factory=dict)
+    parties: dict[str, str] = field(default_factory=dict)
 
 
 def build_site(
@@ -420,6 +429,7 @@ def build_site(
 ) -> SiteView:
     """Every page of the site as known on ``as_of``; ``documents`` are the downloadable
     documents already built by their own view models (public ones for a public site)."""
+    registry = snapshot(registry, as_of)
     conv = registry.convention
     assert conv is not None
     engagements = _visible(registry.engagements, public)
@@ -430,9 +440,13 @@ def build_site(
         names={p.id: p.sigle for p in registry.parties},
         engagements=engagements, visible_ids={e.id for e in engagements},
         echeances=echeances, by_engagement=echeances_by_engagement(echeances),
+        objectifs={o.id: f"{o.numero}. {o.libelle}" for o in conv.objectifs},
+        parties={p.id: f"{p.sigle} — {p.nom}" for p in registry.parties},
     )
-    reunions = sorted((r for r in _visible(registry.reunions, public) if r.date <= as_of),
-                      key=lambda r: (r.date, r.id))
+    for eng in engagements:
+        for target in eng.peut_deboucher_sur:
+            ctx.follows.setdefault(target, []).append(eng.id)
+    reunions = sorted(_visible(registry.reunions, public), key=lambda r: (r.date, r.id))
     releves = {d.chemin.rsplit("/", 1)[-1].removeprefix("releve-").removesuffix(".md"): d
                for d in documents if d.chemin.startswith("documents/releve-")}
     pages: list[Page] = [
@@ -532,10 +546,10 @@ def _accueil(ctx: _Context) -> Accueil:
     position = position_of(registry, ctx.as_of, ctx.echeances)
     dated: list[LigneJournal] = []
     for eng in ctx.engagements:
-        dated += _journal(eng.journal, ctx.public, ctx.as_of,
+        dated += _journal(eng.journal, ctx.public,
                           Lien(eng.libelle, engagement_href(eng.id)))
     for groupe in registry.groupes_travail:
-        dated += _journal(groupe.journal, ctx.public, ctx.as_of,
+        dated += _journal(groupe.journal, ctx.public,
                           Lien(f"Groupe de travail n° {groupe.numero}",
                                groupe_href(groupe.id)))
     dated.sort(key=lambda j: (j.date, j.sujet.href if j.sujet else ""), reverse=True)
@@ -581,8 +595,8 @@ def _quantity(value: int | float, unite: str | None) -> str:
     return f"{format_number(value)} {unite}" if unite else format_number(value)
 
 
-def _indicateur(ind: Indicateur, as_of: Day) -> LigneIndicateur:
-    mesures = sorted((m for m in ind.mesures if m.date <= as_of), key=lambda m: m.date)
+def _indicateur(ind: Indicateur) -> LigneIndicateur:
+    mesures = sorted(ind.mesures, key=lambda m: m.date)
     last = mesures[-1] if mesures else None
     reached = None
     if last is not None and ind.cible:
@@ -596,27 +610,31 @@ def _indicateur(ind: Indicateur, as_of: Day) -> LigneIndicateur:
         atteinte=reached,
         mesures=tuple(LigneMesure(m.date, _quantity(m.valeur, ind.unite), m.source)
                       for m in mesures),
+        lectures=_lectures(ind),
     )
+
+
+def _lectures(item: object) -> tuple[str, ...]:
+    """What the registry reads into the text, never shown as the text itself."""
+    return tuple(f"{lu.champ} — {lecture_fr(lu.motif)}" for lu in lectures_of(item))
 
 
 def _engagement_page(ctx: _Context, eng: Engagement) -> PageEngagement:
     registry = ctx.registry
     conv = registry.convention
     assert conv is not None
-    objectives = {o.id: f"{o.numero}. {o.libelle}" for o in conv.objectifs}
+    objectives = ctx.objectifs
     operators = {o.id: f"{o.sigle} ({o.nom})" for o in registry.operateurs}
     territories = {t.id: t.nom for t in registry.territoires}
-    journal = _journal(eng.journal, ctx.public, ctx.as_of)
+    journal = _journal(eng.journal, ctx.public)
     history = [LigneStatut(j.date, j.statut, j.source) for j in journal if j.statut]
-    follows = [e for e in ctx.engagements if eng.id in e.peut_deboucher_sur]
     echeance = None
     if eng.echeance is not None:
         echeance = format_date(eng.echeance) + (f" ({eng.echeance_libelle})"
                                                 if eng.echeance_libelle else "")
     return PageEngagement(
         id=eng.id, libelle=eng.libelle, clause=eng.clause, citation=eng.citation,
-        parties=tuple(next((f"{p.sigle} — {p.nom}" for p in registry.parties if p.id == i), i)
-                      for i in eng.parties),
+        parties=tuple(ctx.parties.get(i, i) for i in eng.parties),
         objectifs=tuple(objectives.get(o, o) for o in eng.objectifs),
         operateurs=tuple(operators.get(o, o) for o in eng.operateurs),
         territoires=tuple(Lien(territories[t], territoire_href(t))
@@ -626,19 +644,21 @@ def _engagement_page(ctx: _Context, eng: Engagement) -> PageEngagement:
         recurrence=RECURRENCE_LABELS[eng.recurrence] if eng.recurrence else None,
         historique=tuple(history),
         echeances=tuple(_echeance_row(ctx, e) for e in ctx.by_engagement.get(eng.id, [])),
-        indicateurs=tuple(_indicateur(i, ctx.as_of) for i in eng.indicateurs),
+        indicateurs=tuple(_indicateur(i) for i in eng.indicateurs),
         qualitatif=eng.qualitatif,
         journal=tuple(reversed(journal)),
-        preuves=_preuves(eng.preuves, ctx.public, ctx.as_of)
+        preuves=_preuves(eng.preuves, ctx.public)
         + tuple(p for j in journal for p in j.preuves),
         groupes=tuple(Lien(f"n° {g.numero} — {g.libelle}", groupe_href(g.id))
                       for g in sorted(registry.groupes_travail, key=lambda g: g.numero)
                       if eng.id in g.engagements),
         liens=tuple(Lien(f"peut déboucher sur : {e}", engagement_href(e))
                     for e in eng.peut_deboucher_sur if e in ctx.visible_ids)
-        + tuple(Lien(f"peut découler de : {e.id}", engagement_href(e.id)) for e in follows),
+        + tuple(Lien(f"peut découler de : {e}", engagement_href(e))
+                for e in ctx.follows.get(eng.id, ())),
         sources=tuple(eng.sources),
         note=None if ctx.public else eng.note,
+        lectures=_lectures(eng),
     )
 
 
@@ -655,7 +675,7 @@ def _groupe_page(ctx: _Context, groupe: GroupeTravail, reunions: list[Reunion]) 
         engagements=tuple(Lien(labels[e], engagement_href(e)) for e in groupe.engagements
                           if e in labels),
         objectifs=tuple(objectives.get(o, o) for o in groupe.objectifs),
-        journal=tuple(reversed(_journal(groupe.journal, ctx.public, ctx.as_of))),
+        journal=tuple(reversed(_journal(groupe.journal, ctx.public))),
         reunions=tuple(Lien(f"{format_date(r.date)}", reunion_href(r.id)) for r in reunions
                        if r.instance == "groupe_travail" and r.groupe_travail == groupe.id),
     )
@@ -697,8 +717,7 @@ def _reunion_page(ctx: _Context, reunion: Reunion, releve: DocumentSite | None) 
         decisions=tuple(d.texte for d in _visible(reunion.decisions, ctx.public)),
         actions=tuple(
             LigneAction(a.id, a.texte, ctx.names.get(a.responsable, a.responsable),
-                        a.echeance, a.cloture if a.cloture and a.cloture <= ctx.as_of else None,
-                        _preuves(a.preuves, ctx.public, ctx.as_of))
+                        a.echeance, a.cloture, _preuves(a.preuves, ctx.public))
             for a in _visible(reunion.actions, ctx.public)),
         releve=Lien(releve.titre, releve.chemin) if releve else None,
     )
