@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import io
 import re
-import shutil
 from contextlib import redirect_stderr
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
 from convention_cli.cli.app import main
+from tests.conftest import copy_registry
 from tests.paths import CASES
 
 FIXTURE = CASES / "documents" / "data"
@@ -19,9 +19,8 @@ AS_OF = "2024-07-01"
 
 
 def fixture_copy(tmp_path: Path) -> Path:
-    target = tmp_path / "registre" / "data"
-    shutil.copytree(FIXTURE, target)
-    return target
+    """The fixture copied outside any git repository (no commit in provenance)."""
+    return copy_registry(FIXTURE, tmp_path / "registre" / "data")
 
 
 def build(data: Path, out: Path, *extra: str) -> Path:

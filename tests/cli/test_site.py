@@ -268,3 +268,26 @@ def test_leaks_nothing_confidential_in_any_file(tmp_path: Path) -> None:
     assert {f"{TOKEN}-ENGAGEMENT-LIBELLE", f"{TOKEN}-JOURNAL-CONFIDENTIEL", f"{TOKEN}-DECISION",
             f"{TOKEN}-LIEU-REUNION-CACHEE", f"{TOKEN}-VILLE-MOYENNE",
             f"{TOKEN}-AUTEUR-PERSONNE", f"{TOKEN}-PARTICIPANT"} <= set(shown)
+
+
+@pytest.mark.parametrize("example", [
+    "examples/github-actions/publier-site.yml",
+    "examples/gitlab-ci/publier-site.gitlab-ci.yml",
+])
+def test_pages_workflow_examples_build_the_public_site(example: str) -> None:
+    """Each example parses, builds the site into ``public`` on the default branch, and
+    never the internal version."""
+    text = (Path(__file__).resolve().parents[2] / example).read_text(encoding="utf-8")
+    workflow = yaml.safe_load(text)
+    assert isinstance(workflow, dict)
+    commands = [line.strip() for line in text.splitlines()
+                if "convention site" in line and not line.lstrip().startswith("#")]
+    assert len(commands) == 1
+    assert "-o public" in commands[0]
+    assert "--interne" not in text.replace("jamais --interne", "")
+    if "gitlab" in example:
+        assert workflow["pages"]["artifacts"]["paths"] == ["public"]
+        assert "$CI_DEFAULT_BRANCH" in workflow["pages"]["rules"][0]["if"]
+    else:
+        assert workflow[True]["push"]["branches"] == ["main"]  # YAML 1.1 reads « on » as True
+        assert "actions/deploy-pages@v4" in text

@@ -16,7 +16,7 @@ from xml.sax.saxutils import escape
 
 from convention_cli.errors import UserError
 from convention_cli.formats.templating import PACKAGE_TEMPLATES, render_document
-from convention_cli.views.site import Page, SiteView
+from convention_cli.views.site_model import Page, SiteView
 from convention_cli.vocab import format_date, format_number, plural
 
 STYLE = "site/style.css"
@@ -39,7 +39,7 @@ def _date_fr(value: date | None, default: str = "—") -> str:
 def _view_types() -> frozenset[type]:
     import dataclasses
 
-    from convention_cli.views import site as site_views
+    from convention_cli.views import site_model as site_views
 
     return frozenset(value for value in vars(site_views).values()
                      if isinstance(value, type) and dataclasses.is_dataclass(value))
@@ -51,7 +51,7 @@ def _make_environment(override_dir: Path | None) -> Any:
 
     view_types = _view_types()
 
-    class SiteSandbox(SandboxedEnvironment):  # type: ignore[misc]
+    class SiteSandbox(SandboxedEnvironment):
         """The sandbox, with a fast path for the site's own view models: their public
         fields are plain data (text, dates, tuples), safe to read. On 10,000 pages the
         general check costs more than the rendering itself."""

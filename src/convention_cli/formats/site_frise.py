@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 from xml.sax.saxutils import escape
 
-from convention_cli.views.site import Frise
+from convention_cli.views.site_model import Frise
 from convention_cli.vocab import format_date
 
 WIDTH = 960

@@ -11,7 +11,7 @@ from datetime import date
 
 from convention_cli.load.registry import Registry
 from convention_cli.views.provenance import Provenance
-from convention_cli.views.site import DocumentSite
+from convention_cli.views.site_model import DocumentSite
 from convention_cli.vocab import format_date
 
 

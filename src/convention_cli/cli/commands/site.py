@@ -65,7 +65,6 @@ def build_site_files(
     data_dir: Path, day: object, *, public: bool, base_url: str | None
 ) -> dict[str, bytes]:
     """The site's files for the registry in ``data_dir``, as known on ``day``."""
-    from dataclasses import replace
     from datetime import date
 
     from convention_cli.checks.pipeline import load_valid_registry
@@ -77,8 +76,8 @@ def build_site_files(
 
     assert isinstance(day, date)
     registry = load_valid_registry(data_dir)
-    # The registry's folder name only: a site never shows a local path.
-    origin = replace(provenance(day, data_dir), data_dir=data_dir.resolve().name)
+    # The registry's folder name only, even internally: a site never shows a local path.
+    origin = provenance(day, data_dir, public=True)
     documents = build_site_documents(registry, day, public=public, provenance=origin)
     view = build_site(registry, day, public=public, provenance=origin, documents=documents)
     return render_site(view, template_dir_for(data_dir), base_url)

@@ -1,0 +1,274 @@
+"""The pages of the static site, one builder per kind: engagement, working group,
+territory, meeting; and the rows they share (échéances, journal, evidence).
+
+What a public page may show is decided by ``views/public.py`` (section VI: nothing
+confidential, no personal name, only facts of confidence « haute », no local path);
+these builders only ask it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+
+from convention_cli.domain.echeances import Echeance, Etat, Objet
+from convention_cli.domain.queries import next_echeance
+from convention_cli.load.registry import Registry
+from convention_cli.models import (
+    GT_STATUT_LABELS,
+    STATUT_LABELS,
+    Engagement,
+    Fait,
+    GroupeTravail,
+    Indicateur,
+    Preuve,
+    Reunion,
+    Territoire,
+)
+from convention_cli.views.consultation.common import CONFIANCE_LABELS, RECURRENCE_LABELS
+from convention_cli.views.documents.common import INSTANCE_LABELS
+from convention_cli.views.lectures import lectures_of
+from convention_cli.views.public import (
+    fact_value,
+    is_web_address,
+    journal_author,
+    participants,
+    visible_actions,
+    visible_decisions,
+    visible_journal,
+    visible_preuves,
+)
+from convention_cli.views.site_model import (
+    DocumentSite,
+    Lien,
+    LigneAction,
+    LigneEcheance,
+    LigneEngagement,
+    LigneIndicateur,
+    LigneJournal,
+    LigneMesure,
+    LigneMissionLocale,
+    LignePreuve,
+    LigneStatut,
+    PageEngagement,
+    PageGroupe,
+    PageReunion,
+    PageTerritoire,
+    engagement_href,
+    groupe_href,
+    reunion_href,
+    territoire_href,
+)
+from convention_cli.vocab import format_date, format_number, lecture_fr
+
+
+@dataclass
+class Context:
+    """What every page builder needs, computed once for the whole site."""
+
+    registry: Registry
+    as_of: date
+    public: bool
+    names: dict[str, str]
+    engagements: list[Engagement]
+    visible_ids: set[str]
+    echeances: list[Echeance]
+    by_engagement: dict[str, list[Echeance]]
+    follows: dict[str, list[str]] = field(default_factory=dict)
+    """Engagement id → the visible engagements that may lead to it."""
+    objectifs: dict[str, str] = field(default_factory=dict)
+    parties: dict[str, str] = field(default_factory=dict)
+
+
+# --- the confidentiality cut: views/public.py decides, the site only asks -------------
+
+
+def _fait(fait: Fait | None, public: bool) -> tuple[str, str | None]:
+    """A fact's value and confidence, as ``public.fact_value`` lets it through (public:
+    confidence « haute » only; never an unverified value)."""
+    value = fact_value(fait, public)
+    if fait is None or value is None:
+        return ("à confirmer" if fait is not None and fait.valeur is not None
+                and fait.confiance != "non_verifie" else "non vérifié"), None
+    return value, CONFIANCE_LABELS[fait.confiance]
+
+
+def _preuves(preuves: Iterable[Preuve], public: bool) -> tuple[LignePreuve, ...]:
+    """Evidence: a web address becomes a link; a file of the registry (internal version
+    only) is named without its path, which means nothing on a site."""
+    return tuple(LignePreuve(p.libelle, p.url if is_web_address(p.url) else None, p.date)
+                 for p in visible_preuves(preuves, public))
+
+
+def journal_lines(
+    owner: Engagement | GroupeTravail, public: bool, sujet: Lien | None = None
+) -> list[LigneJournal]:
+    """An owner's visible entries, oldest first; in public the author (often a person)
+    gives way to the source."""
+    return [
+        LigneJournal(
+            date=e.date, texte=e.texte, source=journal_author(e, public),
+            statut=STATUT_LABELS[e.statut] if e.statut else None,
+            echeance=e.echeance, preuves=_preuves(e.preuves, public), sujet=sujet)
+        for e in sorted(visible_journal(owner, public), key=lambda e: e.date)
+    ]
+
+
+def echeance_row(ctx: Context, echeance: Echeance) -> LigneEcheance:
+    lien = None
+    if echeance.engagement is not None and echeance.engagement in ctx.visible_ids:
+        lien = Lien(echeance.engagement, engagement_href(echeance.engagement))
+    elif echeance.reunion is not None and echeance.objet is Objet.ACTION:
+        lien = Lien(echeance.reunion, reunion_href(echeance.reunion))
+    return LigneEcheance(
+        id=echeance.id, date=echeance.date, libelle=echeance.libelle,
+        parties=", ".join(ctx.names.get(p, p) for p in echeance.parties),
+        source=echeance.source, etat=echeance.etat.value, etat_code=echeance.etat.key,
+        honoree_le=echeance.honneur.date if echeance.honneur else None, lien=lien,
+    )
+
+
+def engagement_rows(ctx: Context, engagements: list[Engagement]) -> tuple[LigneEngagement, ...]:
+    rows = []
+    for eng in engagements:
+        own = ctx.by_engagement.get(eng.id, [])
+        upcoming = next_echeance(own)
+        rows.append(LigneEngagement(
+            lien=Lien(eng.libelle, engagement_href(eng.id)),
+            parties=", ".join(ctx.names.get(p, p) for p in eng.parties),
+            statut=STATUT_LABELS[eng.statut], statut_code=eng.statut,
+            prochaine=echeance_row(ctx, upcoming) if upcoming else None,
+            en_retard=any(e.etat is Etat.EN_RETARD for e in own)))
+    return tuple(rows)
+
+
+def _quantity(value: int | float, unite: str | None) -> str:
+    return f"{format_number(value)} {unite}" if unite else format_number(value)
+
+
+def _indicateur(ind: Indicateur) -> LigneIndicateur:
+    mesures = sorted(ind.mesures, key=lambda m: m.date)
+    last = mesures[-1] if mesures else None
+    reached = None
+    if last is not None and ind.cible:
+        reached = f"{format_number(round(100 * last.valeur / ind.cible))}\u202f% de la cible"
+    return LigneIndicateur(
+        id=ind.id, libelle=ind.libelle, type=ind.type,
+        cible=_quantity(ind.cible, ind.unite) if ind.cible is not None else "aucune",
+        periode=ind.periode,
+        mesuree=(f"{_quantity(last.valeur, ind.unite)} au {format_date(last.date)}"
+                 if last else "aucune mesure"),
+        atteinte=reached,
+        mesures=tuple(LigneMesure(m.date, _quantity(m.valeur, ind.unite), m.source)
+                      for m in mesures),
+        lectures=_lectures(ind),
+    )
+
+
+def _lectures(item: object) -> tuple[str, ...]:
+    """What the registry reads into the text, never shown as the text itself."""
+    return tuple(f"{lu.champ} — {lecture_fr(lu.motif)}" for lu in lectures_of(item))
+
+
+def engagement_page(ctx: Context, eng: Engagement) -> PageEngagement:
+    registry = ctx.registry
+    conv = registry.convention
+    assert conv is not None
+    objectives = ctx.objectifs
+    operators = {o.id: f"{o.sigle} ({o.nom})" for o in registry.operateurs}
+    territories = {t.id: t.nom for t in registry.territoires}
+    journal = journal_lines(eng, ctx.public)
+    history = [LigneStatut(j.date, j.statut, j.source) for j in journal if j.statut]
+    echeance = None
+    if eng.echeance is not None:
+        echeance = format_date(eng.echeance) + (f" ({eng.echeance_libelle})"
+                                                if eng.echeance_libelle else "")
+    return PageEngagement(
+        id=eng.id, libelle=eng.libelle, clause=eng.clause, citation=eng.citation,
+        parties=tuple(ctx.parties.get(i, i) for i in eng.parties),
+        objectifs=tuple(objectives.get(o, o) for o in eng.objectifs),
+        operateurs=tuple(operators.get(o, o) for o in eng.operateurs),
+        territoires=tuple(Lien(territories[t], territoire_href(t))
+                          for t in eng.territoires if t in territories),
+        statut=STATUT_LABELS[eng.statut], statut_code=eng.statut,
+        echeance=echeance,
+        recurrence=RECURRENCE_LABELS[eng.recurrence] if eng.recurrence else None,
+        historique=tuple(history),
+        echeances=tuple(echeance_row(ctx, e) for e in ctx.by_engagement.get(eng.id, [])),
+        indicateurs=tuple(_indicateur(i) for i in eng.indicateurs),
+        qualitatif=eng.qualitatif,
+        journal=tuple(reversed(journal)),
+        preuves=_preuves(eng.preuves, ctx.public)
+        + tuple(p for j in journal for p in j.preuves),
+        groupes=tuple(Lien(f"n° {g.numero} — {g.libelle}", groupe_href(g.id))
+                      for g in sorted(registry.groupes_travail, key=lambda g: g.numero)
+                      if eng.id in g.engagements),
+        liens=tuple(Lien(f"peut déboucher sur : {e}", engagement_href(e))
+                    for e in eng.peut_deboucher_sur if e in ctx.visible_ids)
+        + tuple(Lien(f"peut découler de : {e}", engagement_href(e))
+                for e in ctx.follows.get(eng.id, ())),
+        sources=tuple(eng.sources),
+        note=None if ctx.public else eng.note,
+        lectures=_lectures(eng),
+    )
+
+
+def groupe_page(ctx: Context, groupe: GroupeTravail, reunions: list[Reunion]) -> PageGroupe:
+    conv = ctx.registry.convention
+    assert conv is not None
+    themes = {t.numero: t.libelle for t in conv.themes_annexe}
+    objectives = {o.id: f"{o.numero}. {o.libelle}" for o in conv.objectifs}
+    labels = {e.id: e.libelle for e in ctx.engagements}
+    return PageGroupe(
+        id=groupe.id, numero=groupe.numero, libelle=groupe.libelle,
+        theme=themes.get(groupe.theme, str(groupe.theme)), clause=groupe.clause,
+        statut=GT_STATUT_LABELS[groupe.statut],
+        engagements=tuple(Lien(labels[e], engagement_href(e)) for e in groupe.engagements
+                          if e in labels),
+        objectifs=tuple(objectives.get(o, o) for o in groupe.objectifs),
+        journal=tuple(reversed(journal_lines(groupe, ctx.public))),
+        reunions=tuple(Lien(f"{format_date(r.date)}", reunion_href(r.id)) for r in reunions
+                       if r.instance == "groupe_travail" and r.groupe_travail == groupe.id),
+    )
+
+
+def territoire_page(ctx: Context, territoire: Territoire) -> PageTerritoire:
+    armls = {p.id: p.sigle for p in ctx.registry.parties}
+    missions = []
+    for ml in territoire.missions_locales:
+        nom, nom_conf = _fait(ml.nom, ctx.public)
+        ville, ville_conf = _fait(ml.ville_siege, ctx.public)
+        missions.append(LigneMissionLocale(ml.id, ml.designation, nom, nom_conf, ville,
+                                           ville_conf, armls.get(ml.arml, ml.arml)))
+    rsma, rsma_conf = _fait(territoire.rsma, ctx.public)
+    own = [e for e in ctx.engagements if territoire.id in e.territoires]
+    return PageTerritoire(
+        id=territoire.id, nom=territoire.nom, statut=territoire.statut,
+        code_insee=territoire.code_insee, nombre_declare=territoire.nombre_missions_locales,
+        missions_locales=tuple(missions), rsma=rsma, rsma_confiance=rsma_conf,
+        engagements=tuple(Lien(e.libelle, engagement_href(e.id)) for e in own),
+        engagements_communs=sum(1 for e in ctx.engagements if not e.territoires),
+        projets=(), evaluations=(),
+    )
+
+
+def reunion_page(ctx: Context, reunion: Reunion, releve: DocumentSite | None) -> PageReunion:
+    groupe = None
+    if reunion.instance == "groupe_travail" and reunion.groupe_travail is not None:
+        numbers = {g.id: g.numero for g in ctx.registry.groupes_travail}
+        if reunion.groupe_travail in numbers:
+            groupe = Lien(f"Groupe de travail n° {numbers[reunion.groupe_travail]}",
+                          groupe_href(reunion.groupe_travail))
+    return PageReunion(
+        id=reunion.id, instance=INSTANCE_LABELS[reunion.instance], groupe=groupe,
+        date=reunion.date, lieu=reunion.lieu,
+        participants=participants(reunion, ctx.public),
+        source=None if ctx.public else reunion.source,
+        decisions=tuple(d.texte for d in visible_decisions(reunion, ctx.public)),
+        actions=tuple(
+            LigneAction(a.id, a.texte, ctx.names.get(a.responsable, a.responsable),
+                        a.echeance, a.cloture, _preuves(a.preuves, ctx.public))
+            for a in visible_actions(reunion, ctx.public)),
+        releve=Lien(releve.titre, releve.chemin) if releve else None,
+    )
