@@ -28,9 +28,10 @@ def registry() -> Registry:
 
 
 def test_only_expected_warnings() -> None:
-    # The two deadlines the text itself sets before the signature (II.1 LADOM, II.2).
-    warnings = [d.code for d in validate_registry(DATA).diagnostics]
-    assert warnings == ["DAT001", "DAT001"]
+    # The deadline the text itself sets before the signature (II.1 LADOM), accepted in
+    # the registry; « dès le premier semestre 2023 » (II.2) is a start, not a deadline.
+    diagnostics = validate_registry(DATA).diagnostics
+    assert [(d.code, d.acceptance is not None) for d in diagnostics] == [("DAT001", True)]
 
 
 def test_convention_facts(registry: Registry) -> None:
@@ -98,7 +99,7 @@ def test_committed_schemas_are_up_to_date(name: str) -> None:
     assert committed == file_schema(name), "régénérez : convention schema --sortie schemas"
 
 
-SEED = ROOT.parent / "shared" / "seeds" / "000_fc88ea52697eae16.txt"
+TEXT = ROOT / "docs" / "convention-2023-07-18.md"
 
 
 def _citations(node: object) -> list[str]:
@@ -111,13 +112,62 @@ def _citations(node: object) -> list[str]:
 
 
 def test_every_citation_is_verbatim_from_the_agreement() -> None:
-    if not SEED.exists():
-        pytest.skip(f"texte de la convention absent : {SEED}")
     from convention_cli.load.yaml_reader import parse_yaml
 
-    agreement = " ".join(SEED.read_text(encoding="utf-8").split())
+    agreement = " ".join(TEXT.read_text(encoding="utf-8").split())
     missing = []
     for name in FILE_MODELS:
         root = parse_yaml((DATA / f"{name}.yaml").read_text(encoding="utf-8"), name).root
         missing += [c for c in _citations(root) if " ".join(c.split()) not in agreement]
     assert missing == []
+
+
+def test_the_registry_points_to_the_text_in_the_repository(registry: Registry) -> None:
+    assert registry.convention is not None
+    assert (DATA / str(registry.convention.texte)).resolve() == TEXT.resolve()
+    assert registry.texte == TEXT.read_text(encoding="utf-8")
+
+
+def test_faithful_reading(registry: Registry) -> None:
+    """The findings of the clause-by-clause audit stay fixed."""
+    conv = registry.convention
+    assert conv is not None
+    ops = {o.id: o for o in registry.operateurs}
+    # Préambule: the SMA is « rattaché pour emploi », the DGOM's tutelle is on LADOM and IFCASS.
+    assert ops["sma"].tutelle is None
+    assert [r.type for r in ops["sma"].relations] == ["rattachement_pour_emploi"]
+    assert ops["ladom"].tutelle == ops["ifcass"].tutelle == "dgom"
+    engs = {e.id: e for e in registry.engagements}
+    # II.1: the accords-cadres are « entre l'UNML et … »; the DGOM takes part.
+    for ident in ("dgom-integrer-accord-cadre-sma", "dgom-participer-accord-cadre-ladom"):
+        assert (engs[ident].parties, engs[ident].participants) == (["unml"], ["dgom"])
+        assert engs[ident].lectures_de("parties")
+    # II.3.2: « de l'une ou l'autre des parties »; the DGEFP is named only to be excluded.
+    assert set(engs["dgom-questionnements-interpellations"].parties) == {"dgom", "unml"}
+    assert all("dgefp" not in e.operateurs + e.participants for e in registry.engagements)
+    assert engs["dgom-appui-financement-hors-dgefp"].exclus == ["dgefp"]
+    # IV: nothing dated « au moment de la signature », nothing from the UNML.
+    signature = engs["valoriser-partenariat-signature"]
+    assert signature.statut == "non_renseigne"
+    assert signature.journal[0].parties == ["dgom"]
+    # II.2: « dès le premier semestre 2023 » is a start.
+    micro = engs["dgom-reinterroger-conventions-micro-credit"]
+    assert (micro.debut, micro.echeance) == (date(2023, 1, 1), None)
+    assert micro.lectures_de("debut")
+    # Readings are marked: rhythm, targets, links.
+    assert all(e.lectures_de("recurrence") for e in registry.engagements
+               if e.recurrence == "au_fil_de_l_eau" and e.id != "echanges-courriels-telephone")
+    commission = {m.id: m for m in conv.modalites_concertation}["commission-ultramarine"]
+    assert commission.lectures_de("frequence_annuelle_cible")
+    assert all(g.lectures_de("engagements") and g.lectures_de("objectifs")
+               for g in registry.groupes_travail)
+    # Préambule: « plus de », « environ », « une trentaine » keep their qualifier.
+    assert conv.perimetre.qualificatifs == {"jeunes_accompagnes_par_an": "plus_de",
+                                            "jeunes_en_contact": "plus_de"}
+    chiffres = {c.id: c for c in conv.chiffres}
+    assert chiffres["chiffre-branche-salaries"].qualificatif == "environ"
+    assert chiffres["chiffre-dgom-corps"].qualificatif == "une_trentaine"
+    # « Faite en 2 exemplaires » and the ARML co-signatories belong to the signature block.
+    assert chiffres["chiffre-exemplaires"].clause == "Signatures"
+    assert {p.id: p.clause for p in registry.parties if p.role == "co_signataire"} == {
+        "arml-antilles-guyane": "Signatures", "arml-reunion": "Signatures"}

@@ -177,13 +177,15 @@ def test_piped_tables_have_no_box_drawing(
 
 def test_engagements_filters_and_json(run_cli: RunCli) -> None:
     code, out, _ = run_cli("engagements", "--data", str(DATA), "--as-of", "2026-03-01",
-                        "--partie", "dgom", "--statut", "en_retard", "--format", "json")
+                           "--partie", "unml", "--statut", "en_retard", "--format", "json")
     payload = json.loads(out)
     assert code == 0
-    assert payload["filtres"] == {"partie": "dgom", "statut": "en_retard"}
+    assert payload["filtres"] == {"partie": "unml", "statut": "en_retard"}
+    # The UNML carries the UNML–LADOM accord-cadre (II.1); nothing attests the
+    # communication « au moment de la signature » (IV).
     assert [e["id"] for e in payload["engagements"]] == [
-        "dgom-participer-accord-cadre-ladom", "dgom-reinterroger-conventions-micro-credit",
-        "commission-ultramarine-trimestrielle", "valoriser-partenariat-annuellement",
+        "dgom-participer-accord-cadre-ladom", "commission-ultramarine-trimestrielle",
+        "valoriser-partenariat-signature", "valoriser-partenariat-annuellement",
         "bilan-annuel"]
     first = payload["engagements"][0]
     assert set(first) == {"id", "parties", "libelle", "statut", "statut_libelle",

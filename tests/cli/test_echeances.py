@@ -84,11 +84,15 @@ def test_filtered_table_when_piped(run_cli: RunCli, honoured: Path) -> None:
 def test_state_filter_and_party_filter(run_cli: RunCli) -> None:
     code, out, _ = run_cli("echeances", "--data", DATA,
                            "--as-of", "2026-03-01", "--etat", "honoree",
-                           "--partie", "unml")
+                           "--partie", "dgom")
     assert code == 0
-    assert "valoriser-partenariat-signature" in out
-    assert "dgom-programme-previsionnel-annexe" not in out  # honoured, but DGOM's alone
+    assert "dgom-programme-previsionnel-annexe" in out
+    # Nothing dated « au moment de la signature » attests the communication (IV).
+    assert "valoriser-partenariat-signature" not in out
     assert out.endswith("1 échéance : 1 honorée.\n")
+    code, out, _ = run_cli("echeances", "--data", DATA,
+                           "--as-of", "2026-03-01", "--etat", "honoree", "--partie", "unml")
+    assert "dgom-programme-previsionnel-annexe" not in out  # honoured, but DGOM's alone
 
 
 def test_no_match(run_cli: RunCli) -> None:
@@ -121,7 +125,7 @@ def test_no_color_means_no_colour_and_no_box(
     assert code == 0
     assert not BOX_DRAWING & set(out)
     assert "\x1b[31m" not in out
-    assert "Participer aux travaux" in out
+    assert "Établir l'accord-cadre UNML–LADOM" in out
 
 
 @pytest.fixture

@@ -33,7 +33,6 @@ def by_id(registry: Registry, as_of: date) -> dict[str, tuple[date, Etat]]:
     ("ident", "due"),
     [
         ("dgom-participer-accord-cadre-ladom", date(2023, 6, 30)),  # II.1
-        ("dgom-reinterroger-conventions-micro-credit", date(2023, 6, 30)),  # II.2
         ("bilan-annuel-2023", date(2024, 6, 30)),  # V: 30 June n+1
         ("bilan-annuel-2024", date(2025, 6, 30)),
         ("bilan-annuel-2025", date(2026, 6, 30)),
@@ -60,7 +59,7 @@ def test_dates_from_the_agreement(registry: Registry, ident: str, due: date) -> 
         (date(2024, 5, 30), "bilan-annuel-2023", Etat.A_VENIR),
         (date(2023, 7, 18), "dgom-participer-accord-cadre-ladom", Etat.EN_RETARD),
         (date(2023, 7, 18), "valoriser-partenariat-signature", Etat.PROCHE),
-        (date(2023, 9, 25), "valoriser-partenariat-signature", Etat.HONOREE),
+        (date(2023, 9, 25), "valoriser-partenariat-signature", Etat.EN_RETARD),
         (date(2026, 7, 17), "fin-convention", Etat.PROCHE),
         (date(2026, 11, 26), "fin-convention", Etat.SANS_OBJET),
         (date(2026, 11, 26), "decision-prorogation", Etat.EN_RETARD),
@@ -144,8 +143,8 @@ def test_a_later_day_never_unhonours(as_of: date, later_by: int) -> None:
 def test_nothing_before_signature_but_what_the_text_dates(as_of: date) -> None:
     registry = validate_registry(DATA).registry
     early = {e.id for e in compute_echeances(registry, as_of) if e.date < date(2023, 7, 18)}
-    assert early == {"dgom-participer-accord-cadre-ladom",
-                     "dgom-reinterroger-conventions-micro-credit"}
+    # « d'ici le 30 juin 2023 » (II.1); « dès le premier semestre 2023 » (II.2) is a start.
+    assert early == {"dgom-participer-accord-cadre-ladom"}
 
 
 def test_confidential_items_make_confidential_echeances() -> None:

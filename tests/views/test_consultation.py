@@ -73,8 +73,8 @@ def test_list_filters_by_party_objective_and_lateness(registry: Registry) -> Non
     assert [line.id for line in obj3.lignes] == expected
     late = build_engagement_list(registry, AS_OF, Filtres(statut="en_retard"))
     assert [line.id for line in late.lignes] == [
-        "dgom-participer-accord-cadre-ladom", "dgom-reinterroger-conventions-micro-credit",
-        "commission-ultramarine-trimestrielle", "valoriser-partenariat-annuellement",
+        "dgom-participer-accord-cadre-ladom", "commission-ultramarine-trimestrielle",
+        "valoriser-partenariat-signature", "valoriser-partenariat-annuellement",
         "bilan-annuel",
     ]
     assert all(line.prochaine is not None and line.prochaine.etat is Etat.EN_RETARD
@@ -205,8 +205,10 @@ def test_fiche_json_shape(registry: Registry) -> None:
     assert eng["tous_territoires"] is True
     assert eng["echeance"] == "2023-07-18"
     assert eng["journal"][0]["date"] == "2023-09-25"
-    assert eng["echeances"][0]["etat_code"] == "honoree"
-    assert eng["echeances"][0]["honoree_le"] == "2023-09-25"
+    # Press relays dated two months later, from the ministry only: not « au moment de la
+    # signature » (IV).
+    assert eng["echeances"][0]["etat_code"] == "en_retard"
+    assert eng["echeances"][0]["honoree_le"] is None
 
 
 # --- territoires -----------------------------------------------------------------------------

@@ -74,7 +74,7 @@ def test_stale_flag(registry: Registry) -> None:
     view = build_status(registry, date(2024, 7, 1), stale_days=30)
     stale = {line.id for line in view.lignes if line.sans_nouvelles}
     assert "bilan-annuel" in stale
-    assert "valoriser-partenariat-signature" not in stale  # réalisé
+    assert "dgom-programme-previsionnel-annexe" not in stale  # réalisé
 
 
 def test_json_and_markdown_agree(registry: Registry) -> None:

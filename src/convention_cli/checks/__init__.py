@@ -26,6 +26,7 @@ from convention_cli.checks.engagements import (
 from convention_cli.checks.gouvernance import facts_sourced, meeting_instance, parties_have_referent
 from convention_cli.checks.perimetre import mission_locale_counts, mission_locale_total
 from convention_cli.checks.references import known_references, unique_ids
+from convention_cli.checks.tracabilite import traceability
 
 ALL_CHECKS: tuple[Check, ...] = (
     unique_ids,
@@ -47,6 +48,7 @@ ALL_CHECKS: tuple[Check, ...] = (
     facts_sourced,
     rules_carried_once,
     known_echeances,
+    traceability,
 )
 
 __all__ = ["ALL_CHECKS", "Check"]

@@ -15,9 +15,10 @@ def engagements_verifiable(registry: Registry) -> Iterator[Diagnostic]:
     """Un engagement est vérifiable (section V : « objectifs à atteindre, mesurables et
     pouvant être évalués ») : il a une échéance ou une récurrence, et au moins un
     indicateur ou la mention explicite ``qualitatif: true``. Un indicateur quantitatif
-    a une cible."""
+    a une cible. Un début (« dès le premier semestre 2023 ») tient lieu de repère dans
+    le temps quand le texte ne donne pas d'échéance."""
     for eng in registry.engagements:
-        if eng.echeance is None and eng.recurrence is None:
+        if eng.echeance is None and eng.recurrence is None and eng.debut is None:
             yield error("VER001", registry.where(eng, "id"),
                         f"engagement « {eng.id} » sans échéance ni récurrence : indiquez "
                         "« echeance » ou « recurrence »")

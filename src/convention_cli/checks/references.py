@@ -35,6 +35,7 @@ def iter_ids(registry: Registry) -> Iterator[IdSite]:
             ("modalites_concertation", conv.modalites_concertation),
             ("references", conv.references),
             ("avenants", conv.avenants),
+            ("dispositions", conv.dispositions),
         )
         for group, items in groups:
             for index, item in enumerate(items):
@@ -82,7 +83,7 @@ def _convention_clauses(registry: Registry) -> Iterator[tuple[str, tuple[PathIte
     yield conv.clause_duree, ("clause_duree",)
     yield conv.perimetre.clause, ("perimetre", "clause")
     for group in ("objectifs", "chiffres", "modalites_concertation", "themes_annexe",
-                  "references"):
+                  "references", "dispositions", "phrases_ecartees"):
         for index, item in enumerate(getattr(conv, group)):
             yield item.clause, (group, index, "clause")
     for name in type(conv.regles).model_fields:
@@ -96,8 +97,15 @@ def _refs(registry: Registry) -> Iterator[tuple[str, str, BaseModel, tuple[PathI
             yield "partie", ref, eng, ("parties", i)
         for i, ref in enumerate(eng.objectifs):
             yield "objectif", ref, eng, ("objectifs", i)
+        for i, ref in enumerate(eng.participants):
+            yield "partie", ref, eng, ("participants", i)
         for i, ref in enumerate(eng.operateurs):
             yield "operateur", ref, eng, ("operateurs", i)
+        for i, ref in enumerate(eng.exclus):
+            yield "organisation", ref, eng, ("exclus", i)
+        for j, entry in enumerate(eng.journal):
+            for i, ref in enumerate(entry.parties):
+                yield "partie", ref, eng, ("journal", j, "parties", i)
         for i, ref in enumerate(eng.territoires):
             yield "territoire", ref, eng, ("territoires", i)
         for i, ref in enumerate(eng.peut_deboucher_sur):
@@ -115,6 +123,8 @@ def _refs(registry: Registry) -> Iterator[tuple[str, str, BaseModel, tuple[PathI
             yield "partie", op.tutelle, op, ("tutelle",)
         for i, clause in enumerate(op.clauses):
             yield "clause", clause, op, ("clauses", i)
+        for i, relation in enumerate(op.relations):
+            yield "organisation", relation.organisation, op, ("relations", i, "organisation")
     for partie in registry.parties:
         yield "clause", partie.clause, partie, ("clause",)
     for ter in registry.territoires:
@@ -138,13 +148,15 @@ _KIND_LABELS = {
     "arml": "ARML « {} » inconnue parmi les parties co-signataires",
     "groupe_travail": "groupe de travail « {} » inconnu",
     "territoire": "territoire « {} » inconnu",
+    "organisation": "organisation « {} » inconnue (ni partie ni opérateur)",
+    "element": "identifiant « {} » inconnu",
 }
 
 
 _SOURCE_FILE = {
     "partie": "parties", "arml": "parties", "operateur": "parties",
     "engagement": "engagements", "groupe_travail": "groupes_travail",
-    "territoire": "territoires",
+    "territoire": "territoires", "organisation": "parties", "element": "convention",
     "objectif": "convention", "clause": "convention", "theme": "convention",
 }
 
@@ -152,7 +164,8 @@ _SOURCE_FILE = {
 @check("REF001")
 def known_references(registry: Registry) -> Iterator[Diagnostic]:
     """Tout identifiant cité (partie, objectif, opérateur, engagement, groupe de travail,
-    clause, thème de l'annexe, ARML) existe dans le registre."""
+    clause, thème de l'annexe, ARML, organisation d'une relation ou exclue, élément
+    concerné par une disposition) existe dans le registre."""
     conv = registry.convention
     known: dict[str, set[str]] = {
         "partie": {p.id for p in registry.parties},
@@ -165,9 +178,18 @@ def known_references(registry: Registry) -> Iterator[Diagnostic]:
         "clause": {c.id for c in conv.clauses} if conv else set(),
         "theme": {str(t.numero) for t in conv.themes_annexe} if conv else set(),
     }
+    known["organisation"] = known["partie"] | known["operateur"]
+    known["element"] = {site[0] for site in iter_ids(registry)}
     if conv is not None:
         # "Annexe 4" names theme 4 of the annex.
         known["clause"] |= {f"Annexe {t.numero}" for t in conv.themes_annexe}
+    if conv is not None:
+        for j, disposition in enumerate(conv.dispositions):
+            for i, ref in enumerate(disposition.concerne):
+                if ref not in known["element"] and ref not in registry.salvaged_ids:
+                    yield error("REF001", registry.file_location(
+                        "convention", "convention", "dispositions", j, "concerne", i),
+                        _KIND_LABELS["element"].format(ref) + suggest(ref, known["element"]))
     for clause, path in _convention_clauses(registry):
         if clause not in known["clause"]:
             yield error("REF001", registry.file_location("convention", "convention", *path),

@@ -22,6 +22,7 @@ from convention_cli.models import (
     FILE_MODELS,
     Convention,
     Engagement,
+    EntreeBibliographie,
     GroupeTravail,
     HorsPerimetre,
     Model,
@@ -42,6 +43,9 @@ class Registry:
     engagements: list[Engagement] = field(default_factory=list)
     groupes_travail: list[GroupeTravail] = field(default_factory=list)
     reunions: list[Reunion] = field(default_factory=list)
+    bibliographie: list[EntreeBibliographie] = field(default_factory=list)
+    texte: str | None = None
+    """The agreement's full text, when ``convention.texte`` names a readable file."""
     complete: bool = True
     documents: dict[str, Document] = field(default_factory=dict)
     # id(entry) -> (file name, path in the document); see ``where``.
@@ -96,7 +100,7 @@ def end_date(signature: date, years: int) -> date:
 
 _LIST_FIELDS = (
     "parties", "operateurs", "territoires", "hors_perimetre", "engagements",
-    "groupes_travail", "reunions",
+    "groupes_travail", "reunions", "bibliographie",
 )
 
 _ADAPTERS: dict[type[Any], TypeAdapter[Any]] = {}
@@ -187,4 +191,7 @@ def build_registry(documents: Sequence[Document]) -> tuple[Registry, list[Diagno
             getattr(registry, name).extend(value)
             for index, entry in enumerate(value):
                 registry._origins[id(entry)] = (document.name, (name, index))
+    from convention_cli.load.texte import read_texte
+
+    diagnostics.extend(read_texte(registry))
     return registry, diagnostics

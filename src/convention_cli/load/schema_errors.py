@@ -16,8 +16,8 @@ from convention_cli.vocab import plural
 _PATTERN_HINTS: dict[str, str] = {
     r"^[a-z0-9]+(-[a-z0-9]+)*$": "identifiant attendu : minuscules sans accents, chiffres et "
     "tirets (par exemple « dgom-accord-ladom »)",
-    r"^(Préambule|Annexe( [1-9])?|[IV]+(\.\d+)*)$": "clause attendue : « I », « II.3.2 », "
-    "« Préambule », « Annexe » ou « Annexe 4 »",
+    r"^(Préambule|Signatures|Annexe( [1-9])?|[IV]+(\.\d+)*)$": "clause attendue : « I », "
+    "« II.3.2 », « Préambule », « Signatures », « Annexe » ou « Annexe 4 »",
     r"^97[0-9]$": "code INSEE attendu : 971 à 978",
     r"^[A-Z]{2}$": "code ISO 3166-1 alpha-2 attendu (deux majuscules, par exemple « GP »)",
     r"^(https?://\S+|[^\s:]\S*)$": "adresse http(s):// ou chemin de fichier sans espace attendu",

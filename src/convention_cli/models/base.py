@@ -38,8 +38,10 @@ def _parse_date(value: Any) -> Any:
 IsoDate = Annotated[date, BeforeValidator(_parse_date)]
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=80)]
 Text = Annotated[str, StringConstraints(min_length=1, strip_whitespace=False)]
-# A clause of the agreement: "I", "II.3.2", "Préambule", "Annexe 4".
-Clause = Annotated[str, StringConstraints(pattern=r"^(Préambule|Annexe( [1-9])?|[IV]+(\.\d+)*)$")]
+# A clause of the agreement: "I", "II.3.2", "Préambule", "Annexe 4", "Signatures" (the
+# signature block between VII and the annex).
+Clause = Annotated[
+    str, StringConstraints(pattern=r"^(Préambule|Signatures|Annexe( [1-9])?|[IV]+(\.\d+)*)$")]
 
 Statut = Literal["non_renseigne", "non_demarre", "en_cours", "realise", "suspendu", "abandonne"]
 STATUT_LABELS: dict[str, str] = {
@@ -73,6 +75,17 @@ GT_STATUT_LABELS: dict[str, str] = {
 }
 
 Confiance = Literal["haute", "moyenne", "faible", "non_verifie"]
+CONFIANCE_RANG: dict[str, int] = {"non_verifie": 0, "faible": 1, "moyenne": 2, "haute": 3}
+"""Confidence levels in order: a fact may not claim more than its source gives."""
+
+Qualificatif = Literal["plus_de", "environ", "une_dizaine", "une_vingtaine", "une_trentaine",
+                       "au_moins", "moins_de", "pres_de"]
+"""How the text qualifies a number it states (« plus de 80 000 », « environ 13 000 »)."""
+QUALIFICATIF_LABELS: dict[str, str] = {
+    "plus_de": "plus de", "environ": "environ", "une_dizaine": "une dizaine",
+    "une_vingtaine": "une vingtaine", "une_trentaine": "une trentaine",
+    "au_moins": "au moins", "moins_de": "moins de", "pres_de": "près de",
+}
 Recurrence = Literal["au_fil_de_l_eau", "trimestrielle", "annuelle"]
 
 

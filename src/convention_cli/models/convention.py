@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import Field
+from pydantic import Field, StringConstraints
 
 from convention_cli.models.base import (
     Clause,
+    Confiance,
     Fait,
     Id,
     IsoDate,
     Lisible,
     Model,
+    Qualificatif,
     Text,
 )
 
@@ -102,6 +104,11 @@ class Perimetre(Lisible):
     nombre_missions_locales: int = Field(ge=0)
     jeunes_accompagnes_par_an: int = Field(ge=0)
     jeunes_en_contact: int = Field(ge=0)
+    qualificatifs: dict[str, Qualificatif] = Field(
+        default={},
+        description="Qualificatif que le texte donne à un nombre, par champ (par exemple "
+        "jeunes_accompagnes_par_an: plus_de pour « plus de 80 000 »).",
+    )
     clause: Clause
     citation: Text
 
@@ -112,9 +119,54 @@ class Chiffre(Lisible):
     id: Id
     libelle: Text
     valeur: int | float
+    qualificatif: Qualificatif | None = Field(
+        default=None,
+        description="« plus de », « environ », « une trentaine »… : le nombre tel que le "
+        "texte le qualifie ; la valeur seule serait plus précise que le texte.",
+    )
     unite: Text | None = None
     clause: Clause
     citation: Text
+
+
+class Disposition(Lisible):
+    """A normative sentence of the text that is neither an engagement nor a dated rule:
+    a limit, an exclusion, a frame, an open list (« notamment »), a faculty."""
+
+    id: Id
+    clause: Clause
+    libelle: Text
+    nature: Literal["regle", "exclusion", "cadre", "liste_ouverte", "faculte", "modalite"]
+    citation: Text
+    concerne: list[Id] = Field(
+        default=[],
+        description="Parties, opérateurs ou engagements auxquels la disposition s'applique.",
+    )
+    note: Text | None = None
+
+
+class PhraseEcartee(Model):
+    """A normative sentence of the text that the registry deliberately does not encode."""
+
+    clause: Clause
+    citation: Text
+    motif: Text
+
+
+class EntreeBibliographie(Model):
+    """One source of the facts the registry states beyond the text."""
+
+    id: Id
+    titre: Text
+    editeur: Text
+    date: Annotated[str, StringConstraints(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")] | None = None
+    adresse: Text
+    appuie: Text = Field(description="Ce que cette source établit dans le registre.")
+    confiance: Confiance = Field(
+        description="Confiance que la source permet ; un fait qui la cite ne peut en "
+        "revendiquer davantage.",
+    )
+    note: Text | None = None
 
 
 class Avenant(Model):
@@ -151,7 +203,23 @@ class Convention(Lisible):
     themes_annexe: list[ThemeAnnexe]
     references: list[Reference] = []
     avenants: list[Avenant] = []
+    texte: Text | None = Field(
+        default=None,
+        description="Chemin du texte intégral de la convention, relatif au dossier de "
+        "données (par exemple ../docs/convention-2023-07-18.md) : active la vérification "
+        "de traçabilité.",
+    )
+    dispositions: list[Disposition] = []
+    phrases_ecartees: list[PhraseEcartee] = Field(
+        default=[],
+        description="Phrases normatives du texte que le registre n'encode pas, avec le motif.",
+    )
 
 
 class ConventionFile(Model):
     convention: Convention
+    bibliographie: list[EntreeBibliographie] = Field(
+        default=[],
+        description="Sources des faits que le texte ne dit pas ; un champ « source » les "
+        "cite par leur identifiant entre crochets : [outremers360-2023].",
+    )

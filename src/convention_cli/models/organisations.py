@@ -54,13 +54,29 @@ class Partie(Lisible):
     clause: Clause
 
 
+class Relation(Model):
+    """A relation between organisations, quoted from the text or sourced."""
+
+    type: Literal["tutelle", "rattachement_pour_emploi", "membre", "partenaire"]
+    organisation: Id
+    clause: Clause | None = None
+    citation: Text | None = Field(default=None, description="Phrase du texte qui l'établit.")
+    source: Text | None = Field(default=None, description="Source hors du texte, [id].")
+    confiance: Confiance | None = None
+
+
 class Operateur(Lisible):
     id: Id
     nom: Text
     sigle: Text
     clauses: list[Clause] = Field(min_length=1)
     role: Text
-    tutelle: Id | None = None
+    tutelle: Id | None = Field(
+        default=None,
+        description="Partie qui exerce la tutelle ; justifiée par une relation "
+        "« tutelle » citée du texte ou sourcée (REL001).",
+    )
+    relations: list[Relation] = []
     details: list[Fait] = []
 
 

@@ -49,6 +49,11 @@ class EntreeJournal(Lisible):
     auteur: Text | None = None
     source: Text | None = None
     statut: Statut | None = None
+    parties: list[Id] = Field(
+        default=[],
+        description="Parties dont l'entrée atteste l'action (obligatoire pour un statut "
+        "d'engagement conjoint).",
+    )
     echeance: Id | None = Field(
         default=None,
         description="Identifiant de l'échéance que cette entrée honore (voir convention "
@@ -70,10 +75,25 @@ class Engagement(Lisible):
     libelle: Text
     citation: Text | None = None
     objectifs: list[Id] = Field(min_length=1)
+    participants: list[Id] = Field(
+        default=[],
+        description="Parties qui participent sans porter l'engagement (« la DGOM "
+        "participera aux travaux »).",
+    )
     operateurs: list[Id] = []
+    exclus: list[Id] = Field(
+        default=[],
+        description="Organisations que le texte ne nomme que pour les exclure (« en dehors "
+        "des programmes budgétaires pilotés par la DGEFP »).",
+    )
     territoires: list[Id] = Field(
         default=[],
         description="Territoires concernés ; vide : tous les territoires de la convention.",
+    )
+    debut: IsoDate | None = Field(
+        default=None,
+        description="Date à partir de laquelle l'engagement court, quand le texte donne un "
+        "début sans échéance (« dès le premier semestre 2023 »).",
     )
     echeance: IsoDate | None = None
     echeance_libelle: Text | None = None
