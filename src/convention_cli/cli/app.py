@@ -6,8 +6,9 @@ only typer; each command imports its work when it runs.
 
 from __future__ import annotations
 
+import os
 import sys
-from typing import Any
+from typing import Annotated, Any
 
 import typer
 
@@ -33,6 +34,7 @@ from convention_cli.cli.commands.validate import validate
 from convention_cli.cli.french import FrenchCommand, FrenchGroup, translate_usage_message
 
 EXIT_INTERNAL_ERROR = 70  # EX_SOFTWARE: a bug, not a problem in the data
+_COMPLETION_OPTIONS = {"--show-completion", "--install-completion"}
 
 app = typer.Typer(
     name="convention",
@@ -61,6 +63,14 @@ def root(
     debug: bool = typer.Option(
         False, "--debug", help="Affiche la trace complète en cas d'erreur interne."
     ),
+    show_completion: Annotated[str | None, typer.Option(
+        "--show-completion", metavar="[SHELL]", show_default=False,
+        help="Affiche le script de complétion pour bash, zsh ou fish (défaut : le shell "
+        "courant), à copier ou à charger avec « source ».")] = None,
+    install_completion: Annotated[str | None, typer.Option(
+        "--install-completion", metavar="[SHELL]", show_default=False,
+        help="Installe la complétion (commandes, options, identifiants du registre) pour "
+        "bash, zsh ou fish (défaut : le shell courant).")] = None,
 ) -> None:
     """Registre vivant de la convention de partenariat UNML × DGOM (2023-2025)."""
 
@@ -96,6 +106,13 @@ def main(argv: list[str] | None = None) -> int:
     if argv is None:
         default_sigpipe()
     try:
+        if _COMPLETION_OPTIONS & set(args[:1]) or os.environ.get("_CONVENTION_COMPLETE"):
+            from convention_cli.cli.completion import prepare_protocol, run_completion_option
+
+            prepare_protocol()
+            code = run_completion_option(args)
+            if code is not None:
+                return _exit(code, argv)
         result = app(args=args, prog_name="convention", standalone_mode=False)
     except BrokenPipeError:
         return _exit(exit_on_broken_pipe(), argv)

@@ -15,6 +15,7 @@ SCH006, so lowering them is never ambiguous).
 from __future__ import annotations
 
 import inspect
+import os
 import re
 from typing import Any
 
@@ -194,6 +195,10 @@ def _make_french(command: Any) -> Any:
                 param.metavar = _METAVARS.get(param.name or "") or (
                     _TRANSLATED_METAVARS.get(param.metavar, param.metavar) if param.metavar
                     else None)
+        if os.environ.get("_CONVENTION_COMPLETE"):  # the shell asks for candidates
+            from convention_cli.cli.completion import attach_completers
+
+            attach_completers(command)
         command._french_parsing_done = True
     return command
 
