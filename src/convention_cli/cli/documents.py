@@ -17,11 +17,15 @@ from convention_cli.views.documents.catalogue import DOCUMENTS, DocumentRequest
 def produce_document(
     name: str, request: DocumentRequest, data: Path | None, target: Path | None
 ) -> None:
-    """Write the document ``name`` for ``request`` to ``target`` (standard output if None)."""
-    text = render_named_document(name, request, data)
+    """Write the document ``name`` for ``request`` to ``target`` (standard output if None
+    or ``-``). The target goes through the one output guard before any work."""
+    from convention_cli.cli.options import resolve_data
     from convention_cli.cli.output import write_document
+    from convention_cli.edit.output import output_file
 
-    write_document(text, target)
+    checked = output_file(target, resolve_data(data))
+    text = render_named_document(name, request, data)
+    write_document(text, checked)
 
 
 def render_named_document(name: str, request: DocumentRequest, data: Path | None) -> str:

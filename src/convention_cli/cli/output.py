@@ -1,24 +1,22 @@
-"""Writing a generated document: to standard output, or atomically to a file."""
+"""Writing a generated document: to standard output, or atomically to a file.
+
+The target comes from ``edit.output.output_file`` (the one output guard), checked before
+any work: ``None`` is standard output.
+"""
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
 
-from convention_cli.errors import UserError
 
-
-def write_document(text: str, target: Path | None) -> None:
+def write_document(text: str, target: Path | None, option: str = "-o") -> None:
     """Print ``text``, or write it to ``target`` through a temporary file and a rename,
     so that a reader never sees half a document."""
     if target is None:
         sys.stdout.write(text)
         return
-    from convention_cli.edit.atomic import atomic_write_text
+    from convention_cli.edit.output import write_output
 
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write_text(target, text)
-    except OSError as exc:
-        raise UserError(f"impossible d'écrire {target} : {exc.strerror or exc}") from None
+    write_output(target, text, option)
     sys.stderr.write(f"Document écrit : {target}\n")

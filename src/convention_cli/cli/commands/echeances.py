@@ -93,6 +93,7 @@ def echeances(
     from convention_cli.checks.pipeline import load_valid_registry
     from convention_cli.domain.echeances import compute_echeances
     from convention_cli.domain.queries import Filtres, check_filter_values
+    from convention_cli.edit.output import output_file
     from convention_cli.errors import UsageError
     from convention_cli.views.echeances import ETAT_BY_KEY, FiltresEcheances, filter_echeances
 
@@ -107,13 +108,12 @@ def echeances(
         raise UsageError(f"--depuis ({filtres.depuis}) est postérieure à --jusqu-au "
                          f"({filtres.jusqu_au}) : aucune échéance ne peut correspondre")
     data_dir = resolve_data(data)
-    if ics is not None:
-        _check_ics_target(ics, data_dir)
+    ics_target = output_file(ics, data_dir, "--ics") if ics is not None else None
     registry = load_valid_registry(data_dir)
     check_filter_values(registry, Filtres(partie=partie))
     selected = filter_echeances(compute_echeances(registry, day, horizon), filtres)
     if ics is not None:
-        _write_ics(ics, selected, registry, day)
+        _write_ics(ics_target, selected, registry, day)
     elif output_format is EcheancesFormat.json:
         import json
 
@@ -129,31 +129,24 @@ def echeances(
         _print_table(selected, day)
 
 
-def _check_ics_target(path: Path, data_dir: Path) -> None:
-    """Refuse, before any work, a target that cannot be written or lies in the registry."""
-    from convention_cli.errors import UsageError
-
-    if path.is_dir():
-        raise UsageError(f"--ics : {path} est un dossier ; indiquez un fichier, par exemple "
-                         f"{path / 'echeances.ics'}")
-    if not path.parent.resolve().is_dir():
-        raise UsageError(f"--ics : dossier introuvable : {path.parent}")
-    if data_dir.is_dir() and path.resolve().is_relative_to(data_dir.resolve()):
-        raise UsageError(f"--ics : {path} est dans le dossier du registre ({data_dir}) ; "
-                         "choisissez un autre emplacement")
-
-
-def _write_ics(path: Path, selected: Sequence[Echeance], registry: Registry, day: date) -> None:
-    from convention_cli.edit.atomic import atomic_write_bytes
+def _write_ics(
+    path: Path | None, selected: Sequence[Echeance], registry: Registry, day: date
+) -> None:
+    """The calendar, to the file ``path`` (from the output guard) or, for ``--ics -``, to
+    standard output."""
     from convention_cli.errors import UserError
     from convention_cli.formats.ics import echeances_to_ics
 
     if not selected:
-        raise UserError(f"aucune échéance ne correspond aux filtres : {path} n'a pas été écrit")
-    try:
-        atomic_write_bytes(path, echeances_to_ics(selected, registry, day))
-    except OSError as exc:
-        raise UserError(f"écriture de {path} impossible : {exc.strerror or exc}") from None
+        raise UserError(f"aucune échéance ne correspond aux filtres : {path or 'le calendrier'} "
+                        "n'a pas été écrit")
+    payload = echeances_to_ics(selected, registry, day)
+    if path is None:
+        sys.stdout.write(payload.decode("utf-8"))
+        return
+    from convention_cli.edit.output import write_output
+
+    write_output(path, payload, "--ics")
     count = len(selected)
     noun = "échéances écrites" if count > 1 else "échéance écrite"
     sys.stdout.write(f"{count} {noun} dans {path}\n")

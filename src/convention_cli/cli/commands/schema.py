@@ -38,13 +38,16 @@ def schema(
         raise UsageError(f"fichier inconnu « {fichier} » ; fichiers possibles : "
                          + ", ".join(FILES))
     if sortie is not None:
-        sortie.mkdir(parents=True, exist_ok=True)
+        from convention_cli.edit.output import output_file, output_folder, write_output
+
+        folder = output_folder(sortie, None)
         names = [fichier] if fichier else list(FILES)
-        for name in names:
-            target = sortie / f"{name}.schema.json"
-            target.write_text(json.dumps(file_schema(name), ensure_ascii=False, indent=2) + "\n",
-                              encoding="utf-8")
-            typer.echo(f"écrit : {target}")
+        targets = [output_file(folder / f"{name}.schema.json", None) for name in names]
+        for name, target in zip(names, targets, strict=True):
+            assert target is not None
+            write_output(target, json.dumps(file_schema(name), ensure_ascii=False, indent=2)
+                         + "\n")
+            typer.echo(f"écrit : {sortie / target.name}")
         return
     payload = file_schema(fichier) if fichier else all_schemas()
     sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")

@@ -1,0 +1,146 @@
+"""The one output guard (``edit.output``), through every output option of the tool.
+
+Each row of ``OUTPUT_OPTIONS`` is a command line with ``{target}`` where the output path
+goes; add a row for a new output option (``export -o``, ``site -o``…).
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import socket
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import RegistryCopy, RunCli
+from tests.paths import CASES
+
+FIXTURE = CASES / "documents" / "data"
+
+OUTPUT_OPTIONS: tuple[tuple[str, ...], ...] = (
+    ("agenda", "--trimestre", "2024-T3", "-o", "{target}"),
+    ("agenda", "--trimestre", "2024-T3", "--sortie", "{target}"),
+    ("bilan", "--annee", "2024", "-o", "{target}"),
+    ("passation", "--partie", "dgom", "--as-of", "2024-12-31", "-o", "{target}"),
+    ("communication", "--annee", "2024", "-o", "{target}"),
+    ("echeances", "--as-of", "2024-12-31", "--ics", "{target}"),
+)
+
+
+def _snapshot(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.is_file()}
+
+
+@pytest.fixture
+def data(registry_copy: RegistryCopy) -> Path:
+    return registry_copy(FIXTURE)
+
+
+def _run(run_cli: RunCli, args: tuple[str, ...], target: str | Path, data: Path) -> tuple[
+        int, str, str]:
+    argv = [a.replace("{target}", str(target)) for a in args]
+    return run_cli(*argv, "--data", str(data))
+
+
+@pytest.mark.parametrize("args", OUTPUT_OPTIONS, ids=" ".join)
+def test_refuses_the_registry_folder(args: tuple[str, ...], run_cli: RunCli, data: Path,
+                                     tmp_path: Path) -> None:
+    before = _snapshot(data)
+    link = tmp_path / "lien"
+    link.symlink_to(data)
+    for target in (data / "engagements.yaml", data / "nouveau.md", data, link / "x.md",
+                   data / "sous" / "x.md", Path(os.path.relpath(data / "x.md"))):
+        code, _out, err = _run(run_cli, args, target, data)
+        assert code == 2, (target, err)
+        assert "dossier du registre" in err or "est un dossier" in err, err
+        assert "Traceback" not in err
+    assert _snapshot(data) == before
+    assert not (data / "sous").exists()
+
+
+@pytest.mark.parametrize("args", OUTPUT_OPTIONS, ids=" ".join)
+def test_refuses_what_is_not_a_regular_file(args: tuple[str, ...], run_cli: RunCli,
+                                            data: Path, tmp_path: Path) -> None:
+    fifo = tmp_path / "tube"
+    os.mkfifo(fifo)
+    sock_path = tmp_path / "s.sock"
+    server = socket.socket(socket.AF_UNIX)
+    server.bind(str(sock_path))
+    folder = tmp_path / "dossier"
+    folder.mkdir()
+    link_to_device = tmp_path / "vers-null"
+    link_to_device.symlink_to("/dev/null")
+    try:
+        for target, kind in ((fifo, "tube nommé"), (sock_path, "socket"), (folder, "dossier"),
+                             (Path("/dev/null"), "périphérique"),
+                             (link_to_device, "périphérique")):
+            code, _, err = _run(run_cli, args, target, data)
+            assert code == 2, (target, err)
+            assert kind in err, err
+        assert fifo.is_fifo()
+        assert sock_path.is_socket()
+        assert folder.is_dir()
+        assert list(folder.iterdir()) == []
+        assert Path("/dev/null").is_char_device()
+        assert link_to_device.is_symlink()
+    finally:
+        server.close()
+
+
+@pytest.mark.parametrize("args", OUTPUT_OPTIONS, ids=" ".join)
+def test_dash_is_standard_output(args: tuple[str, ...], run_cli: RunCli, data: Path,
+                                 tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    code, out, err = _run(run_cli, args, "-", data)
+    assert code == 0, err
+    assert out.strip()
+    assert not (tmp_path / "-").exists()
+
+
+@pytest.mark.parametrize("args", OUTPUT_OPTIONS, ids=" ".join)
+def test_symlink_is_written_through(args: tuple[str, ...], run_cli: RunCli, data: Path,
+                                    tmp_path: Path) -> None:
+    real = tmp_path / "reel.txt"
+    real.write_text("ancien\n", encoding="utf-8")
+    link = tmp_path / "lien.txt"
+    link.symlink_to(real)
+    code, _, err = _run(run_cli, args, link, data)
+    assert code == 0, err
+    assert link.is_symlink()
+    assert real.read_text(encoding="utf-8") != "ancien\n"
+
+
+@pytest.mark.parametrize("failure", [errno.ENOSPC, errno.EROFS, errno.EACCES])
+@pytest.mark.parametrize("args", OUTPUT_OPTIONS[:1] + OUTPUT_OPTIONS[-1:], ids=" ".join)
+def test_system_refusal_is_exit_2_and_keeps_the_old_file(
+    args: tuple[str, ...], failure: int, run_cli: RunCli, data: Path, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from convention_cli.edit import output
+
+    def refuse(path: Path, payload: bytes) -> None:
+        raise OSError(failure, os.strerror(failure))
+
+    monkeypatch.setattr(output, "atomic_write_bytes", refuse)
+    target = tmp_path / "sortie.txt"
+    target.write_text("ancien\n", encoding="utf-8")
+    code, _out, err = _run(run_cli, args, target, data)
+    assert code == 2
+    assert "rien n'a été écrit" in err
+    assert "Traceback" not in err
+    assert target.read_text(encoding="utf-8") == "ancien\n"
+
+
+def test_schema_folder_is_guarded(run_cli: RunCli, tmp_path: Path) -> None:
+    afile = tmp_path / "fichier"
+    afile.write_text("x", encoding="utf-8")
+    code, _, err = run_cli("schema", "-o", str(afile))
+    assert code == 2
+    assert "n'est pas un dossier" in err
+    (tmp_path / "schemas").mkdir()
+    os.mkfifo(tmp_path / "schemas" / "engagements.schema.json")
+    code, _, err = run_cli("schema", "-o", str(tmp_path / "schemas"))
+    assert code == 2
+    assert "tube nommé" in err
+    assert not (tmp_path / "schemas" / "convention.schema.json").exists()
