@@ -28,3 +28,20 @@ def test_plural() -> None:
     assert plural(1, "erreur") == "1 erreur"
     assert plural(2, "erreur") == "2 erreurs"
     assert plural(3, "travail", "travaux") == "3 travaux"
+
+
+def test_defaults_import_nothing_heavy() -> None:
+    """The command line's --help reads the defaults: they must not load pydantic."""
+    import subprocess
+    import sys
+
+    script = ("import sys, convention_cli.defaults\n"
+              "assert 'pydantic' not in sys.modules, 'pydantic'\n")
+    subprocess.run([sys.executable, "-c", script], check=True)
+
+
+def test_every_data_file_has_its_model() -> None:
+    from convention_cli.defaults import DATA_FILES
+    from convention_cli.models import FILE_MODELS
+
+    assert tuple(FILE_MODELS) == DATA_FILES

@@ -10,3 +10,19 @@ MAX_YEAR = 2200
 """Supported date range (inclusive years): a date outside is refused where it is typed
 (exit 2) and reported by ``validate`` in the data, so that every accepted date works in
 every command (calendars, quarters, year before, iCalendar)."""
+
+DATA_FILES: tuple[str, ...] = (
+    "convention", "parties", "territoires", "engagements", "groupes_travail", "reunions",
+)
+"""The data files of a registry (``<name>.yaml``), in reading order; each has its model in
+``models.FILE_MODELS``."""
+
+HORIZON_DAYS = 30
+"""Days before an échéance during which it is « proche » (``--horizon``)."""
+
+STALE_DAYS = 90
+"""Days without a journal entry after which ``status`` flags an open engagement."""
+
+TERMINAL_ROW_LIMIT = 60
+"""Up to this many rows, a terminal listing is a rich table; beyond it, plain aligned text
+written in one block (rich's layout grows quadratically: perf-baselines.md §6)."""

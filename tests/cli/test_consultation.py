@@ -282,13 +282,6 @@ def test_fitted_widths_narrow_long_texts_first() -> None:
     assert narrow[1] >= narrow[0]
 
 
-def test_default_horizon_is_the_echeancier_one() -> None:
-    from convention_cli.cli.commands.consultation import DEFAULT_HORIZON
-    from convention_cli.domain.echeances import DEFAULT_HORIZON_DAYS
-
-    assert DEFAULT_HORIZON == DEFAULT_HORIZON_DAYS
-
-
 # --- convention territoires / territoire ID -----------------------------------------------
 
 

@@ -17,8 +17,9 @@ from icalendar import Calendar
 from rich.console import Console
 
 from convention_cli.cli import status_table
-from convention_cli.cli.commands.echeances import DEFAULT_HORIZON, RICH_MAX_ROWS, EtatChoice
-from convention_cli.domain.echeances import DEFAULT_HORIZON_DAYS, Etat
+from convention_cli.cli.commands.echeances import EtatChoice
+from convention_cli.defaults import TERMINAL_ROW_LIMIT
+from convention_cli.domain.echeances import Etat
 from tests.casefolders import BASE
 from tests.conftest import RegistryCopy, RunCli
 from tests.paths import ROOT
@@ -152,7 +153,7 @@ def test_long_listing_is_one_aligned_block(
     assert code == 0
     assert not BOX_DRAWING & set(out)
     lines = re.sub(r"\x1b\[[0-9;]*m", "", out).splitlines()
-    assert sum(1 for line in lines if "action-0" in line) == 70 > RICH_MAX_ROWS
+    assert sum(1 for line in lines if "action-0" in line) == 70 > TERMINAL_ROW_LIMIT
     assert max(len(line) for line in lines) == 120  # cut to the terminal, not wrapped
     assert "\x1b[31m" in out
     assert lines[-1] == "Textes coupés : --format markdown ou json pour tout lire."
@@ -306,7 +307,6 @@ def test_ics_with_nothing_selected_writes_nothing(run_cli: RunCli, tmp_path: Pat
 
 def test_options_follow_the_core() -> None:
     assert [c.value for c in EtatChoice] == [e.key for e in Etat]
-    assert DEFAULT_HORIZON == DEFAULT_HORIZON_DAYS
 
 
 def test_help_does_not_import_the_work() -> None:

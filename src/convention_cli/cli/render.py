@@ -2,7 +2,7 @@
 
 Honours ``NO_COLOR`` and pipes (rich drops styles when the output is not a terminal;
 tables then have no box drawing). rich costs about 0.8 ms per table row
-(perf-baselines.md §6), so a listing longer than ``RICH_ROW_LIMIT`` rows is written as
+(perf-baselines.md §6), so a listing longer than ``TERMINAL_ROW_LIMIT`` rows is written as
 one pre-joined, aligned plain-text block instead.
 """
 
@@ -20,9 +20,9 @@ from rich.text import Text
 
 from convention_cli.cli.status_table import PIPED_WIDTH
 from convention_cli.cli.text_table import Column, emit, text_table
+from convention_cli.defaults import TERMINAL_ROW_LIMIT
 from convention_cli.views.blocks import Document, Tableau
 
-RICH_ROW_LIMIT = 60
 COLUMN_GAP = "  "
 LONG_TEXT = 48
 MIN_LONG_WIDTH = 24
@@ -52,7 +52,7 @@ def print_text(text: str) -> None:
 
 def print_tableau(tableau: Tableau, console: Console | None = None) -> None:
     console = console or make_console()
-    if len(tableau.lignes) > RICH_ROW_LIMIT:
+    if len(tableau.lignes) > TERMINAL_ROW_LIMIT:
         _print_long_tableau(tableau, console)
         return
     console.print(Text(tableau.titre, style="bold"))

@@ -24,6 +24,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from enum import Enum
 
+from convention_cli.defaults import HORIZON_DAYS
 from convention_cli.domain.snapshot import snapshot
 from convention_cli.load.registry import Registry, end_date
 from convention_cli.models import Engagement, EntreeJournal
@@ -31,7 +32,7 @@ from convention_cli.vocab import format_date
 
 Day = date  # ``Echeance.date`` shadows the type inside the class body
 
-DEFAULT_HORIZON_DAYS = 30
+DEFAULT_HORIZON_DAYS = HORIZON_DAYS  # defaults.py; the name kept for callers
 MIN_QUARTER_DAYS = 31
 """A quarter in which the convention is in force for fewer days asks for no meeting."""
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from convention_cli import __version__
-from convention_cli.load.registry import Registry
+from convention_cli.load.registry import LIST_FIELDS, Registry
 
 EXPORT_FORMAT_VERSION = 1
 
@@ -19,8 +19,7 @@ def export_registry(registry: Registry) -> dict[str, Any]:
         convention["date_fin"] = end.isoformat() if end else None
     lists = {
         name: [entry.model_dump(mode="json") for entry in getattr(registry, name)]
-        for name in ("parties", "operateurs", "territoires", "hors_perimetre",
-                     "engagements", "groupes_travail", "reunions")
+        for name in LIST_FIELDS
     }
     return {
         "format": EXPORT_FORMAT_VERSION,

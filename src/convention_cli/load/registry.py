@@ -83,7 +83,7 @@ class Registry:
         return end_date(self.convention.date_signature, self.convention.duree_annees)
 
     def iter_entries(self) -> Iterator[tuple[str, Any]]:
-        for name in _LIST_FIELDS:
+        for name in LIST_FIELDS:
             for entry in getattr(self, name):
                 yield name, entry
 
@@ -98,10 +98,11 @@ def end_date(signature: date, years: int) -> date:
     return date.fromordinal(anniversary.toordinal() - 1)
 
 
-_LIST_FIELDS = (
+LIST_FIELDS = (
     "parties", "operateurs", "territoires", "hors_perimetre", "engagements",
     "groupes_travail", "reunions", "bibliographie",
 )
+"""The registry's lists, in the order of the export (``convention export``)."""
 
 _ADAPTERS: dict[type[Any], TypeAdapter[Any]] = {}
 

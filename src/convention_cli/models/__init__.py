@@ -7,6 +7,7 @@ turned into ``date`` here, so an impossible date becomes a located diagnostic.
 
 from __future__ import annotations
 
+from convention_cli.defaults import DATA_FILES
 from convention_cli.models.base import *  # noqa: F403
 from convention_cli.models.base import Model
 from convention_cli.models.convention import *  # noqa: F403
@@ -16,7 +17,7 @@ from convention_cli.models.organisations import PartiesFile, TerritoiresFile
 from convention_cli.models.suivi import *  # noqa: F403
 from convention_cli.models.suivi import EngagementsFile, GroupesTravailFile, ReunionsFile
 
-FILE_MODELS: dict[str, type[Model]] = {
+_MODELS: dict[str, type[Model]] = {
     "convention": ConventionFile,
     "parties": PartiesFile,
     "territoires": TerritoiresFile,
@@ -24,4 +25,5 @@ FILE_MODELS: dict[str, type[Model]] = {
     "groupes_travail": GroupesTravailFile,
     "reunions": ReunionsFile,
 }
-"""Data files of a registry (``<name>.yaml``) and the model of each."""
+FILE_MODELS: dict[str, type[Model]] = {name: _MODELS[name] for name in DATA_FILES}
+"""Data files of a registry (``defaults.DATA_FILES``) and the model of each."""

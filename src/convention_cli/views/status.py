@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Literal
 
+from convention_cli.defaults import STALE_DAYS
 from convention_cli.domain.echeances import (
     DEFAULT_HORIZON_DAYS,
     Echeance,
@@ -32,7 +33,7 @@ from convention_cli.load.registry import Registry
 from convention_cli.models import STATUT_LABELS, Engagement
 from convention_cli.vocab import format_date, plural
 
-DEFAULT_STALE_DAYS = 90
+DEFAULT_STALE_DAYS = STALE_DAYS  # defaults.py
 STATUT_ORDER = tuple(STATUT_LABELS)
 
 

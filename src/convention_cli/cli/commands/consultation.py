@@ -24,6 +24,7 @@ from convention_cli.cli.options import (
     resolve_as_of,
     resolve_data,
 )
+from convention_cli.defaults import HORIZON_DAYS
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -31,8 +32,6 @@ if TYPE_CHECKING:
     from convention_cli.load.registry import Registry
     from convention_cli.views.blocks import Document, Tableau
 
-DEFAULT_HORIZON = 30
-"""``echeances.DEFAULT_HORIZON_DAYS``, repeated here: importing it would load the models."""
 
 
 class ListFormat(StrEnum):
@@ -102,7 +101,7 @@ def engagements(
     objectif: ObjectifOption = None,
     statut: StatutOption = None,
     as_of: AsOfOption = None,
-    horizon: HorizonOption = DEFAULT_HORIZON,
+    horizon: HorizonOption = HORIZON_DAYS,
     output_format: ListFormatOption = ListFormat.table,
 ) -> None:
     """Liste les engagements : parties, statut, prochaine échéance, dernière entrée.
@@ -136,7 +135,7 @@ def engagement(
     ident: EngagementId,
     data: DataOption = None,
     as_of: AsOfOption = None,
-    horizon: HorizonOption = DEFAULT_HORIZON,
+    horizon: HorizonOption = HORIZON_DAYS,
     output_format: FicheFormatOption = FicheFormat.text,
 ) -> None:
     """Affiche la fiche complète d'un engagement.

@@ -19,18 +19,12 @@ from convention_cli.cli.options import (
     resolve_as_of,
     resolve_data,
 )
+from convention_cli.defaults import HORIZON_DAYS, TERMINAL_ROW_LIMIT
 
 if TYPE_CHECKING:
     from convention_cli.domain.echeances import Echeance
     from convention_cli.load.registry import Registry
     from convention_cli.views.echeances import EcheanceRow
-
-RICH_MAX_ROWS = 60
-"""Above this, the table is one pre-joined plain block: rich costs ~0.8 ms a row
-(perf-baselines.md §6), one write of the joined text costs almost nothing."""
-
-DEFAULT_HORIZON = 30  # echeances.DEFAULT_HORIZON_DAYS, not imported: --help stays light
-
 
 class EcheancesFormat(StrEnum):
     table = "table"
@@ -65,7 +59,7 @@ def echeances(
     etat: Annotated[EtatChoice | None, typer.Option(
         "--etat", help="Seulement cet état : a_venir, proche, en_retard, honoree ou sans_objet.",
         show_default=False)] = None,
-    horizon: HorizonOption = DEFAULT_HORIZON,
+    horizon: HorizonOption = HORIZON_DAYS,
     output_format: Annotated[EcheancesFormat, typer.Option(
         "--format", "-f", help="Format de sortie : table, json ou markdown.",
     )] = EcheancesFormat.table,
@@ -156,7 +150,7 @@ def _write_ics(
 
 
 def _print_table(selected: Sequence[Echeance], day: date) -> None:
-    """Up to ``RICH_MAX_ROWS`` rows on a terminal: a rich table that wraps long libellés
+    """Up to ``TERMINAL_ROW_LIMIT`` rows on a terminal: a rich table that wraps long libellés
     (box drawing and colours unless NO_COLOR). Otherwise the shared aligned text block in
     one write: full lines when piped, the libellé cut to the terminal's width on one."""
     from convention_cli.cli.status_table import STYLE_BY_ETAT, make_console
@@ -171,7 +165,7 @@ def _print_table(selected: Sequence[Echeance], day: date) -> None:
     rows = echeance_rows(selected, day)
     caption = summary_line(selected)
     console = make_console()
-    if console is not None and len(rows) <= RICH_MAX_ROWS:
+    if console is not None and len(rows) <= TERMINAL_ROW_LIMIT:
         _print_rich_table(console, title, rows, caption)
         return
     headers = ("date", "état", "clause", "parties", "identifiant", "échéance")

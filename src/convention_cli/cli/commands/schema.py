@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-FILES = ("convention", "parties", "territoires", "engagements", "groupes_travail", "reunions")
+from convention_cli.defaults import DATA_FILES as FILES
 
 
 def schema(

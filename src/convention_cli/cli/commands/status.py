@@ -20,6 +20,7 @@ from convention_cli.cli.options import (
     resolve_as_of,
     resolve_data,
 )
+from convention_cli.defaults import HORIZON_DAYS
 
 
 class StatusFormat(StrEnum):
@@ -35,7 +36,7 @@ def status(
     territoire: TerritoireOption = None,
     objectif: ObjectifOption = None,
     statut: StatutOption = None,
-    horizon: HorizonOption = 30,
+    horizon: HorizonOption = HORIZON_DAYS,
     alerte: Annotated[
         int, typer.Option("--alerte-jours", min=1,
                           help="Signale un engagement sans entrée de journal depuis ce nombre "
