@@ -26,7 +26,6 @@ from convention_cli.checks.engagements import (
 from convention_cli.checks.gouvernance import facts_sourced, meeting_instance, parties_have_referent
 from convention_cli.checks.perimetre import mission_locale_counts, mission_locale_total
 from convention_cli.checks.references import known_references, unique_ids
-from convention_cli.checks.tracabilite import traceability
 from convention_cli.checks.suivi import (
     computed_indicators_not_typed,
     echeance_of_its_engagement,
@@ -34,6 +33,7 @@ from convention_cli.checks.suivi import (
     records_in_period,
     referent_history_ordered,
 )
+from convention_cli.checks.tracabilite import traceability
 
 ALL_CHECKS: tuple[Check, ...] = (
     unique_ids,

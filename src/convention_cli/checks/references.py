@@ -10,7 +10,7 @@ from pydantic import BaseModel
 
 from convention_cli.checks.base import check
 from convention_cli.diagnostics import Diagnostic, Location, error
-from convention_cli.load.registry import Registry
+from convention_cli.load.registry import JournalOwner, Registry
 from convention_cli.load.source_map import PathItem
 
 
@@ -131,7 +131,9 @@ def _refs(registry: Registry) -> Iterator[tuple[str, str, BaseModel, tuple[PathI
         yield "clause", ter.clause, ter, ("clause",)
         for i, ml in enumerate(ter.missions_locales):
             yield "arml", ml.arml, ter, ("missions_locales", i, "arml")
-    for owner in (*registry.groupes_travail, *registry.projets, *registry.evaluations):
+    others: list[JournalOwner] = [*registry.groupes_travail, *registry.projets,
+                                  *registry.evaluations]
+    for owner in others:
         for i, entry in enumerate(owner.journal):
             for j, ref in enumerate(entry.parties):
                 yield "partie", ref, owner, ("journal", i, "parties", j)
