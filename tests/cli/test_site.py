@@ -65,10 +65,13 @@ def test_every_page_states_its_version(tmp_path: Path) -> None:
             assert '<meta name="robots" content="noindex, nofollow">' in html, name
 
 
-@pytest.mark.parametrize("where", ["inside", "same", "parent"])
+@pytest.mark.parametrize("where", ["inside", "same", "parent", "symlink"])
 def test_refuses_a_folder_of_the_registry(tmp_path: Path, where: str) -> None:
     data = fixture_copy(tmp_path)
-    target = {"inside": data / "site", "same": data, "parent": data.parent}[where]
+    link = tmp_path / "lien"
+    link.symlink_to(data, target_is_directory=True)
+    target = {"inside": data / "site", "same": data, "parent": data.parent,
+              "symlink": link / "site"}[where]
     before = sorted(p.name for p in data.iterdir())
     code, message = _run("site", "-o", str(target), "--data", str(data), "--as-of", AS_OF)
     assert code == 2

@@ -57,7 +57,7 @@ def site(
     write_site(target, files)
     pages = sum(1 for name in files if name.endswith(".html"))
     version = "interne" if interne else "publique"
-    sys.stderr.write(f"Site écrit : {target} ({pages} pages, version {version}, situation au "
+    sys.stderr.write(f"Site écrit : {sortie} ({pages} pages, version {version}, situation au "
                      f"{day.isoformat()}).\n")
 
 
@@ -84,21 +84,20 @@ def build_site_files(
 
 
 def _check_target(target: Path, data_dir: Path) -> Path:
-    """Refuse a file, a folder of the registry, or a folder holding something else."""
+    """The output guard (``edit/output.py``: not in the registry, not a file), and two
+    rules of a site's folder: it never contains the registry, and an existing folder is
+    replaced only if it holds a site this tool wrote."""
+    from convention_cli.edit.output import output_folder
     from convention_cli.errors import UsageError
 
-    resolved = target.resolve()
-    registry_root = data_dir.resolve()
-    if resolved == registry_root or registry_root in resolved.parents \
-            or resolved in registry_root.parents:
-        raise UsageError(f"{target} : le site ne s'écrit pas dans le registre ni au-dessus "
-                         "de lui ; choisissez un autre dossier (par exemple public/)")
-    if resolved.exists() and not resolved.is_dir():
-        raise UsageError(f"{target} n'est pas un dossier")
+    resolved = output_folder(target, data_dir, "--sortie")
+    if resolved in data_dir.resolve().parents:
+        raise UsageError(f"--sortie : {target} contient le registre ; le site s'écrit dans un "
+                         "autre dossier (par exemple public/)")
     if resolved.is_dir() and any(resolved.iterdir()) and not _is_site(resolved):
-        raise UsageError(f"{target} n'est pas vide et ne contient pas un site écrit par "
-                         "convention : il n'est pas remplacé (choisissez un dossier vide)")
-    return target
+        raise UsageError(f"--sortie : {target} n'est pas vide et ne contient pas un site écrit "
+                         "par convention : il n'est pas remplacé (choisissez un dossier vide)")
+    return resolved
 
 
 def _is_site(folder: Path) -> bool:
@@ -115,9 +114,9 @@ def _is_site(folder: Path) -> bool:
 def write_site(target: Path, files: dict[str, bytes]) -> None:
     """Write every file in a fresh sibling folder, then swap it in: a reader sees the old
     site or the new one, and a failure leaves the old one untouched."""
-    from convention_cli.errors import UserError
+    from convention_cli.errors import SystemRefusalError, os_error_label
 
-    parent = target.resolve().parent
+    parent = target.parent
     staging = parent / f".{target.name}.nouveau-{os.getpid()}"
     previous = parent / f".{target.name}.ancien-{os.getpid()}"
     try:
@@ -135,6 +134,6 @@ def write_site(target: Path, files: dict[str, bytes]) -> None:
         shutil.rmtree(staging, ignore_errors=True)
         if previous.exists() and not target.exists():
             previous.rename(target)
-        raise UserError(f"impossible d'écrire le site dans {target} : "
-                        f"{exc.strerror or exc}") from None
+        raise SystemRefusalError(f"--sortie : écriture du site dans {target} impossible "
+                                 f"({os_error_label(exc)}) ; rien n'a été remplacé") from None
     shutil.rmtree(previous, ignore_errors=True)
