@@ -31,39 +31,44 @@ def latest_annual_year(registry: Registry, as_of: date) -> int | None:
 def build_site_documents(
     registry: Registry, as_of: date, *, public: bool, provenance: Provenance
 ) -> tuple[DocumentSite, ...]:
+    """The latest annual bilan (of the last year ended), the multi-year bilan and the
+    communication of the current year, each built by its entry of the ``DOCUMENTS`` table
+    as the command that writes it would, on the site's as-of day."""
     conv = registry.convention
     end = registry.date_fin
     assert conv is not None
     assert end is not None
     if as_of < conv.date_signature:
         return ()
-    from convention_cli.views.documents.bilan_annuel import build_bilan_annuel
-    from convention_cli.views.documents.bilan_pluriannuel import build_bilan_pluriannuel
-    from convention_cli.views.documents.communication import build_communication
+    from convention_cli.views.documents.catalogue import DOCUMENTS, DocumentRequest
 
     suffix = "" if public else "-interne"
-    documents = []
+    wanted: list[tuple[str, DocumentRequest, str, str, str]] = []
     year = latest_annual_year(registry, as_of)
     if year is not None:
-        documents.append(DocumentSite(
+        wanted.append((
+            "bilan-annuel", DocumentRequest(as_of=as_of, public=public, year=year),
             f"documents/bilan-annuel-{year}{suffix}.md", f"Bilan annuel {year}",
             f"Engagements, journal, indicateurs et réunions de l'année {year}, situation au "
-            f"{format_date(as_of)}.", "Markdown", "bilan_annuel.md.j2",
-            build_bilan_annuel(registry, year, as_of=as_of, public=public,
-                               provenance=provenance), public))
-    documents.append(DocumentSite(
+            f"{format_date(as_of)}."))
+    wanted.append((
+        "bilan-pluriannuel", DocumentRequest(as_of=as_of, public=public),
         f"documents/bilan-pluriannuel{suffix}.md", "Bilan pluriannuel",
         f"Atteinte de chaque objectif sur toute la période, situation au "
-        f"{format_date(as_of)}.", "Markdown", "bilan_pluriannuel.md.j2",
-        build_bilan_pluriannuel(registry, as_of=as_of, public=public, provenance=provenance),
-        public))
-    # The communication is public by nature (section IV): the same on both versions.
+        f"{format_date(as_of)}."))
     communication_year = min(as_of.year, end.year)
-    documents.append(DocumentSite(
+    wanted.append((
+        "communication", DocumentRequest(as_of=min(as_of, end), public=True,
+                                         year=communication_year),
         f"documents/communication-{communication_year}.md",
         f"Valorisation publique {communication_year}",
-        f"Le partenariat en quelques lignes et ce qui a été fait en {communication_year}.",
-        "Markdown", "communication.md.j2",
-        build_communication(registry, communication_year, as_of=min(as_of, end),
-                            provenance=provenance), True))
+        f"Le partenariat en quelques lignes et ce qui a été fait en {communication_year}."))
+    documents = []
+    for name, request, path, title, description in wanted:
+        spec = DOCUMENTS[name]
+        shown = request.public or spec.public_only
+        assert request.as_of is not None
+        documents.append(DocumentSite(
+            path, title, description, "Markdown", spec.template,
+            spec.build(registry, request, request.as_of, provenance), shown))
     return tuple(documents)
