@@ -137,6 +137,11 @@ class PageEngagement:
     objectifs: tuple[str, ...]
     operateurs: tuple[str, ...]
     territoires: tuple[Lien, ...]
+    participants: tuple[str, ...]
+    """Parties taking part without carrying the engagement."""
+    exclus: tuple[str, ...]
+    """Organisations the text names only to exclude them."""
+    debut: str | None
     statut: str
     statut_code: str
     echeance: str | None

@@ -191,6 +191,9 @@ def engagement_page(ctx: Context, eng: Engagement) -> PageEngagement:
         operateurs=tuple(operators.get(o, o) for o in eng.operateurs),
         territoires=tuple(Lien(territories[t], territoire_href(t))
                           for t in eng.territoires if t in territories),
+        participants=tuple(ctx.parties.get(i, i) for i in eng.participants),
+        exclus=tuple(operators.get(i, ctx.parties.get(i, i)) for i in eng.exclus),
+        debut=format_date(eng.debut) if eng.debut else None,
         statut=STATUT_LABELS[eng.statut], statut_code=eng.statut,
         echeance=echeance,
         recurrence=RECURRENCE_LABELS[eng.recurrence] if eng.recurrence else None,
