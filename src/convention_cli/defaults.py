@@ -11,6 +11,13 @@ MAX_YEAR = 2200
 (exit 2) and reported by ``validate`` in the data, so that every accepted date works in
 every command (calendars, quarters, year before, iCalendar)."""
 
+DATE_RANGE_TEXT = f"années {MIN_YEAR} à {MAX_YEAR}"
+
+
+def year_supported(year: int) -> bool:
+    return MIN_YEAR <= year <= MAX_YEAR
+
+
 DATA_FILES: tuple[str, ...] = (
     "convention", "parties", "territoires", "engagements", "groupes_travail", "reunions",
 )

@@ -36,29 +36,3 @@ LECTURE_LABEL = "lecture"
 def lecture_fr(motif: str) -> str:
     """``lecture : le texte ne fixe aucun rythme`` — a reading, never shown as the text."""
     return f"{LECTURE_LABEL} : {motif}"
-
-
-# --- follow-up records (issue 11): statuses of projects and evaluation requests -----------
-
-PROJET_STATUT_LABELS: dict[str, str] = {
-    "repere": "repéré",
-    "relaye": "relayé à la DGOM",
-    "en_instruction": "en instruction",
-    "retenu": "retenu",
-    "non_retenu": "non retenu",
-    "abandonne": "abandonné",
-}
-EVALUATION_STATUT_LABELS: dict[str, str] = {
-    "recue": "reçue",
-    "en_examen": "en examen",
-    "acceptee": "acceptée",
-    "refusee": "refusée",
-    "realisee": "réalisée",
-    "abandonnee": "abandonnée",
-}
-GT_STATUT_LABELS: dict[str, str] = {
-    "non_renseigne": "non renseigné",
-    "constitue": "constitué",
-    "actif": "actif",
-    "clos": "clos",
-}

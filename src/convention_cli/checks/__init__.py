@@ -26,13 +26,6 @@ from convention_cli.checks.engagements import (
 from convention_cli.checks.gouvernance import facts_sourced, meeting_instance, parties_have_referent
 from convention_cli.checks.perimetre import mission_locale_counts, mission_locale_total
 from convention_cli.checks.references import known_references, unique_ids
-from convention_cli.checks.suivi import (
-    computed_indicators_not_typed,
-    echeance_of_its_engagement,
-    record_statuses,
-    records_in_period,
-    referent_history_ordered,
-)
 from convention_cli.checks.tracabilite import traceability
 
 ALL_CHECKS: tuple[Check, ...] = (
@@ -56,11 +49,6 @@ ALL_CHECKS: tuple[Check, ...] = (
     rules_carried_once,
     known_echeances,
     traceability,
-    echeance_of_its_engagement,
-    record_statuses,
-    computed_indicators_not_typed,
-    records_in_period,
-    referent_history_ordered,
 )
 
 __all__ = ["ALL_CHECKS", "Check"]

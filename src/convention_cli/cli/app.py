@@ -6,6 +6,7 @@ only typer; each command imports its work when it runs.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from typing import Annotated, Any
@@ -30,13 +31,6 @@ from convention_cli.cli.commands.passation import communication, passation
 from convention_cli.cli.commands.schema import schema
 from convention_cli.cli.commands.site import site
 from convention_cli.cli.commands.status import status
-from convention_cli.cli.commands.suivi import (
-    avenant_app,
-    evaluation_app,
-    mesure_app,
-    projet_app,
-    referent_app,
-)
 from convention_cli.cli.commands.validate import validate
 from convention_cli.cli.french import FrenchCommand, FrenchGroup, translate_usage_message
 
@@ -98,11 +92,6 @@ app.add_typer(journal_app, name="journal")
 app.add_typer(reunion_app, name="reunion")
 app.add_typer(decision_app, name="decision")
 app.add_typer(action_app, name="action")
-app.add_typer(mesure_app, name="mesure")
-app.add_typer(referent_app, name="referent")
-app.add_typer(avenant_app, name="avenant")
-app.add_typer(projet_app, name="projet")
-app.add_typer(evaluation_app, name="evaluation")
 app.command("init", cls=FrenchCommand)(init)
 app.command("schema", cls=FrenchCommand)(schema)
 app.command("export", cls=FrenchCommand)(export)
@@ -117,6 +106,12 @@ def main(argv: list[str] | None = None) -> int:
 
     if argv is None:
         default_sigpipe()
+    undecodable = _undecodable_argument(args)
+    if undecodable is not None:
+        sys.stderr.write(f"convention : argument illisible « {undecodable} » : octets qui ne "
+                         "sont pas de l'UTF-8 valide ; rien n'a été fait\n")
+        return _exit(2, argv)
+    _degrade_unencodable_output()
     try:
         if _COMPLETION_OPTIONS & set(args[:1]) or os.environ.get("_CONVENTION_COMPLETE"):
             from convention_cli.cli.completion import prepare_protocol, run_completion_option
@@ -126,14 +121,23 @@ def main(argv: list[str] | None = None) -> int:
             if code is not None:
                 return _exit(code, argv)
         result = app(args=args, prog_name="convention", standalone_mode=False)
+        sys.stdout.flush()  # inside the handler: a full or closed output is reported here
     except BrokenPipeError:
-        return _exit(exit_on_broken_pipe(), argv)
+        code = exit_on_broken_pipe()
+        return _exit(0 if _wrote_files() else code, argv)
+    except SystemExit as exc:  # click ends a closed pipe (EPIPE) with exit 1
+        if exc.code not in (0, None) and _wrote_files():
+            _discard_stdout()
+            return _exit(0, argv)
+        raise
     except ConventionError as exc:
         sys.stderr.write(f"convention : {exc}\n")
         return _exit(exc.exit_code, argv)
     except KeyboardInterrupt:
         sys.stderr.write("convention : interrompu.\n")
         return _exit(130, argv)
+    except OSError as exc:
+        return _exit(_report_system_error(exc), argv)
     except Exception as exc:
         if _is_usage_error(exc):
             return _exit(_report_usage_error(exc), argv)
@@ -144,6 +148,55 @@ def main(argv: list[str] | None = None) -> int:
             "Relancez avec --debug pour la trace et signalez-la.\n")
         return _exit(EXIT_INTERNAL_ERROR, argv)
     return _exit(result if isinstance(result, int) else 0, argv)
+
+
+def _undecodable_argument(args: list[str]) -> str | None:
+    """An argument holding bytes that are not UTF-8 (Python keeps them as lone
+    surrogates), shown with the bad bytes escaped; None if all are readable."""
+    for arg in args:
+        if any(0xDC80 <= ord(c) <= 0xDCFF or 0xD800 <= ord(c) <= 0xDFFF for c in arg):
+            return arg.encode("utf-8", "backslashreplace").decode("ascii", "backslashreplace")
+    return None
+
+
+def _degrade_unencodable_output() -> None:
+    """An output that cannot take UTF-8 (``PYTHONIOENCODING=ascii``, a legacy console)
+    gets « ? » for the characters it cannot show, instead of failing midway."""
+    stream = sys.stdout
+    encoding = (getattr(stream, "encoding", None) or "").lower().replace("_", "-")
+    if not encoding.startswith("utf") and hasattr(stream, "reconfigure"):
+        with contextlib.suppress(OSError, ValueError):
+            stream.reconfigure(errors="replace")
+
+
+def _wrote_files() -> bool:
+    atomic = sys.modules.get("convention_cli.edit.atomic")
+    return bool(atomic is not None and getattr(atomic, "WRITTEN", None))
+
+
+def _discard_stdout() -> None:
+    """Point standard output at the null device: Python's final flush must not fail."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
+def _report_system_error(exc: OSError) -> int:
+    """A system refusal outside the guarded writes (most often a full or failing standard
+    output). A command that already wrote its files exits 0; otherwise 2."""
+    from convention_cli.errors import os_error_label
+
+    _discard_stdout()
+    if _wrote_files():
+        sys.stderr.write(f"convention : message final non affiché ({os_error_label(exc)}) ; "
+                         "les fichiers ont bien été écrits\n")
+        return 0
+    where = f" : {exc.filename}" if exc.filename else ""
+    sys.stderr.write(f"convention : refus du système ({os_error_label(exc)}{where}) ; rien "
+                     "n'a été écrit\n")
+    return 2
 
 
 def _is_usage_error(exc: Exception) -> bool:

@@ -63,11 +63,19 @@ def parse_date_option(value: str | None, option: str) -> date | None:
 
     if value is None:
         return None
+    from convention_cli.defaults import DATE_RANGE_TEXT, year_supported
+
     try:
-        return date.fromisoformat(value)
+        day = date.fromisoformat(value) if len(value) == 10 else None
     except ValueError:
+        day = None
+    if day is None:
         raise UsageError(f"date invalide pour {option} : « {value} » (attendu AAAA-MM-JJ, "
                          "date existante, par exemple 2026-06-30)") from None
+    if not year_supported(day.year):
+        raise UsageError(f"date hors de la plage prise en charge pour {option} : « {value} » "
+                         f"({DATE_RANGE_TEXT})")
+    return day
 
 
 def resolve_as_of(value: str | None) -> date:

@@ -26,8 +26,8 @@ from enum import Enum
 
 from convention_cli.defaults import HORIZON_DAYS
 from convention_cli.domain.snapshot import snapshot
-from convention_cli.load.registry import JournalOwner, Registry, end_date
-from convention_cli.models import Engagement, EntreeJournal, GroupeTravail, Projet
+from convention_cli.load.registry import Registry, end_date
+from convention_cli.models import Engagement, EntreeJournal
 from convention_cli.vocab import format_date
 
 Day = date  # ``Echeance.date`` shadows the type inside the class body
@@ -141,22 +141,11 @@ def _linked_entries(registry: Registry) -> dict[str, tuple[EntreeJournal, str]]:
     """Journal entries that name the échéance they honour: first (earliest) wins."""
     linked: dict[str, tuple[EntreeJournal, str]] = {}
     for owner in registry.journal_owners:
-        kind = journal_owner_kind(owner)
+        kind = "engagement" if isinstance(owner, Engagement) else "groupe de travail"
         for entry in sorted(owner.journal, key=lambda e: e.date):
             if entry.echeance is not None and entry.echeance not in linked:
                 linked[entry.echeance] = (entry, f"{kind} {owner.id}, journal")
     return linked
-
-
-def journal_owner_kind(owner: JournalOwner) -> str:
-    """``engagement``, ``groupe de travail``, ``projet``, ``demande d'évaluation``."""
-    if isinstance(owner, Engagement):
-        return "engagement"
-    if isinstance(owner, GroupeTravail):
-        return "groupe de travail"
-    if isinstance(owner, Projet):
-        return "projet"
-    return "demande d'évaluation"
 
 
 def _honour_from_entry(entry: EntreeJournal, origin: str) -> Honneur:
@@ -292,11 +281,9 @@ def _convention_echeances(registry: Registry, end: date) -> Iterator[Echeance]:
         parties=everyone, source=conv.clause_duree, objet=Objet.CONVENTION, evenement=True,
     )
     avenant = next((a for a in sorted(conv.avenants, key=lambda a: a.date_signature)
-                    if a.prorogation_jusqu_au is not None or "prorog" in a.objet.lower()),
-                   None)
-    # The decision is due at the term as signed; a prorogation moves only the term.
+                    if "prorog" in a.objet.lower()), None)
     yield Echeance(
-        id="decision-prorogation", date=registry.date_fin_initiale or end,
+        id="decision-prorogation", date=end,
         libelle="Décision de prorogation d'un commun accord, à l'issue du bilan partagé",
         parties=everyone, source=conv.regles.prorogation.clause, objet=Objet.CONVENTION,
         honneur=Honneur(avenant.date_signature, avenant.objet, f"avenant {avenant.id}")
@@ -329,8 +316,7 @@ def compute_echeances(
     if registry.convention is None:
         return []
     start = registry.convention.date_signature
-    end = registry.date_fin
-    assert end is not None
+    end = end_date(start, registry.convention.duree_annees)
     generated = [
         *_engagement_echeances(registry),
         *_rule_echeances(registry, start, end),

@@ -53,6 +53,8 @@ def unknown_message(
     close = difflib.get_close_matches(value, values, n=3, cutoff=0.5)
     if close:
         hint = "vouliez-vous dire " + ", ".join(f"« {c} »" for c in close) + " ?"
+    elif not values:
+        hint = "le registre n'en contient aucun" + ("e" if feminine else "")
     else:
         hint = "valeurs possibles : " + ", ".join(values[:12]) + ("…" if len(values) > 12 else "")
     return f"{kind} « {value} » inconnu{'e' if feminine else ''} ; {hint}"

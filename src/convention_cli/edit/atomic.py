@@ -11,6 +11,10 @@ import os
 import tempfile
 from pathlib import Path
 
+WRITTEN: list[Path] = []
+"""Every file this process replaced: a command that wrote something exits 0 even if its
+closing message cannot be printed (``cli.app.main``)."""
+
 
 def atomic_write_bytes(path: Path, payload: bytes) -> None:
     """Replace ``path`` by ``payload``. Keeps an existing file's permissions; a new file
@@ -33,6 +37,7 @@ def atomic_write_bytes(path: Path, payload: bytes) -> None:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+    WRITTEN.append(path)
     folder = os.open(path.parent, os.O_RDONLY)
     try:
         os.fsync(folder)

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from convention_cli.errors import UserError
 from convention_cli.load.yaml_reader import Pos, YamlMap, YamlSeq, parse_yaml, resolve_plain
 
 _INDICATORS = set("-?:,[]{}#&*!|>'\"%@`")
@@ -22,8 +23,39 @@ _FLOW_UNSAFE = set(",[]{}")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
-class EditError(Exception):
-    """An edit that the text's layout does not allow (reported to the user)."""
+class EditError(UserError):
+    """An edit that the text's layout or a value does not allow (exit 1, nothing written)."""
+
+
+def _needs_escape(char: str) -> bool:
+    """A character YAML cannot carry as itself in a scalar: C0 and C1 controls, DEL,
+    the Unicode line and paragraph separators, the byte order mark, noncharacters,
+    and anything outside YAML's printable set (YAML 1.2 §5.1)."""
+    code = ord(char)
+    if code < 0x20 or 0x7F <= code <= 0x9F:
+        return True
+    if code in (0x2028, 0x2029, 0xFEFF):
+        return True
+    if 0xFDD0 <= code <= 0xFDEF or (code & 0xFFFE) == 0xFFFE:
+        return True  # noncharacters
+    return 0xD800 <= code <= 0xDFFF
+
+
+_ESCAPES = {
+    "\\": "\\\\", '"': '\\"', "\0": "\\0", "\a": "\\a", "\b": "\\b", "\t": "\\t",
+    "\n": "\\n", "\v": "\\v", "\f": "\\f", "\r": "\\r", "\x1b": "\\e",
+    "\x85": "\\N", "\u2028": "\\L", "\u2029": "\\P",
+}
+
+
+def check_text(value: str, what: str = "le texte") -> None:
+    """Refuse what no file can hold: lone surrogates (invalid UTF-8 given on the command
+    line, or text that is not Unicode)."""
+    for index, char in enumerate(value):
+        if 0xD800 <= ord(char) <= 0xDFFF:
+            raise EditError(f"{what} contient un caractère non représentable (U+{ord(char):04X}, "
+                            f"position {index + 1}) : octets UTF-8 invalides ? Rien n'a été "
+                            "écrit")
 
 
 def format_scalar(value: Any, *, in_flow: bool = False) -> str:
@@ -37,6 +69,7 @@ def format_scalar(value: Any, *, in_flow: bool = False) -> str:
     if isinstance(value, date):
         return value.isoformat()
     text = str(value)
+    check_text(text)
     if _plain_is_safe(text, in_flow):
         return text
     return _double_quoted(text)
@@ -45,7 +78,9 @@ def format_scalar(value: Any, *, in_flow: bool = False) -> str:
 def _plain_is_safe(text: str, in_flow: bool) -> bool:
     if not text or text != text.strip() or text[0] in _INDICATORS:
         return False
-    if any(c in text for c in "\n\r\t\\") or ": " in text or " #" in text or text.endswith(":"):
+    if any(_needs_escape(c) for c in text) or "\\" in text:
+        return False
+    if ": " in text or " #" in text or text.endswith(":"):
         return False
     if in_flow and any(c in _FLOW_UNSAFE for c in text):
         return False
@@ -54,10 +89,23 @@ def _plain_is_safe(text: str, in_flow: bool) -> bool:
     return resolve_plain(text) == text and isinstance(resolve_plain(text), str)
 
 
+def _escape(char: str) -> str:
+    known = _ESCAPES.get(char)
+    if known is not None:
+        return known
+    if not _needs_escape(char):
+        return char
+    code = ord(char)
+    if code <= 0xFF:
+        return f"\\x{code:02X}"
+    if code <= 0xFFFF:
+        return f"\\u{code:04X}"
+    return f"\\U{code:08X}"
+
+
 def _double_quoted(text: str) -> str:
-    escaped = (text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
-               .replace("\r", "\\r").replace("\t", "\\t"))
-    return f'"{escaped}"'
+    """A double-quoted scalar: every character YAML cannot carry as itself is escaped."""
+    return '"' + "".join(_escape(c) for c in text) + '"'
 
 
 def _is_scalar(value: Any) -> bool:

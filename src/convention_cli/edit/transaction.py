@@ -1,40 +1,54 @@
-"""Safe writes to the registry: a lock, in-memory re-validation, atomic replacement.
+"""Safe writes to the registry: a lock, in-memory re-validation, re-reading, atomic replacement.
 
 An edit runs inside a ``RegistryTransaction``:
 
-1. the registry folder is locked (``.convention.lock``, ``flock``): a second writer
-   waits a little, then fails with a clear message, so no update is ever lost;
-2. the files are read under the lock; the edited ones through a ``TextEditor``;
+1. the registry folder is locked (``data/.convention.lock``, through ``filelock``): a
+   second writer waits (``CONVENTION_LOCK_TIMEOUT`` seconds, 10 by default), then fails
+   with a clear message, so no update is ever lost. Under the lock, the temporary files a
+   killed writer left behind (``.engagements.yaml.XXXX.tmp``) are removed;
+2. the files are read under the lock; the edited ones through a ``TextEditor``. A file's
+   line endings (LF or CRLF) and byte order mark are noted and given back on writing;
 3. the whole registry is re-validated in memory with the edited trees; an edit that
    would introduce an error is refused and nothing is written;
-4. each changed file is written to a temporary file in the same folder, flushed and
+4. each edited text is parsed again by the same reader, and the values read back must be
+   exactly the intended ones; otherwise the edit is refused (nothing written);
+5. each changed file is written to a temporary file in the same folder, flushed and
    synced, then renamed over the old one (``os.replace``): a crash leaves the old or
-   the new file, never a torn one.
+   the new file, never a torn one. A data file that is a symbolic link is written
+   through: its target gets the new text atomically, the link stays.
+
+A dry run (``--dry-run``) goes through 2–4 without the lock and writes nothing at all:
+it works on a read-only registry and creates no lock file.
 """
 
 from __future__ import annotations
 
 import difflib
-import errno
-import fcntl
+import math
 import os
-import time
+import re
 from collections.abc import Iterator
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from convention_cli.checks.pipeline import ValidationResult, check_data_dir, validate_documents
+from convention_cli.defaults import LOCK_NAME
 from convention_cli.diagnostics import Diagnostic, Severity
-from convention_cli.edit.atomic import atomic_write_text
+from convention_cli.edit.atomic import atomic_write_bytes
 from convention_cli.edit.splice import EditError, TextEditor
-from convention_cli.errors import UserError
+from convention_cli.errors import SystemRefusalError, UsageError, UserError, os_error_label
 from convention_cli.load.loader import Document, read_document
 from convention_cli.load.yaml_reader import parse_yaml
 from convention_cli.models import FILE_MODELS
 
-LOCK_NAME = ".convention.lock"
 DEFAULT_LOCK_TIMEOUT = 10.0
+LOCK_TIMEOUT_ENV = "CONVENTION_LOCK_TIMEOUT"
+MAX_LOCK_TIMEOUT = 24 * 3600.0
+BOM = "\ufeff"
+STALE_TEMPORARY = re.compile(r"\A\..+\.yaml\.[A-Za-z0-9_]+\.tmp\Z")
+"""The temporary files of ``atomic_write_bytes`` (``.<name>.yaml.<random>.tmp``)."""
 
 
 class EditRefusedError(UserError):
@@ -46,33 +60,81 @@ class EditRefusedError(UserError):
         self.diagnostics = diagnostics
 
 
+def lock_timeout_from_env() -> float:
+    """``CONVENTION_LOCK_TIMEOUT``: a finite number of seconds, 0 or more (exit 2 else)."""
+    raw = os.environ.get(LOCK_TIMEOUT_ENV)
+    if raw is None or not raw.strip():
+        return DEFAULT_LOCK_TIMEOUT
+    try:
+        value = float(raw)
+    except ValueError:
+        value = math.nan
+    if not math.isfinite(value) or value < 0:
+        raise UsageError(f"{LOCK_TIMEOUT_ENV} invalide « {raw} » : attendu un nombre de "
+                         "secondes fini, positif ou nul (par exemple 10)")
+    return min(value, MAX_LOCK_TIMEOUT)
+
+
 @contextmanager
 def registry_lock(data_dir: Path, timeout: float = DEFAULT_LOCK_TIMEOUT) -> Iterator[None]:
-    """Exclusive lock on the registry folder, waiting at most ``timeout`` seconds."""
+    """Exclusive lock on the registry folder (``data/.convention.lock``), waiting at most
+    ``timeout`` seconds. The lock file stays (scripts rely on its name); it is ignored by
+    git (``init`` writes a ``.gitignore``) and by the provenance of documents."""
+    from filelock import FileLock, Timeout
+
     path = data_dir / LOCK_NAME
+    lock = FileLock(str(path), timeout=timeout, is_singleton=False)
     try:
-        handle = path.open("a+")
-    except OSError as exc:
-        raise UserError(f"impossible de verrouiller le registre ({path}) : "
-                        f"{exc.strerror or exc}") from None
-    with handle:
-        deadline = time.monotonic() + timeout
-        while True:
-            try:
-                fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except OSError as exc:
-                if exc.errno not in (errno.EAGAIN, errno.EACCES):
-                    raise
-                if time.monotonic() >= deadline:
-                    raise UserError(
-                        f"registre verrouillé : une autre modification est en cours depuis "
+        lock.acquire()
+    except Timeout:
+        raise UserError(f"registre verrouillé : une autre modification est en cours depuis "
                         f"plus de {timeout:g} s ({path}) ; réessayez dans un instant") from None
-                time.sleep(0.05)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+    except OSError as exc:
+        raise SystemRefusalError(f"impossible de verrouiller le registre ({path}) : "
+                                 f"{os_error_label(exc)} ; rien n'a été écrit") from None
+    try:
+        yield
+    finally:
+        lock.release()
+
+
+def remove_stale_temporaries(data_dir: Path) -> list[Path]:
+    """Remove the temporary files a killed writer left in the registry folder. Called
+    under the lock: no other writer can be using them."""
+    removed = []
+    for path in data_dir.iterdir():
+        if STALE_TEMPORARY.match(path.name) and path.is_file() and not path.is_symlink():
+            try:
+                path.unlink()
+            except OSError:
+                continue
+            removed.append(path)
+    return removed
+
+
+@dataclass(frozen=True)
+class FileForm:
+    """How a data file is written: line endings and byte order mark, kept by edits."""
+
+    newline: str = "\n"
+    bom: bool = False
+
+    @classmethod
+    def of(cls, raw: str) -> FileForm:
+        bom = raw.startswith(BOM)
+        body = raw[1:] if bom else raw
+        lf = body.count("\n")
+        crlf = body.count("\r\n")
+        return cls("\r\n" if lf and crlf == lf else "\n", bom)
+
+    def read(self, raw: str) -> str:
+        """The text as edited (LF, no BOM)."""
+        body = raw[1:] if self.bom else raw
+        return body.replace("\r\n", "\n") if self.newline == "\r\n" else body
+
+    def write(self, text: str) -> str:
+        body = text.replace("\n", "\r\n") if self.newline == "\r\n" else text
+        return (BOM if self.bom else "") + body
 
 
 @dataclass
@@ -80,11 +142,28 @@ class Change:
     path: Path
     before: str
     after: str
+    form: FileForm = field(default_factory=FileForm)
 
     def diff(self) -> str:
         return "".join(difflib.unified_diff(
             self.before.splitlines(keepends=True), self.after.splitlines(keepends=True),
             fromfile=f"a/{self.path}", tofile=f"b/{self.path}"))
+
+    def payload(self) -> bytes:
+        return self.form.write(self.after).encode("utf-8")
+
+
+def _same_values(read: Any, intended: Any) -> bool:
+    """Values equal, and of the same types (``1`` is not ``True``, ``"1"`` is not ``1``)."""
+    if isinstance(intended, dict):
+        return (isinstance(read, dict) and list(read) == list(intended)
+                and all(_same_values(read[k], v) for k, v in intended.items()))
+    if isinstance(intended, list):
+        return (isinstance(read, list) and len(read) == len(intended)
+                and all(_same_values(r, i) for r, i in zip(read, intended, strict=True)))
+    if isinstance(intended, float) and math.isnan(intended):
+        return isinstance(read, float) and math.isnan(read)
+    return type(read) is type(intended) and read == intended
 
 
 @dataclass
@@ -95,6 +174,7 @@ class RegistryTransaction:
     lock_timeout: float = DEFAULT_LOCK_TIMEOUT
     _editors: dict[str, TextEditor] = field(default_factory=dict)
     _originals: dict[str, str] = field(default_factory=dict)
+    _forms: dict[str, FileForm] = field(default_factory=dict)
 
     def editor(self, name: str) -> TextEditor:
         """The editor of ``<name>.yaml``, read under the lock.
@@ -103,21 +183,25 @@ class RegistryTransaction:
         each operation starts from exact positions."""
         current = self._editors.get(name)
         if current is not None and current.dirty:
-            try:
-                self._editors[name] = TextEditor(current.result(), current.path)
-            except EditError as exc:
-                raise UserError(str(exc)) from None
+            fresh = TextEditor(current.result(), current.path)
+            if not _same_values(fresh.root, current.root):
+                raise EditError(f"modification refusée : {current.path} ne se relirait pas à "
+                                "l'identique ; aucun fichier n'a été modifié")
+            self._editors[name] = fresh
         if name not in self._editors:
             path = self.data_dir / f"{name}.yaml"
             try:
-                text = path.read_bytes().decode("utf-8-sig")
-            except (OSError, UnicodeDecodeError) as exc:
-                raise UserError(f"lecture impossible de {path} : {exc}") from None
-            try:
-                self._editors[name] = TextEditor(text, str(path))
-            except EditError as exc:
-                raise UserError(str(exc)) from None
+                raw = path.read_bytes().decode("utf-8")
+            except UnicodeDecodeError as exc:
+                raise UserError(f"{path} n'est pas en UTF-8 (octet invalide à la position "
+                                f"{exc.start}) : corrigez-le avant toute modification") from None
+            except OSError as exc:
+                raise UserError(f"lecture impossible de {path} : {os_error_label(exc)}") from None
+            form = FileForm.of(raw)
+            text = form.read(raw)
+            self._editors[name] = TextEditor(text, str(path))
             self._originals[name] = text
+            self._forms[name] = form
         return self._editors[name]
 
     def validate(self) -> ValidationResult:
@@ -137,7 +221,7 @@ class RegistryTransaction:
             after = editor.result()
             if after != self._originals[name]:
                 changed.append(Change(self.data_dir / f"{name}.yaml",
-                                      self._originals[name], after))
+                                      self._originals[name], after, self._forms[name]))
         return changed
 
     def refused_diagnostics(self) -> list[Diagnostic]:
@@ -155,28 +239,69 @@ class RegistryTransaction:
                 documents.append(read_document(name, path))
         return validate_documents(documents).diagnostics
 
+    def check_read_back(self, changes: list[Change]) -> None:
+        """Each new text, parsed again by the same reader, gives exactly the intended
+        values; otherwise the edit is refused before anything is written."""
+        for change in changes:
+            name = change.path.stem
+            written = change.form.write(change.after)
+            parsed = parse_yaml(change.form.read(written), str(change.path))
+            if not parsed.ok or not _same_values(parsed.root, self._editors[name].root):
+                problem = parsed.diagnostics[0].message if parsed.diagnostics else (
+                    "une valeur relue diffère de la valeur voulue")
+                raise EditError(f"modification refusée : {change.path} ne se relirait pas à "
+                                f"l'identique ({problem}) ; aucun fichier n'a été modifié")
+
     def commit(self, *, dry_run: bool = False) -> list[Change]:
-        """Validate, then write every changed file (or only return them on a dry run)."""
+        """Validate, re-read, then write every changed file (or only return them on a dry
+        run)."""
         result = self.validate()
         if result.has_errors:
             errors = [d for d in self.refused_diagnostics() if d.severity is Severity.ERROR]
             raise EditRefusedError(errors or [d for d in result.diagnostics
                                               if d.severity is Severity.ERROR])
         changes = self.changes()
+        self.check_read_back(changes)
         if not dry_run:
-            for change in changes:
-                atomic_write_text(change.path, change.after)
+            write_changes(changes)
         return changes
 
 
+def _write_target(path: Path) -> Path:
+    """Where a data file's new text goes: the file itself, or the target of its symlink
+    (written through, the link kept). A dangling link or a special file is refused."""
+    if not path.is_symlink():
+        return path
+    target = path.resolve()
+    if not target.is_file():
+        raise UserError(f"{path} est un lien symbolique vers {target}, qui n'est pas un "
+                        "fichier ordinaire : rien n'a été écrit")
+    return target
+
+
+def write_changes(changes: list[Change]) -> None:
+    """Write each changed file atomically. A failure before the first rename leaves every
+    file as it was; the system's refusal (disk full, read-only) is exit 2."""
+    targets = [_write_target(change.path) for change in changes]
+    for change, target in zip(changes, targets, strict=True):
+        try:
+            atomic_write_bytes(target, change.payload())
+        except OSError as exc:
+            raise SystemRefusalError(f"écriture de {change.path} impossible "
+                                     f"({os_error_label(exc)}) ; ce fichier n'a pas été "
+                                     "modifié") from None
+
+
 @contextmanager
-def transaction(data_dir: Path, lock_timeout: float | None = None) -> Iterator[RegistryTransaction]:
-    """Lock the registry and give a transaction on it."""
+def transaction(
+    data_dir: Path, lock_timeout: float | None = None, *, dry_run: bool = False
+) -> Iterator[RegistryTransaction]:
+    """Lock the registry and give a transaction on it (a dry run takes no lock)."""
     check_data_dir(data_dir)
-    timeout = DEFAULT_LOCK_TIMEOUT if lock_timeout is None else lock_timeout
-    env = os.environ.get("CONVENTION_LOCK_TIMEOUT")
-    if lock_timeout is None and env:
-        with suppress(ValueError):
-            timeout = float(env)
+    timeout = lock_timeout_from_env() if lock_timeout is None else lock_timeout
+    if dry_run:
+        yield RegistryTransaction(data_dir, timeout)
+        return
     with registry_lock(data_dir, timeout):
+        remove_stale_temporaries(data_dir)
         yield RegistryTransaction(data_dir, timeout)

@@ -16,6 +16,8 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from convention_cli.defaults import DATE_RANGE_TEXT, year_supported
+
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
 
 
@@ -27,12 +29,18 @@ def _parse_date(value: Any) -> Any:
             "date_format", "date attendue au format AAAA-MM-JJ (par exemple 2026-06-30)"
         )
     try:
-        return date.fromisoformat(value)
+        day = date.fromisoformat(value)
     except ValueError:
         raise PydanticCustomError(
             "date_invalide", "date impossible : « {value} » n'existe pas au calendrier",
             {"value": value},
         ) from None
+    if not year_supported(day.year):
+        raise PydanticCustomError(
+            "date_hors_plage", "date hors de la plage prise en charge : « {value} » ({plage})",
+            {"value": value, "plage": DATE_RANGE_TEXT},
+        )
+    return day
 
 
 IsoDate = Annotated[date, BeforeValidator(_parse_date)]

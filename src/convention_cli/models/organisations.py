@@ -11,7 +11,6 @@ from convention_cli.models.base import (
     Confiance,
     Fait,
     Id,
-    IsoDate,
     Lisible,
     Model,
     Text,
@@ -26,17 +25,6 @@ class Personne(Model):
     source: Text
 
 
-class PersonneReferente(Model):
-    """A person in office as referent from ``depuis`` until the next one (section III)."""
-
-    nom: Text
-    fonction: Text | None = None
-    contact: Text | None = None
-    depuis: IsoDate | None = Field(
-        default=None, description="Date de prise de fonction ; absente : depuis toujours.")
-    source: Text
-
-
 class Referent(Lisible):
     """The single referent a party names (section III)."""
 
@@ -44,8 +32,7 @@ class Referent(Lisible):
     clause: Clause
     citation: Text
     adresse_generique: Fait
-    personnes: list[PersonneReferente] = Field(
-        default=[], description="Historique des référents, du plus ancien au plus récent.")
+    personnes: list[Personne] = []
 
 
 class Alias(Model):

@@ -6,6 +6,7 @@ the whole registry before writing anything (see ``writer``).
 
 from __future__ import annotations
 
+import signal
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -29,8 +30,7 @@ ConfidentielOption = Annotated[
                        "absent des documents publics.")
 ]
 
-journal_app = typer.Typer(help="Journal daté des engagements, groupes de travail, projets et "
-                          "demandes d'évaluation.", cls=FrenchGroup,
+journal_app = typer.Typer(help="Journal daté des engagements.", cls=FrenchGroup,
                           no_args_is_help=True)
 reunion_app = typer.Typer(help="Réunions : commission, groupes de travail, référents.",
                           cls=FrenchGroup, no_args_is_help=True)
@@ -49,13 +49,16 @@ def run_edit(
     from convention_cli.edit.transaction import EditRefusedError, transaction
 
     data_dir = resolve_data(data)
-    with transaction(data_dir) as tx:
+    with transaction(data_dir, dry_run=dry_run) as tx:
         outcome = operation(tx)
         try:
             changes = tx.commit(dry_run=dry_run) if outcome.changed else []
         except EditRefusedError as exc:
             text_reporter(exc.diagnostics, 6, sys.stderr)
             raise
+    if changes and not dry_run and hasattr(signal, "SIGPIPE"):
+        # Written: a closed output must not turn that into a failure (cli.app.main).
+        signal.signal(signal.SIGPIPE, signal.SIG_IGN)
     if dry_run:
         sys.stdout.write("".join(c.diff() for c in changes) or "Aucune modification.\n")
         sys.stderr.write(f"(essai à blanc) {outcome.message}\n")
@@ -67,42 +70,26 @@ def run_edit(
 
 @journal_app.command("add", cls=FrenchCommand)
 def journal_add(
-    engagement_id: Annotated[str, typer.Argument(
-        metavar="ID", help="Identifiant de l'engagement, du groupe de travail (gt-1), du "
-        "projet ou de la demande d'évaluation.")],
+    engagement_id: Annotated[str, typer.Argument(metavar="ENGAGEMENT_ID",
+                                                 help="Identifiant de l'engagement.")],
     texte: TexteOption,
     date: Annotated[str | None, typer.Option("--date", help="Date de l'entrée AAAA-MM-JJ "
                                              "(défaut : aujourd'hui).", show_default=False)]
     = None,
     auteur: Annotated[str | None, typer.Option("--auteur", help="Qui écrit l'entrée.",
                                                show_default=False)] = None,
-    statut: Annotated[str | None, typer.Option("--statut", help="Nouveau statut ; engagement : "
-                      "non_renseigne, non_demarre, en_cours, realise, suspendu, abandonne ; "
-                      "groupe de travail : constitue, actif, clos ; projet : repere, relaye, "
-                      "en_instruction, retenu, non_retenu, abandonne ; demande d'évaluation : "
-                      "recue, en_examen, acceptee, refusee, realisee, abandonnee.",
+    statut: Annotated[str | None, typer.Option("--statut", help="Nouveau statut : "
+                      "non_renseigne, non_demarre, en_cours, realise, suspendu, abandonne.",
                       show_default=False)] = None,
-    honore: Annotated[str | None, typer.Option("--honore", help="Identifiant de l'échéance "
-                      "que l'entrée honore (voir convention echeances), par exemple "
-                      "bilan-annuel-2024.", show_default=False)] = None,
-    source: Annotated[str | None, typer.Option("--source", help="D'où vient l'information "
-                      "(compte rendu, courriel, article…).", show_default=False)] = None,
-    partie: Annotated[str | None, typer.Option("--partie", help="Partie qui a agi, pour un "
-                      "engagement conjoint (ex. dgom).", show_default=False)] = None,
     preuve: Annotated[str | None, typer.Option("--preuve", help="Adresse ou chemin d'une "
                       "preuve.", show_default=False)] = None,
     confidentiel: ConfidentielOption = False,
     data: DataOption = None,
     dry_run: DryRunOption = False,
 ) -> None:
-    """Ajoute une entrée datée au journal d'un engagement, d'un groupe de travail, d'un
-    projet ou d'une demande d'évaluation (et change son statut).
+    """Ajoute une entrée datée au journal d'un engagement (et change son statut).
 
-    Avec --honore, l'entrée honore une échéance de cet engagement : elle est refusée si
-    l'échéance appartient à un autre engagement.
-
-    Exemple : convention journal add bilan-annuel --texte "Bilan 2024 remis" --honore
-    bilan-annuel-2024 --source "Courriel du 28 juin 2025"
+    Exemple : convention journal add bilan-annuel --texte "Bilan 2024 remis" --statut en_cours
     """
     from convention_cli.edit.operations import add_journal_entry
 
@@ -110,7 +97,7 @@ def journal_add(
     assert day is not None
     run_edit(data, dry_run, lambda tx: add_journal_entry(
         tx, engagement_id, day=day, texte=texte, auteur=auteur, statut=statut, preuve=preuve,
-        confidentiel=confidentiel, honore=honore, source=source, partie=partie))
+        confidentiel=confidentiel))
 
 
 @reunion_app.command("add", cls=FrenchCommand)

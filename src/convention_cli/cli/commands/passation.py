@@ -46,7 +46,7 @@ def passation(
 
 def communication(
     annee: Annotated[
-        int | None, typer.Option("--annee", min=1900, max=9999, metavar="AAAA",
+        int | None, typer.Option("--annee", min=1900, max=2200, metavar="AAAA",
                                  help="Année civile couverte (défaut : celle de --as-of).",
                                  show_default=False)
     ] = None,

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from convention_cli.defaults import DATE_RANGE_TEXT, year_supported
 from convention_cli.domain.echeances import (
     Etat,
     Objet,
@@ -120,7 +121,11 @@ def parse_quarter(value: str) -> tuple[int, int]:
     if not match:
         raise UsageError(f"trimestre invalide « {value} » : attendu AAAA-Tn, par exemple "
                          "2026-T4")
-    return int(match.group(1)), int(match.group(2))
+    year = int(match.group(1))
+    if not year_supported(year):
+        raise UsageError(f"trimestre hors de la plage prise en charge « {value} » "
+                         f"({DATE_RANGE_TEXT})")
+    return year, int(match.group(2))
 
 
 def quarter_label(year: int, quarter: int) -> str:

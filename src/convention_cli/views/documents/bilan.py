@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import NamedTuple
 
+from convention_cli.defaults import DATE_RANGE_TEXT, year_supported
 from convention_cli.domain.echeances import Echeance, Etat, Objet, quarter_of
 from convention_cli.errors import UsageError, UserError
 from convention_cli.load.registry import Registry
@@ -112,6 +113,9 @@ class BilanCommissions:
 def parse_year(value: str) -> int:
     if not _YEAR.match(value):
         raise UsageError(f"année invalide « {value} » : attendu AAAA, par exemple 2024")
+    if not year_supported(int(value)):
+        raise UsageError(f"année hors de la plage prise en charge « {value} » "
+                         f"({DATE_RANGE_TEXT})")
     return int(value)
 
 
