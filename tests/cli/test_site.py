@@ -294,3 +294,15 @@ def test_pages_workflow_examples_build_the_public_site(example: str) -> None:
     else:
         assert workflow[True]["push"]["branches"] == ["main"]  # YAML 1.1 reads « on » as True
         assert "actions/deploy-pages@v4" in text
+
+
+def test_registry_templates_run_in_the_sandbox(tmp_path: Path, run_cli: Any) -> None:
+    data = fixture_copy(tmp_path)
+    own = data.parent / "templates" / "site"
+    own.mkdir(parents=True)
+    (own / "groupes.html.j2").write_text(
+        "{{ page.__class__.__mro__[1].__subclasses__() }}\n", encoding="utf-8")
+    code, _, err = run_cli("site", "-o", tmp_path / "public", "--data", data, "--as-of", AS_OF)
+    assert code == 1
+    assert "modèle « site/groupes.html.j2 » invalide" in err
+    assert not (tmp_path / "public").exists()

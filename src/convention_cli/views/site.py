@@ -84,9 +84,7 @@ def build_site(
         objectifs={o.id: f"{o.numero}. {o.libelle}" for o in conv.objectifs},
         parties={p.id: f"{p.sigle} — {p.nom}" for p in registry.parties},
     )
-    for eng in engagements:
-        for target in eng.peut_deboucher_sur:
-            ctx.follows.setdefault(target, []).append(eng.id)
+    ctx.index()
     reunions = sorted(visible_reunions(registry, public), key=lambda r: (r.date, r.id))
     releves = {d.chemin.rsplit("/", 1)[-1].removeprefix("releve-").removesuffix(".md"): d
                for d in documents if d.chemin.startswith("documents/releve-")}

@@ -79,6 +79,23 @@ class Context:
     """Engagement id → the visible engagements that may lead to it."""
     objectifs: dict[str, str] = field(default_factory=dict)
     parties: dict[str, str] = field(default_factory=dict)
+    operateurs: dict[str, str] = field(default_factory=dict)
+    territoires: dict[str, str] = field(default_factory=dict)
+    groupes: dict[str, list[Lien]] = field(default_factory=dict)
+    """Engagement id → links to its working groups, by number."""
+
+    def index(self) -> None:
+        """The lookups every engagement page needs, computed once (linear in the site)."""
+        registry = self.registry
+        self.operateurs = {o.id: f"{o.sigle} ({o.nom})" for o in registry.operateurs}
+        self.territoires = {t.id: t.nom for t in registry.territoires}
+        for groupe in sorted(registry.groupes_travail, key=lambda g: g.numero):
+            lien = Lien(f"n° {groupe.numero} — {groupe.libelle}", groupe_href(groupe.id))
+            for ident in dict.fromkeys(groupe.engagements):
+                self.groupes.setdefault(ident, []).append(lien)
+        for eng in self.engagements:
+            for target in eng.peut_deboucher_sur:
+                self.follows.setdefault(target, []).append(eng.id)
 
 
 # --- the confidentiality cut: views/public.py decides, the site only asks -------------
@@ -176,8 +193,8 @@ def engagement_page(ctx: Context, eng: Engagement) -> PageEngagement:
     conv = registry.convention
     assert conv is not None
     objectives = ctx.objectifs
-    operators = {o.id: f"{o.sigle} ({o.nom})" for o in registry.operateurs}
-    territories = {t.id: t.nom for t in registry.territoires}
+    operators = ctx.operateurs
+    territories = ctx.territoires
     journal = journal_lines(eng, ctx.public)
     history = [LigneStatut(j.date, j.statut, j.source) for j in journal if j.statut]
     echeance = None
@@ -204,9 +221,7 @@ def engagement_page(ctx: Context, eng: Engagement) -> PageEngagement:
         journal=tuple(reversed(journal)),
         preuves=_preuves(eng.preuves, ctx.public)
         + tuple(p for j in journal for p in j.preuves),
-        groupes=tuple(Lien(f"n° {g.numero} — {g.libelle}", groupe_href(g.id))
-                      for g in sorted(registry.groupes_travail, key=lambda g: g.numero)
-                      if eng.id in g.engagements),
+        groupes=tuple(ctx.groupes.get(eng.id, ())),
         liens=tuple(Lien(f"peut déboucher sur : {e}", engagement_href(e))
                     for e in eng.peut_deboucher_sur if e in ctx.visible_ids)
         + tuple(Lien(f"peut découler de : {e}", engagement_href(e))

@@ -123,9 +123,12 @@ def write_site(target: Path, files: dict[str, bytes]) -> None:
         parent.mkdir(parents=True, exist_ok=True)
         if staging.exists():
             shutil.rmtree(staging)
+        made: set[Path] = set()
         for name, content in files.items():
             path = staging / name
-            path.parent.mkdir(parents=True, exist_ok=True)
+            if path.parent not in made:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                made.add(path.parent)
             path.write_bytes(content)
         if target.exists():
             target.rename(previous)
