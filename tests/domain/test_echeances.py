@@ -10,12 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from convention_cli.checks.pipeline import validate_registry
-from convention_cli.domain.echeances import (
-    Etat,
-    compute_echeances,
-    iter_quarters,
-    quarter_bounds,
-)
+from convention_cli.domain.calendar import iter_quarters, quarter_bounds
+from convention_cli.domain.echeances import Etat, compute_echeances
 from convention_cli.load.registry import Registry
 from tests.paths import DATA
 

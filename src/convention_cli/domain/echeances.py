@@ -25,6 +25,7 @@ from datetime import date, timedelta
 from enum import Enum
 
 from convention_cli.defaults import HORIZON_DAYS
+from convention_cli.domain.calendar import iter_quarters, quarter_bounds, safe_date
 from convention_cli.domain.snapshot import snapshot
 from convention_cli.load.registry import Registry, end_date
 from convention_cli.models import Engagement, EntreeJournal
@@ -107,33 +108,6 @@ def state_of(echeance: Echeance, as_of: date, horizon_days: int = DEFAULT_HORIZO
     return Etat.A_VENIR
 
 
-# --- calendar helpers -------------------------------------------------------------------
-
-
-def quarter_of(day: date) -> tuple[int, int]:
-    return day.year, (day.month - 1) // 3 + 1
-
-
-def quarter_bounds(year: int, quarter: int) -> tuple[date, date]:
-    start = date(year, 3 * (quarter - 1) + 1, 1)
-    next_start = date(year + 1, 1, 1) if quarter == 4 else date(year, 3 * quarter + 1, 1)
-    return start, next_start - timedelta(days=1)
-
-
-def iter_quarters(start: date, end: date) -> Iterator[tuple[int, int]]:
-    year, quarter = quarter_of(start)
-    while quarter_bounds(year, quarter)[0] <= end:
-        yield year, quarter
-        year, quarter = (year + 1, 1) if quarter == 4 else (year, quarter + 1)
-
-
-def _safe_date(year: int, month: int, day: int) -> date:
-    try:
-        return date(year, month, day)
-    except ValueError:  # 29 February in a common year, 31 in a 30-day month
-        return date(year, month + 1, 1) - timedelta(days=1) if month < 12 else date(year, 12, 31)
-
-
 # --- honouring records ------------------------------------------------------------------
 
 
@@ -212,7 +186,7 @@ def _rule_echeances(registry: Registry, start: date, end: date) -> Iterator[Eche
 
     annual = conv.regles.bilan_annuel
     for year in range(start.year, end.year + 1):
-        due = _safe_date(year + annual.decalage_annees, annual.mois, annual.jour)
+        due = safe_date(year + annual.decalage_annees, annual.mois, annual.jour)
         yield Echeance(
             id=f"bilan-annuel-{year}", date=due, libelle=f"Bilan annuel {year}",
             parties=parties("bilan_annuel"), source=annual.clause, objet=Objet.BILAN,

@@ -8,13 +8,8 @@ from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from convention_cli.defaults import DATE_RANGE_TEXT, year_supported
-from convention_cli.domain.echeances import (
-    Etat,
-    Objet,
-    compute_echeances,
-    quarter_bounds,
-    quarter_of,
-)
+from convention_cli.domain.calendar import quarter_bounds, quarter_of
+from convention_cli.domain.echeances import Etat, Objet, compute_echeances
 from convention_cli.domain.queries import unknown_message
 from convention_cli.domain.snapshot import snapshot
 from convention_cli.errors import UsageError, UserError

@@ -14,7 +14,8 @@ from datetime import date
 from typing import NamedTuple
 
 from convention_cli.defaults import DATE_RANGE_TEXT, year_supported
-from convention_cli.domain.echeances import Echeance, Etat, Objet, quarter_of
+from convention_cli.domain.calendar import quarter_of
+from convention_cli.domain.echeances import Echeance, Etat, Objet
 from convention_cli.errors import UsageError, UserError
 from convention_cli.load.registry import Registry
 from convention_cli.models import (

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
-from convention_cli.domain.echeances import Echeance, Etat, Objet, compute_echeances, quarter_of
+from convention_cli.domain.calendar import quarter_of
+from convention_cli.domain.echeances import Echeance, Etat, Objet, compute_echeances
 from convention_cli.domain.queries import echeances_by_engagement, next_echeance, unknown_message
 from convention_cli.domain.snapshot import snapshot
 from convention_cli.errors import UserError
