@@ -27,6 +27,9 @@ DATA_FILES: tuple[str, ...] = (
 HORIZON_DAYS = 30
 """Days before an échéance during which it is « proche » (``--horizon``)."""
 
+STATUS_HORIZON_DAYS = 90
+"""Due soon, in ``convention status``: the next 90 days (and always the next bilan)."""
+
 STALE_DAYS = 90
 """Days without a journal entry after which ``status`` flags an open engagement."""
 

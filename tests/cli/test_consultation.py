@@ -5,11 +5,9 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
-from typing import Any
 
 import pytest
 
-from convention_cli.cli.render import fitted_widths
 from convention_cli.views.blocks import Tableau
 from tests.casefolders import BASE, materialise
 from tests.conftest import RegistryCopy, RunCli
@@ -98,7 +96,7 @@ def test_engagement_json(run_cli: RunCli) -> None:
     assert eng["groupes_travail"] == [{"id": "gt-5", "numero": 5, "libelle": "Mobilités intra "
                                        "et extra-territoriales des jeunes"}]
     assert eng["indicateurs"][0]["derniere_mesure"] is None
-    assert eng["echeances"][0]["etat_code"] == "en_retard"
+    assert eng["echeances"][0]["etat_code"] == "echue_avant_signature"  # 30 June 2023
     assert eng["echeance"] == "2023-06-30"
 
 
@@ -154,11 +152,11 @@ def test_engagements_table_when_piped(run_cli: RunCli) -> None:
     assert out == (
         "Engagements au 1er juillet 2024\n"
         "identifiant   parties  libellé                                          statut"
-        "         prochaine échéance        dernière entrée\n"
+        "         prochaine échéance  en retard     dernière entrée\n"
         "unml-relayer  UNML     Relayer les problématiques des missions locales  en cours"
-        "       —                         15 janvier 2024\n"
+        "       —                   —             15 janvier 2024\n"
         "dgom-ladom    DGOM     Accord-cadre LADOM                               non renseigné"
-        "  30 juin 2024 (en retard)  —\n"
+        "  —                   30 juin 2024  —\n"
         "2 engagements.\n")
 
 
@@ -181,16 +179,18 @@ def test_engagements_filters_and_json(run_cli: RunCli) -> None:
     payload = json.loads(out)
     assert code == 0
     assert payload["filtres"] == {"partie": "unml", "statut": "en_retard"}
-    # The UNML carries the UNML–LADOM accord-cadre (II.1); nothing attests the
-    # communication « au moment de la signature » (IV).
+    # The deadline of 30 June 2023 (LADOM, II.1) fell before the signature: « échue avant
+    # la signature », not late; nothing attests the communication « au moment de la
+    # signature » (IV).
     assert [e["id"] for e in payload["engagements"]] == [
-        "dgom-participer-accord-cadre-ladom", "commission-ultramarine-trimestrielle",
-        "valoriser-partenariat-signature", "valoriser-partenariat-annuellement",
+        "commission-ultramarine-trimestrielle", "valoriser-partenariat-signature",
+        "valoriser-partenariat-annuellement",
         "bilan-annuel"]
     first = payload["engagements"][0]
     assert set(first) == {"id", "parties", "libelle", "statut", "statut_libelle",
-                          "prochaine_echeance", "derniere_entree"}
-    assert first["prochaine_echeance"]["date"] == "2023-06-30"
+                          "prochaine_echeance", "en_retard", "derniere_entree"}
+    assert first["prochaine_echeance"]["date"] == "2026-03-31"  # next, never a missed one
+    assert first["en_retard"][0] == "commission-2023-t3"
 
 
 def test_engagements_markdown(run_cli: RunCli) -> None:
@@ -198,11 +198,12 @@ def test_engagements_markdown(run_cli: RunCli) -> None:
                      "--objectif", "obj-1", "-f", "markdown")
     assert out == (
         "# Engagements au 1er juillet 2024\n\n"
-        "| identifiant | parties | libellé | statut | prochaine échéance | dernière entrée |\n"
-        "|---|---|---|---|---|---|\n"
+        "| identifiant | parties | libellé | statut | prochaine échéance | en retard "
+        "| dernière entrée |\n"
+        "|---|---|---|---|---|---|---|\n"
         "| unml-relayer | UNML | Relayer les problématiques des missions locales | en cours "
-        "| — | 15 janvier 2024 |\n"
-        "| dgom-ladom | DGOM | Accord-cadre LADOM | non renseigné | 30 juin 2024 (en retard) "
+        "| — | — | 15 janvier 2024 |\n"
+        "| dgom-ladom | DGOM | Accord-cadre LADOM | non renseigné | — | 30 juin 2024 "
         "| — |\n\n"
         "2 engagements (filtres : objectif obj-1).\n")
 
@@ -223,15 +224,9 @@ def _many_engagements(data: Path, count: int) -> Path:
     return data
 
 
-def test_long_listing_is_one_plain_block_without_rich_tables(
-    run_cli: RunCli, registry_copy: RegistryCopy, monkeypatch: pytest.MonkeyPatch
+def test_long_listing_is_one_plain_block(
+    run_cli: RunCli, registry_copy: RegistryCopy
 ) -> None:
-    from convention_cli.cli import render
-
-    def no_rich_table(*_args: Any, **_kwargs: Any) -> None:
-        raise AssertionError("rich Table used for a long listing")
-
-    monkeypatch.setattr(render, "Table", no_rich_table)
     data = _many_engagements(registry_copy(BASE), 70)
     code, out, _ = run_cli("engagements", "--data", str(data), "--as-of", "2024-07-01")
     lines = out.splitlines()
@@ -239,9 +234,9 @@ def test_long_listing_is_one_plain_block_without_rich_tables(
     assert len(lines) == 1 + 1 + 72 + 1  # title, header, rows, count
     assert lines[0] == "Engagements au 1er juillet 2024"
     assert lines[1].split() == ["identifiant", "parties", "libellé", "statut", "prochaine",
-                                "échéance", "dernière", "entrée"]
+                                "échéance", "en", "retard", "dernière", "entrée"]
     assert lines[-2] == ("engagement-069  DGOM     Engagement synthétique numéro 69 pour "
-                         "une longue liste  non renseigné  —                         —")
+                         "une longue liste  non renseigné  —                   —             —")
     assert lines[-1] == "72 engagements."
     # json and markdown always give everything
     _, markdown, _ = run_cli("engagements", "--data", str(data), "-f", "markdown")
@@ -263,23 +258,10 @@ def test_terminal_tables_fit_the_width(rows: int, capsys: pytest.CaptureFixture[
     lines = ANSI.sub("", capsys.readouterr().out).splitlines()
     assert lines[0] == "Titre"
     assert all(len(line) <= 60 for line in lines)
-    if rows == 1:  # a rich table, framed, wrapping the long text
-        assert BOX_DRAWING.search("\n".join(lines))
-        assert len(lines) > 4
-    else:  # one plain block, one line per row, the long text cut
-        assert len(lines) == 1 + 1 + rows + 1
-        assert re.match(r"id-0 +mot mot", lines[2])
-        assert lines[2].endswith("…")
-
-
-def test_fitted_widths_narrow_long_texts_first() -> None:
-    table = Tableau("t", ("id", "libellé", "statut"),
-                    (("engagement-001", "x" * 100, "non renseigné"),))
-    assert fitted_widths(table, 200, 2) == [14, 100, 13]
-    assert fitted_widths(table, 80, 2) == [14, 49, 13]
-    narrow = fitted_widths(table, 40, 2)
-    assert sum(narrow) + 4 <= 40
-    assert narrow[1] >= narrow[0]
+    # one plain block, one line per row, the long text cut
+    assert len(lines) == 1 + 1 + rows + 1
+    assert re.match(r"id-0 +mot mot", lines[2])
+    assert lines[2].endswith("…")
 
 
 # --- convention territoires / territoire ID -----------------------------------------------

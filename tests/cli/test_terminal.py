@@ -90,6 +90,6 @@ def test_closed_pipe_in_a_shell_pipeline_under_pipefail(tmp_path: os.PathLike[st
 def test_working_group_status_uses_the_label_table(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["status", "--data", str(DATA), "--as-of", "2026-01-15"]) == 0
     out = capsys.readouterr().out
-    groups = out[out.index("Groupes de travail (annexe)"):]
-    assert "non renseigné" in groups
-    assert "non renseigne " not in groups
+    groups = out[out.index("Groupes de travail :"):]
+    assert "non renseignés" in groups
+    assert "non renseigne" not in groups

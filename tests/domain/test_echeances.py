@@ -43,7 +43,7 @@ def by_id(registry: Registry, as_of: date) -> dict[str, tuple[date, Etat]]:
     ],
 )
 def test_dates_from_the_agreement(registry: Registry, ident: str, due: date) -> None:
-    assert by_id(registry, date(2023, 7, 18))[ident][0] == due
+    assert by_id(registry, date(2026, 8, 1))[ident][0] == due
 
 
 @pytest.mark.parametrize(
@@ -53,12 +53,17 @@ def test_dates_from_the_agreement(registry: Registry, ident: str, due: date) -> 
         (date(2024, 6, 30), "bilan-annuel-2023", Etat.PROCHE),
         (date(2024, 5, 31), "bilan-annuel-2023", Etat.PROCHE),
         (date(2024, 5, 30), "bilan-annuel-2023", Etat.A_VENIR),
-        (date(2023, 7, 18), "dgom-participer-accord-cadre-ladom", Etat.EN_RETARD),
+        # d'ici le 30 juin 2023 (II.1): set before the signature of 18 July 2023
+        (date(2023, 7, 18), "dgom-participer-accord-cadre-ladom", Etat.ECHUE_AVANT_SIGNATURE),
+        (date(2025, 7, 18), "dgom-participer-accord-cadre-ladom", Etat.ECHUE_AVANT_SIGNATURE),
         (date(2023, 7, 18), "valoriser-partenariat-signature", Etat.PROCHE),
         (date(2023, 9, 25), "valoriser-partenariat-signature", Etat.EN_RETARD),
         (date(2026, 7, 17), "fin-convention", Etat.PROCHE),
         (date(2026, 11, 26), "fin-convention", Etat.SANS_OBJET),
-        (date(2026, 11, 26), "decision-prorogation", Etat.EN_RETARD),
+        # « pourra être prorogée » (V): an option, to decide until the term, never late
+        (date(2024, 1, 1), "decision-prorogation", Etat.A_DECIDER),
+        (date(2026, 7, 17), "decision-prorogation", Etat.A_DECIDER),
+        (date(2026, 11, 26), "decision-prorogation", Etat.SANS_OBJET),
         (date(2026, 11, 26), "commission-2026-t3", Etat.SANS_OBJET),
         (date(2026, 11, 26), "bilan-annuel-2026", Etat.A_VENIR),
     ],
@@ -73,11 +78,23 @@ def test_horizon_is_configurable(registry: Registry) -> None:
 
 
 def test_commission_quarters_cover_the_whole_period(registry: Registry) -> None:
-    ids = [e.id for e in compute_echeances(registry, date(2023, 7, 18))
+    ids = [e.id for e in compute_echeances(registry, date(2026, 7, 1))
            if e.id.startswith("commission-")]
     assert ids[0] == "commission-2023-t3"
     assert ids[-1] == "commission-2026-t3"
     assert len(ids) == 13
+
+
+@pytest.mark.parametrize(("as_of", "listed"), [
+    (date(2023, 7, 18), False), (date(2025, 12, 31), False), (date(2026, 1, 1), True)])
+def test_occurrences_after_the_term_are_listed_once_relevant(
+    registry: Registry, as_of: date, listed: bool
+) -> None:
+    """The 2026 annual bilan (due 30 June 2027) is listed from 2026 on; the third quarter
+    of 2026 (17 days in force, asks no meeting) only from that quarter on."""
+    ids = {e.id for e in compute_echeances(registry, as_of)}
+    assert ("bilan-annuel-2026" in ids) is listed
+    assert "commission-2026-t3" not in ids
 
 
 def test_quarter_helpers() -> None:

@@ -72,13 +72,14 @@ def test_list_filters_by_party_objective_and_lateness(registry: Registry) -> Non
     expected = [e.id for e in registry.engagements if "obj-3" in e.objectifs]
     assert [line.id for line in obj3.lignes] == expected
     late = build_engagement_list(registry, AS_OF, Filtres(statut="en_retard"))
+    # the deadlines of 30 June 2023 fell before the signature: nobody is late on them
     assert [line.id for line in late.lignes] == [
-        "dgom-participer-accord-cadre-ladom", "commission-ultramarine-trimestrielle",
-        "valoriser-partenariat-signature", "valoriser-partenariat-annuellement",
-        "bilan-annuel",
+        "commission-ultramarine-trimestrielle", "valoriser-partenariat-signature",
+        "valoriser-partenariat-annuellement", "bilan-annuel",
     ]
-    assert all(line.prochaine is not None and line.prochaine.etat is Etat.EN_RETARD
+    assert all(line.retards and all(e.etat is Etat.EN_RETARD for e in line.retards)
                for line in late.lignes)
+    assert all(line.prochaine is None or line.prochaine.date >= AS_OF for line in late.lignes)
 
 
 def test_list_filter_by_territory_keeps_engagements_for_all(base: Registry) -> None:
@@ -99,13 +100,13 @@ def test_list_row_next_echeance_and_last_entry(base: Registry) -> None:
     view = build_engagement_list(base, date(2024, 7, 1))
     relayer, ladom = view.lignes
     assert (relayer.prochaine, relayer.derniere_entree) == (None, date(2024, 1, 15))
-    assert ladom.prochaine is not None
-    assert (ladom.prochaine.date, ladom.prochaine.etat) == (date(2024, 6, 30), Etat.EN_RETARD)
+    assert ladom.prochaine is None  # a missed deadline is late, never « next »
+    assert [(e.date, e.etat) for e in ladom.retards] == [(date(2024, 6, 30), Etat.EN_RETARD)]
     assert engagement_list_table(view).lignes == (
         ("unml-relayer", "UNML", "Relayer les problématiques des missions locales", "en cours",
-         "—", "15 janvier 2024"),
+         "—", "—", "15 janvier 2024"),
         ("dgom-ladom", "DGOM", "Accord-cadre LADOM", "non renseigné",
-         "30 juin 2024 (en retard)", "—"),
+         "—", "30 juin 2024", "—"),
     )
 
 
@@ -116,8 +117,8 @@ def test_list_json_has_iso_dates_and_filters(base: Registry) -> None:
     assert payload["filtres"] == {"partie": "dgom"}
     [row] = payload["engagements"]
     assert row["statut_libelle"] == "non renseigné"
-    assert row["prochaine_echeance"]["date"] == "2024-06-30"
-    assert row["prochaine_echeance"]["etat_code"] == "en_retard"
+    assert row["prochaine_echeance"] is None
+    assert row["en_retard"] == ["dgom-ladom"]
     assert row["derniere_entree"] is None
 
 
@@ -126,7 +127,7 @@ def test_fiche_links_groups_outcomes_and_origins(registry: Registry) -> None:
     assert [g.id for g in ladom.groupes] == ["gt-5"]
     assert [o.id for o in ladom.operateurs] == ["ladom"]
     assert [(e.id, e.etat) for e in ladom.echeances] == [
-        ("dgom-participer-accord-cadre-ladom", Etat.EN_RETARD)]
+        ("dgom-participer-accord-cadre-ladom", Etat.ECHUE_AVANT_SIGNATURE)]
     actions = build_engagement_fiche(registry, "dgom-actions-interministerielles", AS_OF)
     assert "dgom-faciliter-relations-administrations" in [e.id for e in actions.decoule_de]
     facilitate = build_engagement_fiche(registry, "dgom-faciliter-relations-administrations",

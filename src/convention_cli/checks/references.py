@@ -87,7 +87,9 @@ def _convention_clauses(registry: Registry) -> Iterator[tuple[str, tuple[PathIte
         for index, item in enumerate(getattr(conv, group)):
             yield item.clause, (group, index, "clause")
     for name in type(conv.regles).model_fields:
-        yield getattr(conv.regles, name).clause, ("regles", name, "clause")
+        rule = getattr(conv.regles, name)
+        if rule is not None:  # an optional rule (bilan_mi_etape) may be absent
+            yield rule.clause, ("regles", name, "clause")
 
 
 def _refs(registry: Registry) -> Iterator[tuple[str, str, BaseModel, tuple[PathItem, ...]]]:

@@ -88,6 +88,8 @@ def iter_citations(registry: Registry) -> Iterator[Citation]:
                     yield Citation(clause, text, f"{label} « {item.id} »", None, path)
         for name in type(conv.regles).model_fields:
             rule = getattr(conv.regles, name)
+            if rule is None:  # an optional rule (bilan_mi_etape) may be absent
+                continue
             yield Citation(rule.clause, rule.citation, f"règle « {name} »", None,
                            ("regles", name, "citation"))
         for index, ecartee in enumerate(conv.phrases_ecartees):

@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import os
 import shutil
+import textwrap
+from collections import Counter
 from typing import Any
 
-from convention_cli.cli.text_table import Column, StyledLines, emit, text_table
+from convention_cli.cli.text_table import Column, StyledLines, emit, fit, text_table
 from convention_cli.domain.echeances import Echeance, Etat
 from convention_cli.models import GT_STATUT_LABELS, count_statut
 from convention_cli.views.status import Compteur, StatusView
-from convention_cli.vocab import format_date, plural
+from convention_cli.vocab import format_date, lecture_fr, plural
 
 STYLE_BY_ETAT = {
     Etat.EN_RETARD: "red",
@@ -23,6 +25,8 @@ STYLE_BY_ETAT = {
     Etat.A_VENIR: "",
     Etat.HONOREE: "green",
     Etat.SANS_OBJET: "dim",
+    Etat.A_DECIDER: "cyan",
+    Etat.ECHUE_AVANT_SIGNATURE: "dim",
 }
 
 PIPED_WIDTH = 160
@@ -50,130 +54,174 @@ def output_width(console: Any | None) -> int:
     return PIPED_WIDTH
 
 
+def listing_width(console: Any | None) -> int | None:
+    """The width a listing fits: the terminal's or ``COLUMNS``; None when piped
+    without ``COLUMNS`` (whole lines, for files and scripts)."""
+    if console is None and "COLUMNS" not in os.environ and not os.isatty(1):
+        return None
+    return output_width(console)
+
+
 def _bar(done: int, total: int, width: int, fancy: bool) -> str:
     filled = round(width * done / total) if total else 0
     full, empty = ("█", "░") if fancy else ("#", ".")
     return full * filled + empty * (width - filled)
 
 
-def _counters(title: str, counters: tuple[Compteur, ...], fancy: bool) -> StyledLines:
-    columns = [Column("", max_width=48), Column("réalisés", align_right=True),
-               Column("avancement"), Column("en retard", align_right=True),
-               Column("répartition")]
+def _sigles(view: StatusView, ids: tuple[str, ...]) -> str:
+    return ", ".join(view.noms_parties.get(p, p) for p in ids)
+
+
+def _who(view: StatusView, porteurs: tuple[str, ...], participants: tuple[str, ...]) -> str:
+    """``UNML, avec la DGOM``: who must act, then who takes part."""
+    text = _sigles(view, porteurs)
+    if participants:
+        text += ", avec " + ", ".join(f"la {view.noms_parties.get(p, p)}"
+                                      for p in participants)
+    return text
+
+
+def _ids(echeances: tuple[Echeance, ...]) -> str:
+    if len(echeances) == 1:
+        return echeances[0].id
+    if len(echeances) == 2:
+        return f"{echeances[0].id}, {echeances[1].id}"
+    return f"{echeances[0].id} … {echeances[-1].id}"
+
+
+def _late(view: StatusView, width: int, max_rows: int) -> StyledLines:
+    if not view.retards:
+        return [("En retard : rien.", "bold")]
+    total = sum(g.nombre for g in view.retards)
+    lines: StyledLines = [(f"En retard ({plural(total, 'occurrence')} à rattraper)", "bold")]
+    shown = view.retards[:max_rows]
+    for group in shown:
+        text = f"⚠ {group.resume} — {_who(view, group.porteurs, group.participants)}"
+        if group.nombre == 1 and group.echeances[0].lecture:
+            text += f" ({lecture_fr(group.echeances[0].lecture)})"
+        ident = _ids(group.echeances)
+        # the identifiers stay whole: the text is cut, or the ids go on their own line
+        room = width - len(ident) - 3
+        if room >= MIN_TEXT:
+            lines.append((fit(f"  {text}", room) + f" · {ident}", "red"))
+        else:
+            lines.append((fit(f"  {text}", width), "red"))
+            lines.append((f"    {ident}", "red"))
+    if len(view.retards) > len(shown):
+        lines.append((f"  … et {plural(len(view.retards) - len(shown), 'autre')} : "
+                      "convention echeances --etat en_retard", "italic"))
+    return lines
+
+
+def _soon(view: StatusView, width: int, max_rows: int) -> StyledLines:
+    title = f"À venir ({view.horizon} jours, et le prochain bilan)"
+    if not view.prochaines:
+        return [(f"{title} : rien.", "bold")]
+    shown = view.prochaines[:max_rows]
+    columns = [Column("date", keep=True), Column("échéance", min_width=16),
+               Column("qui agit", max_width=24, drop=2), Column("identifiant", keep=True),
+               Column("état", drop=1)]
+    rows = [[format_date(e.date), e.libelle, _who(view, e.porteurs, e.participants), e.id,
+             e.etat.value + (" (au-delà)" if e.date > view.horizon_fin else "")]
+            for e in shown]
+    caption = None
+    if len(view.prochaines) > len(shown):
+        caption = (f"… et {plural(len(view.prochaines) - len(shown), 'autre')} : "
+                   "convention echeances")
+    return text_table(title, columns, rows,
+                      [STYLE_BY_ETAT.get(e.etat, "") for e in shown], caption, width=width)
+
+
+def _decisions(view: StatusView, width: int) -> StyledLines:
+    """States that are readings of the text: decisions to take, deadlines set before
+    the signature (one line each, with the reading)."""
+    lines: StyledLines = []
+    for e in view.a_decider:
+        text = f"  {e.etat.value} : {e.libelle} ({format_date(e.date)})"
+        if e.lecture:
+            text += f" — {lecture_fr(e.lecture)}"
+        room = width - len(e.id) - 3
+        if room >= MIN_TEXT:
+            lines.append((fit(text, room) + f" · {e.id}", "dim"))
+        else:
+            lines += [(fit(text, width), "dim"), (f"    {e.id}", "dim")]
+    if lines:
+        lines.insert(0, ("À décider, et lectures du texte", "bold"))
+    return lines
+
+
+def _counters(
+    title: str, counters: tuple[Compteur, ...], fancy: bool, width: int
+) -> StyledLines:
+    columns = [Column("", max_width=48, min_width=14), Column("réalisés", align_right=True),
+               Column("avancement", drop=2), Column("en retard", align_right=True),
+               Column("répartition", drop=1, min_width=16)]
     rows = [[c.libelle, f"{c.realises}/{c.total}",
              _bar(c.realises, c.total, 10, fancy),
              str(c.en_retard) if c.en_retard else "—",
              ", ".join(count_statut(s, n) for s, n in c.par_statut.items())]
             for c in counters]
-    return text_table(title, columns, rows)
+    return text_table(title, columns, rows, width=width)
 
 
-def _echeances(
-    title: str, echeances: tuple[Echeance, ...], width: int, max_rows: int
-) -> StyledLines:
-    if not echeances:
-        return [(f"{title} : aucune.", "bold")]
-    shown = echeances[:max_rows]
-    label_width = max(20, width - 70)
-    columns = [Column("date"), Column("échéance", max_width=label_width),
-               Column("parties", max_width=12), Column("clause", max_width=12),
-               Column("identifiant", max_width=40)]
-    rows = [[format_date(e.date), e.libelle, ", ".join(e.parties), e.source, e.id]
-            for e in shown]
-    caption = None
-    if len(echeances) > max_rows:
-        caption = (f"… et {plural(len(echeances) - max_rows, 'autre')} : "
-                   "convention echeances pour la liste complète")
-    return text_table(f"{title} ({len(echeances)})", columns, rows,
-                      [STYLE_BY_ETAT[e.etat] for e in shown], caption)
-
-
-def _engagements(view: StatusView, width: int, max_rows: int) -> StyledLines:
-    # Late first, then stale, then the rest, so that a capped list shows what matters.
-    ordered = sorted(view.lignes, key=lambda line: (not line.en_retard,
-                                                    not line.sans_nouvelles))
-    shown = ordered[:max_rows]
-    id_width = 44 if width >= 150 else 30
-    label_width = max(16, min(70, width - id_width - 84))  # 84: the other columns and gaps
-    columns = [Column("identifiant", max_width=id_width), Column("parties", max_width=10),
-               Column("engagement", max_width=label_width),
-               Column("statut"), Column("prochaine échéance"), Column("dernière entrée")]
-    rows = []
-    for line in shown:
-        following = (f"{format_date(line.prochaine.date)} ({line.prochaine.etat.value})"
-                     if line.prochaine else "—")
-        last = format_date(line.derniere_entree) if line.derniere_entree else "—"
-        rows.append([line.id, ", ".join(view.noms_parties.get(p, p) for p in line.parties),
-                     line.libelle, line.statut_libelle, following,
-                     last + (" ⚠" if line.sans_nouvelles else "")])
-    notes = []
-    if len(ordered) > max_rows:
-        notes.append(f"… et {plural(len(ordered) - max_rows, 'autre')} : --format markdown "
-                     "ou convention engagements pour tout voir")
-    if any(line.sans_nouvelles for line in ordered):
-        notes.append(f"⚠ aucune entrée de journal depuis plus de {view.stale_days} jours")
-    return text_table(f"Engagements ({len(ordered)})", columns, rows,
-                      ["red" if line.en_retard else "" for line in shown],
-                      " ; ".join(notes) or None)
-
-
-def _commissions(view: StatusView) -> StyledLines:
-    held = sum(1 for t in view.commissions if t.etat is Etat.HONOREE)
-    due = sum(1 for t in view.commissions if t.etat in (Etat.HONOREE, Etat.EN_RETARD))
-    lines: StyledLines = [("Commission ultramarine (une fois par trimestre, section III) : "
-                           f"{held} trimestre(s) échu(s) sur {due} avec une réunion "
-                           "enregistrée", "bold")]
-    for t in view.commissions:
-        if t.etat in (Etat.A_VENIR, Etat.PROCHE):
-            continue
-        mark = {Etat.HONOREE: "✔", Etat.EN_RETARD: "✘"}.get(t.etat, "–")
-        held_on = f" (réunion du {format_date(t.date_reunion)})" if t.date_reunion else ""
-        lines.append((f"  {mark} {t.libelle} : {t.etat.value}{held_on}",
-                      STYLE_BY_ETAT[t.etat]))
+def _footer(view: StatusView, width: int) -> StyledLines:
+    stale = sum(1 for line in view.lignes if line.sans_nouvelles)
+    groups = Counter(g.statut for g in view.groupes)
+    parts = []
+    if view.groupes:
+        parts.append(f"Groupes de travail : {len(view.groupes)} ("
+                     + ", ".join(_count(n, GT_STATUT_LABELS.get(s, s))
+                                 for s, n in groups.items()) + ")")
+    if stale:
+        parts.append(f"{plural(stale, 'engagement')} sans entrée de journal depuis plus de "
+                     f"{view.stale_days} jours")
+    lines = _wrap(" ; ".join(parts) + ".", width, "") if parts else []
+    lines += _wrap("Plus de détails : convention engagements · convention echeances · "
+                   "convention status -f json", width, "dim")
     return lines
 
 
-def _groupes(view: StatusView) -> StyledLines:
-    columns = [Column("n°", align_right=True), Column("groupe", max_width=60),
-               Column("statut"), Column("engagements liés", align_right=True),
-               Column("dernière entrée")]
-    rows = [[str(g.numero), g.libelle, GT_STATUT_LABELS.get(g.statut, g.statut), str(g.engagements),
-             format_date(g.derniere_entree) if g.derniere_entree else "—"]
-            for g in view.groupes]
-    return text_table("Groupes de travail (annexe)", columns, rows)
+def _wrap(text: str, width: int, style: str, indent: str = "") -> StyledLines:
+    """A sentence over as many lines as the width needs (never cut)."""
+    return [(line, style) for line in textwrap.wrap(
+        text, width, subsequent_indent=indent, break_long_words=False,
+        break_on_hyphens=False)]
 
 
-def _header(view: StatusView) -> StyledLines:
+def _count(count: int, label: str) -> str:
+    """``6 non renseignés``, ``1 actif``, ``2 clos``."""
+    return f"{count} {label}{'s' if count > 1 and not label.endswith('s') else ''}"
+
+
+def _header(view: StatusView, width: int) -> StyledLines:
     pos = view.position
-    lines: StyledLines = [(f"État au {format_date(view.as_of)} — {view.titre}", "bold"),
-                          (pos.resume, "bold")]
-    if pos.exigences:
-        lines.append(("Ce que la section V demande maintenant :", ""))
-        lines += [(f"• {item}", "yellow") for item in pos.exigences]
+    lines = _wrap(f"État au {format_date(view.as_of)} — {view.titre}", width, "bold")
+    lines += _wrap(pos.resume, width, "")
+    if pos.exigences:  # in full in JSON; here one sentence, the bilans being listed below
+        lines += _wrap("Section V, en fin de période : remettre les bilans (ci-dessous) ; "
+                       "la prorogation est possible d'un commun accord, par avenant, à "
+                       "l'issue d'un bilan partagé.", width, "yellow")
     return lines
+
+
+MIN_TEXT = 40
+"""Below this room, a late group's identifiers go on a line of their own."""
+MAX_GROUPS = 8
+MAX_SOON = 8
 
 
 def render_status(view: StatusView, console: Any | None, max_rows: int) -> None:
+    """One screen: header, late groups, due soon, decisions, counters, groups, more."""
     width = output_width(console)
-    if console is not None:  # a terminal: the header in a frame that wraps long lines
-        from rich.panel import Panel
-        from rich.text import Text
-
-        header = Text()
-        for line, style in _header(view)[1:]:
-            header.append(line + "\n", style=style)
-        console.print(Panel(header, title=f"État au {format_date(view.as_of)}"))
-        blocks = []
-    else:
-        blocks = [_header(view)]
+    fancy = console is not None
+    blocks = [_header(view, width), _late(view, width, min(max_rows, MAX_GROUPS)),
+              _soon(view, width, min(max_rows, MAX_SOON))]
+    decisions = _decisions(view, width)
+    if decisions:
+        blocks.append(decisions)
     blocks += [
-        _counters("Engagements par partie", view.par_partie, console is not None),
-        _counters("Engagements par objectif", view.par_objectif, console is not None),
-        _engagements(view, width, max_rows),
-        _echeances("Échéances en retard", view.en_retard, width, max_rows),
-        _echeances(f"Prochaines échéances ({view.horizon} jours)", view.prochaines, width,
-                   max_rows),
-        _commissions(view),
-        _groupes(view),
+        _counters("Engagements portés, par partie", view.par_partie, fancy, width),
+        _counters("Engagements par objectif", view.par_objectif, fancy, width),
+        _footer(view, width),
     ]
     emit(blocks, console)

@@ -91,8 +91,9 @@ def select_engagements(
 
 
 def next_echeance(echeances: Sequence[Echeance]) -> Echeance | None:
-    """The first échéance still asking something: late first, then the soonest."""
-    pending = [e for e in echeances if e.etat in (Etat.EN_RETARD, Etat.PROCHE, Etat.A_VENIR)]
+    """The next occurrence not yet honoured, dated on or after the day of the states
+    (to come, due soon, to decide); missed occurrences are late, never « next »."""
+    pending = [e for e in echeances if e.etat.ouverte]
     return min(pending, key=lambda e: e.date) if pending else None
 
 

@@ -6,7 +6,7 @@ from convention_cli.domain.echeances import Echeance
 from convention_cli.formats.markdown import cell, inline
 from convention_cli.models import count_statut
 from convention_cli.views.status import Compteur, StatusView
-from convention_cli.vocab import format_date
+from convention_cli.vocab import format_date, lecture_fr
 
 
 def _date(value: object) -> str:
@@ -23,14 +23,24 @@ def _counters(title: str, counters: tuple[Compteur, ...]) -> list[str]:
     return [*lines, ""]
 
 
-def _echeances(title: str, echeances: tuple[Echeance, ...], empty: str) -> list[str]:
-    lines = [f"## {title}", ""]
+def _who(e: Echeance) -> str:
+    """Who must act, then who takes part: ``unml (avec dgom)``."""
+    text = ", ".join(e.porteurs)
+    return text + (f" (avec {', '.join(e.participants)})" if e.participants else "")
+
+
+def _echeances(
+    title: str, echeances: tuple[Echeance, ...], empty: str, before: list[str] | None = None
+) -> list[str]:
+    lines = [f"## {title}", "", *(before or [])]
     if not echeances:
         return [*lines, empty, ""]
-    lines += ["| date | échéance | parties | clause | identifiant |", "|---|---|---|---|---|"]
+    lines += ["| date | échéance | qui agit | état | clause | identifiant |",
+              "|---|---|---|---|---|---|"]
     for e in echeances:
-        lines.append(f"| {format_date(e.date)} | {cell(e.libelle)} | "
-                     f"{cell(', '.join(e.parties))} | {cell(e.source)} | `{e.id}` |")
+        label = e.libelle + (f" ({lecture_fr(e.lecture)})" if e.lecture else "")
+        lines.append(f"| {format_date(e.date)} | {cell(label)} | {cell(_who(e))} | "
+                     f"{e.etat.value} | {cell(e.source)} | `{e.id}` |")
     return [*lines, ""]
 
 
@@ -45,11 +55,14 @@ def status_to_markdown(view: StatusView) -> str:
         lines += [f"- {inline(item)}" for item in pos.exigences]
         lines.append("")
     lines += ["## Engagements par partie et par objectif", ""]
-    lines += _counters("Par partie", view.par_partie)
+    lines += _counters("Par partie (engagements portés)", view.par_partie)
     lines += _counters("Par objectif", view.par_objectif)
-    lines += _echeances("Échéances en retard", view.en_retard, "Aucune échéance en retard.")
-    lines += _echeances(f"Prochaines échéances ({view.horizon} jours)", view.prochaines,
-                        "Aucune échéance dans l'horizon.")
+    lines += _echeances("Échéances en retard", view.en_retard, "Aucune échéance en retard.",
+                        [f"- {inline(g.resume)}" for g in view.retards]
+                        + ([""] if view.retards else []))
+    lines += _echeances(f"Prochaines échéances ({view.horizon} jours, et le prochain bilan)",
+                        view.prochaines, "Aucune échéance dans l'horizon.")
+    lines += _echeances("À décider, et lectures du texte", view.a_decider, "Rien à décider.")
     lines += ["## Engagements", "",
               "| identifiant | parties | engagement | statut | prochaine échéance | "
               "dernière entrée |", "|---|---|---|---|---|---|"]

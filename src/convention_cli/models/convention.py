@@ -70,6 +70,13 @@ class RegleBilanPluriannuel(Regle):
     date_limite: IsoDate
 
 
+class RegleBilanMiEtape(Regle):
+    """The shared bilan « à mi-étape » (V): the text gives no date, so ``date`` is a
+    reading and carries a ``lectures`` entry saying why."""
+
+    date: IsoDate
+
+
 class RegleCommunication(Regle):
     a_la_signature: bool
     frequence_minimale: Literal["annuelle"]
@@ -82,6 +89,7 @@ class RegleFinancement(Regle):
 class Regles(Model):
     bilan_annuel: RegleBilanAnnuel
     bilan_pluriannuel: RegleBilanPluriannuel
+    bilan_mi_etape: RegleBilanMiEtape | None = None
     prorogation: Regle
     avenant: Regle
     alignement_partenariats: Regle

@@ -16,7 +16,7 @@ from convention_cli.domain.echeances import Echeance, Etat
 from convention_cli.load.registry import Registry
 from convention_cli.models import Operateur, Partie
 from convention_cli.views.public import visible_echeances
-from convention_cli.vocab import format_date, plural
+from convention_cli.vocab import format_date, lecture_fr, plural
 
 ETAT_BY_KEY: dict[str, Etat] = {etat.key: etat for etat in Etat}
 """Values of ``--etat``: ``a_venir``, ``proche``, ``en_retard``, ``honoree``, ``sans_objet``."""
@@ -84,7 +84,9 @@ def echeance_rows(echeances: Sequence[Echeance], as_of: date) -> list[EcheanceRo
         honneur = e.honneur
         rows.append(EcheanceRow(
             date=format_date(e.date), etat=e.etat, id=e.id, libelle=e.libelle,
-            parties=", ".join(e.parties), source=e.source,
+            parties=", ".join(e.porteurs) + (
+                f" (avec {', '.join(e.participants)})" if e.participants else ""),
+            source=e.source,
             honneur=f"{format_date(honneur.date)} ({honneur.origine})" if honneur else "",
         ))
     return rows
@@ -103,22 +105,46 @@ def summary_line(echeances: Sequence[Echeance]) -> str:
     return f"{head} : {detail}." if detail else f"{head}."
 
 
+def echeance_to_json(echeance: Echeance) -> dict[str, Any]:
+    """THE JSON shape of an échéance, in every command (status, echeances, engagements,
+    engagement): ISO dates, ASCII state codes, who carries it and who takes part, each
+    carrying party's share of a joint occurrence, the reading behind a derived date."""
+    honneur = echeance.honneur
+    return {
+        "id": echeance.id,
+        "date": echeance.date.isoformat(),
+        "libelle": echeance.libelle,
+        "etat": echeance.etat.value,
+        "etat_code": echeance.etat.key,
+        "a_agir": echeance.etat.a_agir,
+        "source": echeance.source,
+        "objet": echeance.objet.value,
+        "serie": echeance.serie,
+        "porteurs": list(echeance.porteurs),
+        "participants": list(echeance.participants),
+        "parties": list(echeance.parties),
+        "parts": [
+            {"partie": part.partie, "etat": part.etat.value, "etat_code": part.etat.key,
+             "honoree_le": part.honneur.date.isoformat() if part.honneur else None}
+            for part in echeance.parts
+        ],
+        "engagement": echeance.engagement,
+        "reunion": echeance.reunion,
+        "honoree_le": honneur.date.isoformat() if honneur else None,
+        "honoree_par": honneur.origine if honneur else None,
+        "sans_objet": echeance.sans_objet,
+        "lecture": {"motif": echeance.lecture, "texte": lecture_fr(echeance.lecture)}
+        if echeance.lecture else None,
+        "confidentiel": echeance.confidentiel,
+    }
+
+
 def echeances_payload(
     echeances: Sequence[Echeance], as_of: date, horizon_days: int
 ) -> dict[str, Any]:
     """The stable JSON shape of ``convention echeances --format json`` (ISO dates)."""
-    items = []
-    for e in echeances:
-        honneur = e.honneur
-        items.append({
-            "id": e.id, "date": e.date.isoformat(), "libelle": e.libelle,
-            "etat": e.etat.value, "etat_code": e.etat.key, "source": e.source,
-            "parties": list(e.parties), "objet": e.objet.value, "engagement": e.engagement,
-            "reunion": e.reunion,
-            "honoree_le": honneur.date.isoformat() if honneur else None,
-            "honoree_par": honneur.origine if honneur else None,
-        })
-    return {"as_of": as_of.isoformat(), "horizon_jours": horizon_days, "echeances": items}
+    return {"as_of": as_of.isoformat(), "horizon_jours": horizon_days,
+            "echeances": [echeance_to_json(e) for e in echeances]}
 
 
 NO_MATCH = "Aucune échéance ne correspond aux filtres."

@@ -125,9 +125,17 @@ def public_echeance(echeance: Echeance) -> Echeance:
     """The échéance as a public output shows it: honoured by a confidential record, it
     keeps its state but loses the record (date, text, origin) and the meeting's id."""
     honneur = echeance.honneur
-    if honneur is None or not honneur.confidentiel:
+    shares_hidden = any(h.confidentiel for _, h in echeance.honneurs)
+    if (honneur is None or not honneur.confidentiel) and not shares_hidden:
         return echeance
-    return replace(echeance, honneur=None, reunion=None)
+    # a joint occurrence keeps each party's state, never a confidential record's date
+    return replace(
+        echeance, honneur=None if honneur is not None and honneur.confidentiel else honneur,
+        reunion=None,
+        honneurs=tuple((p, h) for p, h in echeance.honneurs if not h.confidentiel),
+        parts=tuple(replace(part, honneur=None)
+                    if part.honneur is not None and part.honneur.confidentiel else part
+                    for part in echeance.parts))
 
 
 def visible_echeances(echeances: Iterable[Echeance], public: bool) -> list[Echeance]:

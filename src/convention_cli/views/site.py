@@ -166,7 +166,7 @@ def _accueil(ctx: Context) -> Accueil:
               f"sur {plural(len(ctx.engagements), 'engagement')} suivis dans ce registre.")
     late = {e.engagement for e in ctx.echeances
             if e.etat is Etat.EN_RETARD and e.engagement is not None}
-    from convention_cli.views.status import position_of
+    from convention_cli.views.position import position_of
 
     position = position_of(registry, ctx.as_of, ctx.echeances)
     dated: list[LigneJournal] = []

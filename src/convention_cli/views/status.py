@@ -1,24 +1,27 @@
 """The view model of ``convention status``: where the partnership stands on a given day.
 
-Pure: built from the registry and ``as_of``; the CLI renders it as a rich table, and
-``status_to_json`` / ``status_to_markdown`` give the same content for scripts and
-documents.
+Pure: built from the registry as known on ``as_of`` (``snapshot``). The terminal view
+fits one screen: the position in the period, late obligations grouped by kind (« 12
+commissions trimestrielles non tenues, depuis le 3e trimestre 2023 »), what is due
+soon (the horizon, and always the next bilan), decisions and readings, counters of
+what each party carries; ``status_to_json`` keeps everything.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from datetime import date
-from typing import Any, Literal
+from datetime import date, timedelta
+from typing import Any
 
-from convention_cli.defaults import STALE_DAYS
+from convention_cli.defaults import STALE_DAYS, STATUS_HORIZON_DAYS
+from convention_cli.domain.calendar import quarter_of
 from convention_cli.domain.echeances import (
-    DEFAULT_HORIZON_DAYS,
     Echeance,
     Etat,
     Objet,
     compute_echeances,
+    statuts_par_partie,
 )
 from convention_cli.domain.queries import (
     Filtres,
@@ -31,22 +34,12 @@ from convention_cli.domain.queries import (
 from convention_cli.domain.snapshot import snapshot
 from convention_cli.load.registry import Registry
 from convention_cli.models import STATUT_LABELS, Engagement
-from convention_cli.vocab import format_date, plural
+from convention_cli.views.echeances import echeance_to_json
+from convention_cli.views.position import Position, position_of
+from convention_cli.vocab import format_date
 
 DEFAULT_STALE_DAYS = STALE_DAYS  # defaults.py
 STATUT_ORDER = tuple(STATUT_LABELS)
-
-
-@dataclass(frozen=True)
-class Position:
-    """Where ``as_of`` falls in the convention's period."""
-
-    date_signature: date
-    date_fin: date
-    etat: Literal["non_commencee", "en_vigueur", "echue"]
-    jours: int
-    resume: str
-    exigences: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -59,8 +52,15 @@ class LigneEngagement:
     prochaine: Echeance | None
     derniere_entree: date | None
     sans_nouvelles: bool
-    en_retard: bool
+    retards: tuple[Echeance, ...]
     echeances: tuple[Echeance, ...]
+    statuts: dict[str, str]
+    """Each carrying party's status (differs when one party's share is done)."""
+    participants: tuple[str, ...] = ()
+
+    @property
+    def en_retard(self) -> bool:
+        return bool(self.retards)
 
     @property
     def statut_libelle(self) -> str:
@@ -69,12 +69,14 @@ class LigneEngagement:
 
 @dataclass(frozen=True)
 class Compteur:
-    """Engagements of one party or objective, counted by status."""
+    """Engagements a party carries (or serving an objective), counted by status."""
 
     cle: str
     libelle: str
     par_statut: dict[str, int]
     en_retard: int
+    """Late occurrences of which this party carries a share (objective: of its
+    engagements)."""
 
     @property
     def total(self) -> int:
@@ -83,6 +85,19 @@ class Compteur:
     @property
     def realises(self) -> int:
         return self.par_statut.get("realise", 0)
+
+
+@dataclass(frozen=True)
+class GroupeRetard:
+    """Late occurrences of one kind: « 12 commissions trimestrielles non tenues »."""
+
+    cle: str
+    resume: str
+    nombre: int
+    depuis: date
+    porteurs: tuple[str, ...]
+    participants: tuple[str, ...]
+    echeances: tuple[Echeance, ...]
 
 
 @dataclass(frozen=True)
@@ -115,77 +130,43 @@ class StatusView:
     lignes: tuple[LigneEngagement, ...]
     par_partie: tuple[Compteur, ...]
     par_objectif: tuple[Compteur, ...]
-    en_retard: tuple[Echeance, ...]
+    retards: tuple[GroupeRetard, ...]
     prochaines: tuple[Echeance, ...]
+    """Due within the horizon, then the next bilan if it lies beyond."""
+    a_decider: tuple[Echeance, ...]
+    """Decisions the text allows (prorogation) and deadlines set before the signature:
+    readings with their own state, never late."""
     commissions: tuple[Trimestre, ...]
     groupes: tuple[LigneGroupe, ...]
     noms_parties: dict[str, str]
 
+    @property
+    def en_retard(self) -> tuple[Echeance, ...]:
+        return tuple(e for groupe in self.retards for e in groupe.echeances)
 
-def position_of(registry: Registry, as_of: date, echeances: list[Echeance]) -> Position:
-    conv = registry.convention
-    end = registry.date_fin
-    assert conv is not None
-    assert end is not None
-    start = conv.date_signature
-    period = f"du {format_date(start)} au {format_date(end)}"
-    if as_of < start:
-        days = (start - as_of).days
-        return Position(start, end, "non_commencee", days,
-                        f"Convention signée le {format_date(start)}, pas encore en vigueur "
-                        f"(dans {plural(days, 'jour')}).", ())
-    if as_of <= end:
-        days = (end - as_of).days
-        elapsed = round(100 * (as_of - start).days / max((end - start).days, 1))
-        return Position(start, end, "en_vigueur", days,
-                        f"Convention en vigueur {period} : {plural(days, 'jour')} restant"
-                        f"{'s' if days > 1 else ''} ({elapsed}\u202f% de la période écoulée).",
-                        _requirements(registry, as_of, echeances, ended=False))
-    days = (as_of - end).days
-    return Position(start, end, "echue", days,
-                    f"Convention échue depuis {plural(days, 'jour')} : elle couvrait la "
-                    f"période {period}.",
-                    _requirements(registry, as_of, echeances, ended=True))
-
-
-def _requirements(
-    registry: Registry, as_of: date, echeances: list[Echeance], *, ended: bool
-) -> tuple[str, ...]:
-    """What section V asks next, once the end is near or passed."""
-    conv = registry.convention
-    assert conv is not None
-    by_id = {e.id: e for e in echeances}
-    near_end = ended or any(e.id == "fin-convention" and e.etat is Etat.PROCHE
-                            for e in echeances)
-    if not near_end:
-        return ()
-    lines = []
-    for echeance in echeances:
-        if echeance.objet is Objet.BILAN and echeance.etat in (
-                Etat.EN_RETARD, Etat.PROCHE, Etat.A_VENIR):
-            verb = "était dû" if echeance.etat is Etat.EN_RETARD else "est dû"
-            lines.append(f"{echeance.libelle} : {verb} au plus tard le "
-                         f"{format_date(echeance.date)} ({echeance.etat.value}, section "
-                         f"{echeance.source}).")
-    prorogation = by_id.get("decision-prorogation")
-    if prorogation is not None and prorogation.etat is not Etat.HONOREE:
-        lines.append(
-            "Prorogation : possible d'un commun accord « à l'issue d'un bilan partagé des "
-            "actions réalisées » ; toute modification fait l'objet d'un avenant (section "
-            f"{conv.regles.prorogation.clause}). Aucun avenant n'est enregistré.")
-    return tuple(lines)
+    @property
+    def horizon_fin(self) -> date:
+        return self.as_of + timedelta(days=self.horizon)
 
 
 def _counters(
-    keys: list[tuple[str, str]], lignes: list[LigneEngagement], attribute: str
+    keys: list[tuple[str, str]], lignes: list[LigneEngagement], by_party: bool
 ) -> tuple[Compteur, ...]:
+    """By party: the engagements the party carries, with its own status, and the late
+    occurrences it carries a share of. By objective: the engagements serving it."""
     counters = []
     for key, label in keys:
-        concerned = [line for line in lignes if key in getattr(line, attribute)]
-        counts = Counter(line.statut for line in concerned)
+        if by_party:
+            concerned = [line for line in lignes if key in line.statuts]
+            counts = Counter(line.statuts[key] for line in concerned)
+            late = sum(1 for line in concerned for e in line.retards
+                       if e.etat_de(key) is Etat.EN_RETARD)
+        else:
+            concerned = [line for line in lignes if key in line.objectifs]
+            counts = Counter(line.statut for line in concerned)
+            late = sum(1 for line in concerned if line.en_retard)
         counters.append(Compteur(
-            key, label, {s: counts[s] for s in STATUT_ORDER if counts[s]},
-            sum(1 for line in concerned if line.en_retard)))
+            key, label, {s: counts[s] for s in STATUT_ORDER if counts[s]}, late))
     return tuple(c for c in counters if c.total)
 
 
@@ -210,11 +191,77 @@ def _select_echeances(
     return chosen
 
 
+def _quarter_fr(day: date) -> str:
+    year, quarter = quarter_of(day)
+    return f"{quarter}{'er' if quarter == 1 else 'e'} trimestre {year}"
+
+
+_GROUP_WORDS = {
+    # serie: (one, several)
+    "commission": ("commission trimestrielle non tenue",
+                   "commissions trimestrielles non tenues"),
+    "bilan-annuel": ("bilan annuel non remis", "bilans annuels non remis"),
+    "communication": ("valorisation publique annuelle non faite",
+                      "valorisations publiques annuelles non faites"),
+    "action": ("action de réunion en retard", "actions de réunion en retard"),
+}
+
+
+def _since(key: str, members: list[Echeance]) -> str:
+    """``depuis le 3e trimestre 2023``, ``pour 2023, 2024 (le premier dû le …)``."""
+    oldest = members[0]
+    if key == "commission":
+        return f"depuis le {_quarter_fr(oldest.date)}"
+    if key == "bilan-annuel":
+        years = ", ".join(e.id.rsplit("-", 1)[-1] for e in members)
+        first = "le premier dû" if len(members) > 1 else "dû"
+        return f"pour {years} ({first} le {format_date(oldest.date)})"
+    return f"depuis le {format_date(oldest.date)}"
+
+
+def _late_groups(late: list[Echeance]) -> tuple[GroupeRetard, ...]:
+    """Late occurrences grouped by kind (one line each), oldest group first."""
+    grouped: dict[str, list[Echeance]] = {}
+    for echeance in late:
+        key = "action" if echeance.objet is Objet.ACTION else echeance.serie or echeance.id
+        grouped.setdefault(key, []).append(echeance)
+    groups = []
+    for key, members in grouped.items():
+        members.sort(key=lambda e: e.date)
+        oldest = members[0]
+        words = _GROUP_WORDS.get(key)
+        if words is not None:
+            resume = (f"{len(members)} {words[1] if len(members) > 1 else words[0]}, "
+                      f"{_since(key, members)}")
+        else:
+            resume = f"{oldest.libelle} : dû le {format_date(oldest.date)}"
+        porteurs = tuple(dict.fromkeys(p for e in members for p in e.porteurs))
+        participants = tuple(dict.fromkeys(
+            p for e in members for p in e.participants if p not in porteurs))
+        groups.append(GroupeRetard(key, resume, len(members), oldest.date, porteurs,
+                                   participants, tuple(members)))
+    groups.sort(key=lambda g: (g.depuis, g.cle))
+    return tuple(groups)
+
+
+def _due_soon(chosen: list[Echeance], as_of: date, horizon: int) -> tuple[Echeance, ...]:
+    """Open occurrences due within ``horizon`` days, then the next bilan (the next major
+    deliverable) wherever it lies."""
+    limit = as_of + timedelta(days=horizon)
+    soon = [e for e in chosen if e.etat in (Etat.PROCHE, Etat.A_VENIR) and e.date <= limit]
+    bilans = [e for e in chosen if e.objet is Objet.BILAN
+              and e.etat in (Etat.PROCHE, Etat.A_VENIR)]
+    if bilans:  # the next bilan date, with every bilan due that day (e.g. 30 June 2026)
+        first = min(e.date for e in bilans)
+        soon += [e for e in bilans if e.date == first and e not in soon]
+    return tuple(sorted(soon, key=lambda e: (e.date, e.id)))
+
+
 def build_status(
     registry: Registry,
     as_of: date,
     filtres: Filtres | None = None,
-    horizon: int = DEFAULT_HORIZON_DAYS,
+    horizon: int = STATUS_HORIZON_DAYS,
     stale_days: int = DEFAULT_STALE_DAYS,
 ) -> StatusView:
     """Everything ``convention status`` shows, computed once from the registry as known
@@ -230,18 +277,22 @@ def build_status(
     lignes = [_line(eng, by_engagement.get(eng.id, []), as_of, stale_days, conv.date_signature)
               for eng in selected]
     chosen = _select_echeances(echeances, filtres, {e.id for e in selected})
+    late = [e for e in chosen if e.etat is Etat.EN_RETARD and (
+        filtres.partie is None or e.etat_de(filtres.partie) is Etat.EN_RETARD)]
     party_names = {p.id: p.sigle for p in registry.parties}
     return StatusView(
         as_of=as_of, horizon=horizon, stale_days=stale_days, filtres=filtres,
-        titre=f"{conv.titre} — {conv.sous_titre}",
+        titre=conv.titre,
         position=position_of(registry, as_of, echeances),
         lignes=tuple(lignes),
-        par_partie=_counters([(p.id, p.sigle) for p in registry.parties], lignes, "parties"),
+        par_partie=_counters([(p.id, p.sigle) for p in registry.parties], lignes, True),
         par_objectif=_counters([(o.id, f"{o.numero}. {o.libelle}") for o in conv.objectifs],
-                               lignes, "objectifs"),
-        en_retard=tuple(e for e in chosen if e.etat is Etat.EN_RETARD),
-        prochaines=tuple(e for e in chosen if e.etat is Etat.PROCHE),
-        commissions=_commissions(echeances),
+                               lignes, False),
+        retards=_late_groups(late),
+        prochaines=_due_soon(chosen, as_of, horizon),
+        a_decider=tuple(e for e in chosen if e.etat in (Etat.A_DECIDER,
+                                                        Etat.ECHUE_AVANT_SIGNATURE)),
+        commissions=_commissions(chosen),
         groupes=tuple(
             LigneGroupe(g.id, g.numero, g.libelle, g.statut, len(g.engagements),
                         max((e.date for e in g.journal), default=None))
@@ -261,28 +312,14 @@ def _line(
         derniere_entree=last,
         sans_nouvelles=eng.statut not in ("realise", "abandonne")
         and (as_of - reference).days > stale_days,
-        en_retard=any(e.etat is Etat.EN_RETARD for e in echeances),
+        retards=tuple(e for e in echeances if e.etat is Etat.EN_RETARD),
         echeances=tuple(echeances),
+        statuts=statuts_par_partie(eng),
+        participants=tuple(getattr(eng, "participants", ()) or ()),
     )
 
 
-# --- serialisations ---------------------------------------------------------------------
-
-
-def echeance_to_json(echeance: Echeance) -> dict[str, Any]:
-    return {
-        "id": echeance.id,
-        "date": echeance.date.isoformat(),
-        "libelle": echeance.libelle,
-        "etat": echeance.etat.value,
-        "etat_code": echeance.etat.key,
-        "source": echeance.source,
-        "parties": list(echeance.parties),
-        "objet": echeance.objet.value,
-        "engagement": echeance.engagement,
-        "reunion": echeance.reunion,
-        "honoree_le": echeance.honneur.date.isoformat() if echeance.honneur else None,
-    }
+# --- serialisation ----------------------------------------------------------------------
 
 
 def status_to_json(view: StatusView) -> dict[str, Any]:
@@ -306,14 +343,23 @@ def status_to_json(view: StatusView) -> dict[str, Any]:
             "par_partie": [_counter_json(c) for c in view.par_partie],
             "par_objectif": [_counter_json(c) for c in view.par_objectif],
         },
+        "retards": [
+            {"cle": g.cle, "resume": g.resume, "nombre": g.nombre,
+             "depuis": g.depuis.isoformat(), "porteurs": list(g.porteurs),
+             "participants": list(g.participants), "echeances": [e.id for e in g.echeances]}
+            for g in view.retards
+        ],
         "engagements": [
             {
                 "id": line.id,
                 "parties": list(line.parties),
+                "participants": list(line.participants),
                 "libelle": line.libelle,
                 "statut": line.statut,
                 "statut_libelle": line.statut_libelle,
+                "statuts_par_partie": line.statuts,
                 "en_retard": line.en_retard,
+                "echeances_en_retard": [e.id for e in line.retards],
                 "prochaine_echeance": line.prochaine.id if line.prochaine else None,
                 "derniere_entree": line.derniere_entree.isoformat()
                 if line.derniere_entree else None,
@@ -325,6 +371,7 @@ def status_to_json(view: StatusView) -> dict[str, Any]:
         "echeances": {
             "en_retard": [echeance_to_json(e) for e in view.en_retard],
             "proches": [echeance_to_json(e) for e in view.prochaines],
+            "a_decider": [echeance_to_json(e) for e in view.a_decider],
         },
         "commissions": [
             {"id": t.id, "libelle": t.libelle, "etat": t.etat.value, "reunion": t.reunion,
@@ -340,7 +387,7 @@ def status_to_json(view: StatusView) -> dict[str, Any]:
     }
 
 
-STATUS_JSON_FORMAT = 1
+STATUS_JSON_FORMAT = 2
 
 
 def _counter_json(counter: Compteur) -> dict[str, Any]:

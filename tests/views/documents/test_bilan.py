@@ -157,7 +157,8 @@ def _commission(quarter_end: date, held: date | None, reunion: str | None,
                 confidentiel: bool = False) -> Echeance:
     return Echeance(
         id=f"commission-{quarter_end.year}-t{(quarter_end.month - 1) // 3 + 1}",
-        date=quarter_end, libelle="Commission", parties=("unml", "dgom"), source="III",
+        date=quarter_end, libelle="Commission", porteurs=("unml",), participants=("dgom",),
+        source="III",
         objet=Objet.COMMISSION, reunion=reunion,
         honneur=Honneur(held, "Commission", f"réunion {reunion}", confidentiel)
         if held else None).with_state(date(2024, 10, 1), 30)

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -19,12 +19,12 @@ from convention_cli.cli.options import (
     resolve_as_of,
     resolve_data,
 )
-from convention_cli.defaults import HORIZON_DAYS, TERMINAL_ROW_LIMIT
+from convention_cli.defaults import HORIZON_DAYS
 
 if TYPE_CHECKING:
     from convention_cli.domain.echeances import Echeance
     from convention_cli.load.registry import Registry
-    from convention_cli.views.echeances import EcheanceRow
+
 
 class EcheancesFormat(StrEnum):
     table = "table"
@@ -40,6 +40,8 @@ class EtatChoice(StrEnum):
     en_retard = "en_retard"
     honoree = "honoree"
     sans_objet = "sans_objet"
+    a_decider = "a_decider"
+    echue_avant_signature = "echue_avant_signature"
 
 
 def echeances(
@@ -150,64 +152,28 @@ def _write_ics(
 
 
 def _print_table(selected: Sequence[Echeance], day: date) -> None:
-    """Up to ``TERMINAL_ROW_LIMIT`` rows on a terminal: a rich table that wraps long libellés
-    (box drawing and colours unless NO_COLOR). Otherwise the shared aligned text block in
-    one write: full lines when piped, the libellé cut to the terminal's width on one."""
-    from convention_cli.cli.status_table import STYLE_BY_ETAT, make_console
+    """One aligned block fitted to the width (a terminal's, or ``COLUMNS``; piped
+    without it, whole lines): one line per échéance at any width; the id and the date
+    are never cut, the libellé is, and clause then parties go first when room lacks."""
+    from convention_cli.cli.status_table import STYLE_BY_ETAT, listing_width, make_console
     from convention_cli.cli.text_table import Column, emit, text_table
     from convention_cli.views.echeances import NO_MATCH, echeance_rows, summary_line
-    from convention_cli.vocab import format_date
+    from convention_cli.vocab import format_date, lecture_fr
 
     if not selected:
         sys.stdout.write(NO_MATCH + "\n")
         return
-    title = f"Échéances au {format_date(day)}"
     rows = echeance_rows(selected, day)
-    caption = summary_line(selected)
     console = make_console()
-    if console is not None and len(rows) <= TERMINAL_ROW_LIMIT:
-        _print_rich_table(console, title, rows, caption)
-        return
-    headers = ("date", "état", "clause", "parties", "identifiant", "échéance")
-    cells = [[r.date, r.etat.value, r.source, r.parties, r.id,
-              r.libelle + (f" — honorée le {r.honneur}" if r.honneur else "")] for r in rows]
-    last_width = None
-    if console is not None:
-        fixed = sum(max(len(h), *(len(c[i]) for c in cells)) + 2
-                    for i, h in enumerate(headers[:-1]))
-        last_width = max(20, int(console.width) - fixed)
-        if any(len(c[-1]) > last_width for c in cells):
-            caption += "\nTextes coupés : --format markdown ou json pour tout lire."
-    columns = [*(Column(h) for h in headers[:-1]), Column(headers[-1], max_width=last_width)]
-    emit([text_table(title, columns, cells, [STYLE_BY_ETAT[r.etat] for r in rows], caption)],
-         console)
-
-
-def _print_rich_table(
-    console: Any, title: str, rows: Sequence[EcheanceRow], caption: str
-) -> None:
-    """Few narrow columns and one wide one, so that the libellé survives an 80-column
-    terminal: the id and the honouring record go under the libellé."""
-    from rich import box
-    from rich.table import Table
-    from rich.text import Text
-
-    from convention_cli.cli.status_table import STYLE_BY_ETAT
-
-    table = Table(title=Text(title, style="bold"), title_justify="left",
-                  caption=Text(caption, style="italic"), caption_justify="left",
-                  box=None if console.no_color else box.SIMPLE_HEAD, header_style="bold",
-                  expand=True, show_lines=True)
-    for header in ("date", "état", "clause", "parties"):
-        table.add_column(header, no_wrap=True)
-    table.add_column("échéance (identifiant)", ratio=1, overflow="fold")
-    for r in rows:  # Text, not str: a libellé is never read as rich markup
-        echeance = Text(r.libelle)
-        echeance.append(f"\n{r.id}", style="dim")
-        if r.honneur:
-            echeance.append(f"\nhonorée le {r.honneur}", style="green")
-        if console.no_color:  # no box, hence no row lines: a blank line between rows
-            echeance.append("\n")
-        table.add_row(Text(r.date), Text(r.etat.value, style=STYLE_BY_ETAT[r.etat]),
-                      Text(r.source), Text(r.parties), echeance)
-    console.print(table)
+    columns = [Column("date", keep=True), Column("état", drop=3, min_width=9, stacked=True),
+               Column("clause", drop=4), Column("qui agit", drop=5, max_width=24),
+               Column("identifiant", keep=True), Column("échéance", min_width=12)]
+    cells = []
+    for r, e in zip(rows, selected, strict=True):
+        label = r.libelle + (f" — honorée le {r.honneur}" if r.honneur else "")
+        if e.lecture:
+            label += f" ({lecture_fr(e.lecture)})"
+        cells.append([r.date, r.etat.value, r.source, r.parties, r.id, label])
+    emit([text_table(f"Échéances au {format_date(day)}", columns, cells,
+                     [STYLE_BY_ETAT.get(r.etat, "") for r in rows], summary_line(selected),
+                     width=listing_width(console))], console)

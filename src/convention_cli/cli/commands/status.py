@@ -20,7 +20,7 @@ from convention_cli.cli.options import (
     resolve_as_of,
     resolve_data,
 )
-from convention_cli.defaults import HORIZON_DAYS
+from convention_cli.defaults import STATUS_HORIZON_DAYS
 
 
 class StatusFormat(StrEnum):
@@ -36,7 +36,7 @@ def status(
     territoire: TerritoireOption = None,
     objectif: ObjectifOption = None,
     statut: StatutOption = None,
-    horizon: HorizonOption = HORIZON_DAYS,
+    horizon: HorizonOption = STATUS_HORIZON_DAYS,
     alerte: Annotated[
         int, typer.Option("--alerte-jours", min=1,
                           help="Signale un engagement sans entrée de journal depuis ce nombre "
@@ -50,12 +50,14 @@ def status(
         StatusFormat, typer.Option("--format", "-f", help="table, json ou markdown.")
     ] = StatusFormat.table,
 ) -> None:
-    """Où en est la convention : engagements, retards, prochaines échéances.
+    """Où en est la convention, sur un écran : retards, échéances proches, compteurs.
 
-    En-tête avec la période de la convention et la position de la date d'observation
-    (jours restants, ou depuis combien de temps elle est échue et ce que demande alors
-    la section V), compteurs par partie et par objectif, engagements, échéances en
-    retard et proches, commissions trimestrielles, groupes de travail.
+    Position de la date d'observation dans la période (et ce que demande alors la
+    section V), obligations en retard regroupées par nature (« 7 commissions
+    trimestrielles non tenues, depuis le 3e trimestre 2023 »), échéances des 90
+    prochains jours et toujours le prochain bilan, décisions à prendre et lectures du
+    texte, engagements portés par chaque partie et par objectif. La liste des
+    engagements est dans convention engagements ; --format json donne tout.
 
     Exemple : convention status --as-of 2024-07-01 --partie dgom
     """

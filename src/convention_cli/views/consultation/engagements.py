@@ -7,7 +7,12 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, TypeVar
 
-from convention_cli.domain.echeances import DEFAULT_HORIZON_DAYS, Echeance, compute_echeances
+from convention_cli.domain.echeances import (
+    DEFAULT_HORIZON_DAYS,
+    Echeance,
+    compute_echeances,
+    late,
+)
 from convention_cli.domain.queries import (
     Filtres,
     check_filter_values,
@@ -45,7 +50,7 @@ from convention_cli.views.consultation.common import (
     resolve_id,
     sorted_journal,
 )
-from convention_cli.views.status import echeance_to_json
+from convention_cli.views.echeances import echeance_to_json
 from convention_cli.vocab import format_date, format_number, plural
 
 # --- convention engagements ----------------------------------------------------------------
@@ -60,6 +65,8 @@ class LigneEngagement:
     statut: str
     prochaine: Echeance | None
     derniere_entree: date | None
+    retards: tuple[Echeance, ...] = ()
+    """Missed occurrences (late), oldest first: never shown as « next »."""
 
     @property
     def statut_libelle(self) -> str:
@@ -90,6 +97,7 @@ def build_engagement_list(
             sigles=tuple(sigles.get(p, p) for p in eng.parties), libelle=eng.libelle,
             statut=eng.statut, prochaine=next_echeance(by_engagement.get(eng.id, [])),
             derniere_entree=last_entry_date(eng),
+            retards=tuple(late(by_engagement.get(eng.id, []))),
         )
         for eng in select_engagements(registry, filtres, by_engagement)
     )
@@ -115,11 +123,21 @@ def engagement_list_to_json(view: ListeEngagements) -> dict[str, Any]:
                 "statut": line.statut,
                 "statut_libelle": line.statut_libelle,
                 "prochaine_echeance": echeance_to_json(line.prochaine) if line.prochaine else None,
+                "en_retard": [e.id for e in line.retards],
                 "derniere_entree": iso(line.derniere_entree),
             }
             for line in view.lignes
         ],
     }
+
+
+def late_fr(retards: tuple[Echeance, ...]) -> str:
+    """``2 (depuis le 30 septembre 2023)``, or ``—``."""
+    if not retards:
+        return NONE
+    if len(retards) == 1:
+        return format_date(retards[0].date)
+    return f"{len(retards)} (depuis le {format_date(retards[0].date)})"
 
 
 def engagement_list_table(view: ListeEngagements) -> Tableau:
@@ -128,11 +146,11 @@ def engagement_list_table(view: ListeEngagements) -> Tableau:
     return Tableau(
         titre=f"Engagements au {format_date(view.as_of)}",
         entetes=("identifiant", "parties", "libellé", "statut", "prochaine échéance",
-                 "dernière entrée"),
+                 "en retard", "dernière entrée"),
         lignes=tuple(
             (line.id, ", ".join(line.sigles), line.libelle, line.statut_libelle,
              echeance_fr(line.prochaine) if line.prochaine else NONE,
-             date_fr(line.derniere_entree))
+             late_fr(line.retards), date_fr(line.derniere_entree))
             for line in view.lignes
         ),
         notes=(f"{count} (filtres : {filters})." if filters else f"{count}.",),

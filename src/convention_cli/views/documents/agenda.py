@@ -20,6 +20,7 @@ from convention_cli.views.documents.common import (
     echeance_row,
     party_names,
 )
+from convention_cli.views.position import Position, position_of
 from convention_cli.views.provenance import Provenance
 from convention_cli.views.public import (
     visible_actions,
@@ -28,7 +29,6 @@ from convention_cli.views.public import (
     visible_engagements,
     visible_reunions,
 )
-from convention_cli.views.status import Position, position_of
 
 # The agreement's territories and the zones their meetings are held from.
 TIME_ZONES: tuple[tuple[str, str], ...] = (

@@ -37,6 +37,7 @@ from convention_cli.views.documents.common import (
     party_names,
     year_before,
 )
+from convention_cli.views.position import Position, position_of
 from convention_cli.views.provenance import Provenance
 from convention_cli.views.public import (
     fact_value,
@@ -48,7 +49,6 @@ from convention_cli.views.public import (
     visible_journal,
     visible_reunions,
 )
-from convention_cli.views.status import Position, position_of
 from convention_cli.vocab import plural
 
 RISQUE = ("se prémunir contre tout risque de rupture des discussions (du fait des "
