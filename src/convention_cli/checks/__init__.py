@@ -25,6 +25,14 @@ from convention_cli.checks.engagements import (
 )
 from convention_cli.checks.gouvernance import facts_sourced, meeting_instance, parties_have_referent
 from convention_cli.checks.perimetre import mission_locale_counts, mission_locale_total
+from convention_cli.checks.preuves import (
+    bibliography_cited,
+    excluded_not_linked,
+    qualifiers_kept,
+    relations_sourced,
+    signature_time_evidence,
+    status_evidence,
+)
 from convention_cli.checks.references import known_references, unique_ids
 from convention_cli.checks.tracabilite import traceability
 
@@ -49,6 +57,12 @@ ALL_CHECKS: tuple[Check, ...] = (
     rules_carried_once,
     known_echeances,
     traceability,
+    status_evidence,
+    signature_time_evidence,
+    relations_sourced,
+    excluded_not_linked,
+    qualifiers_kept,
+    bibliography_cited,
 )
 
 __all__ = ["ALL_CHECKS", "Check"]
