@@ -46,7 +46,7 @@ Indicateurs
 
 Journal
   - 15 janvier 2024 — Première note transmise
-      auteur : Référent UNML
+      source : Note du référent UNML
       statut noté : en cours
 
 Preuves

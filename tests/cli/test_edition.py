@@ -16,12 +16,29 @@ def snapshot(folder: Path) -> dict[str, bytes]:
 def test_dry_run_prints_the_diff_and_writes_nothing(data_copy: Path, run_cli: RunCli) -> None:
     before = snapshot(data_copy)
     code, out, err = run_cli("journal", "add", "bilan-annuel", "--texte", "Bilan remis", "--date",
-                             "2024-06-20", "--statut", "en_cours", "--data", data_copy,
+                             "2024-06-20", "--statut", "en_cours", "--source", "Courriel",
+                             "--partie", "unml", "--partie", "dgom", "--data", data_copy,
                              "--dry-run")
     assert code == 0
+    assert "+        parties: [unml, dgom]\n" in out
     assert "-    statut: non_renseigne\n+    statut: en_cours\n" in out
     assert "+      - date: 2024-06-20\n" in out
     assert err.startswith("(essai à blanc) entrée du 2024-06-20 ajoutée")
+    assert snapshot(data_copy) == before
+
+
+def test_a_status_needs_a_source_and_the_attested_party(data_copy: Path,
+                                                        run_cli: RunCli) -> None:
+    before = snapshot(data_copy)
+    code, _, err = run_cli("journal", "add", "bilan-annuel", "--texte", "Bilan remis",
+                           "--date", "2024-06-20", "--statut", "en_cours", "--data", data_copy)
+    assert code == 1
+    assert "PRV001" in err
+    code, _, err = run_cli("journal", "add", "bilan-annuel", "--texte", "Bilan remis",
+                           "--date", "2024-06-20", "--statut", "en_cours", "--source",
+                           "Courriel", "--data", data_copy)
+    assert code == 1
+    assert "PRV002" in err
     assert snapshot(data_copy) == before
 
 

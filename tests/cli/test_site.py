@@ -188,7 +188,8 @@ def _plant(data: Path) -> list[str]:
                          "type": "quantitatif", "cible": 9,
                          "mesures": [{"date": "2024-03-01", "valeur": 1,
                                       "source": token("MESURE")}]}],
-        "journal": [{"date": "2024-03-01", "texte": token("JOURNAL-ENGAGEMENT-CACHE")}],
+        "journal": [{"date": "2024-03-01", "texte": token("JOURNAL-ENGAGEMENT-CACHE"),
+                     "source": token("JOURNAL-SOURCE-CACHEE")}],
         "preuves": [{"libelle": token("PREUVE-ENGAGEMENT-CACHE"),
                      "url": "https://exemple.org/" + token("URL-CACHEE")}],
     })

@@ -33,7 +33,7 @@ def test_journal_entry_with_status_changes_only_those_lines(data_copy: Path) -> 
     with transaction(data_copy) as tx:
         add_journal_entry(tx, "bilan-annuel", day=date(2024, 6, 20), texte="Bilan 2023 remis",
                           auteur="Secrétariat", statut="en_cours",
-                          preuve="https://example.org/bilan-2023.pdf")
+                          preuve="https://example.org/bilan-2023.pdf", parties=["unml", "dgom"])
         tx.commit()
     assert diff_of(data_copy, "engagements") == (
         "-    statut: non_renseigne\n"
@@ -43,6 +43,7 @@ def test_journal_entry_with_status_changes_only_those_lines(data_copy: Path) -> 
         "+      - date: 2024-06-20\n"
         "+        texte: Bilan 2023 remis\n"
         "+        auteur: Secrétariat\n"
+        "+        parties: [unml, dgom]\n"
         "+        statut: en_cours\n"
         "+        preuves:\n"
         '+          - libelle: "Preuve du 2024-06-20 : bilan-2023.pdf"\n'
@@ -107,7 +108,8 @@ def test_repeating_an_edit_changes_nothing(data_copy: Path) -> None:
     def once() -> bool:
         with transaction(data_copy) as tx:
             outcome = add_journal_entry(tx, "bilan-annuel", day=date(2024, 6, 20),
-                                        texte="Bilan 2023 remis", statut="en_cours")
+                                        texte="Bilan 2023 remis", statut="en_cours",
+                                        source="Courriel du référent", parties=["dgom"])
             tx.commit()
         return outcome.changed
 

@@ -180,7 +180,8 @@ def test_fiche_lists_proofs_and_journal_details(base: Registry) -> None:
     eng = base.engagements[0]
     proof = Preuve(libelle="Note n° 1", url="preuves/note-1.pdf", date=date(2024, 1, 15),
                    confidentiel=True)
-    entry = eng.journal[0].model_copy(update={"source": "Compte rendu", "preuves": [proof],
+    entry = eng.journal[0].model_copy(update={"auteur": "Référent UNML", "source": "Compte rendu",
+                                              "preuves": [proof],
                                               "echeance": "bilan-annuel-2023"})
     base.engagements[0] = eng.model_copy(update={"journal": [entry], "preuves": [proof]})
     document = engagement_fiche_document(build_engagement_fiche(base, "unml-relayer", AS_OF))

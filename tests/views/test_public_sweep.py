@@ -106,7 +106,7 @@ def _plant(data: Path) -> None:
             "libelle": "zqxengagementlibelle", "objectifs": ["obj-1"], "echeance": "2025-01-31",
             "statut": "en_cours", "qualitatif": True, "confidentiel": True,
             "journal": [{"date": "2024-12-02", "texte": "zqxengagementlibelle suivi",
-                         "statut": "en_cours"}]})
+                         "source": "zqxengagementlibelle relevé", "statut": "en_cours"}]})
 
     def groupes(tree: Any) -> None:
         tree["groupes_travail"][0]["journal"].append({

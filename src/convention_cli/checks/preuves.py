@@ -30,13 +30,13 @@ moment de la signature » unless a reading says so."""
 @check("PRV001", "PRV002")
 def status_evidence(registry: Registry) -> Iterator[Diagnostic]:
     """Un statut autre que « non renseigné » s'appuie sur une entrée de journal datée qui
-    cite sa source ; pour un engagement conjoint, les entrées sourcées disent quelle
-    partie elles attestent (``parties``), et un engagement « réalisé » est attesté pour
-    chacune de ses parties."""
+    cite sa source (``source`` ou preuves) ; pour un engagement conjoint, les entrées
+    sourcées disent quelle partie elles attestent (``parties``), et un engagement
+    « réalisé » est attesté pour chacune de ses parties."""
     for eng in registry.engagements:
         if eng.statut == "non_renseigne" or not (eng.journal or eng.preuves):
             continue  # nothing at all is STA001's finding
-        sourced = [e for e in eng.journal if e.source is not None]
+        sourced = [e for e in eng.journal if e.source is not None or e.preuves]
         if not sourced:
             yield error("PRV001", registry.where(eng, "statut"),
                         f"statut « {STATUT_LABELS[eng.statut]} » sans entrée de journal "

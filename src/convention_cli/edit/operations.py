@@ -76,9 +76,12 @@ def _same(existing: Any, wanted: dict[str, Any]) -> bool:
 def add_journal_entry(
     tx: RegistryTransaction, engagement_id: str, *, day: date, texte: str,
     auteur: str | None = None, statut: str | None = None, preuve: str | None = None,
-    confidentiel: bool = False,
+    confidentiel: bool = False, source: str | None = None, parties: list[str] | None = None,
 ) -> EditOutcome:
-    """Append a dated entry to an engagement's journal; with ``statut``, change its status."""
+    """Append a dated entry to an engagement's journal; with ``statut``, change its status.
+
+    ``source`` says where the entry comes from; ``parties`` which parties it attests (a
+    status of a joint engagement needs them, PRV002)."""
     _check_statut(statut)
     if not texte.strip():
         raise UsageError("--texte est vide")
@@ -87,6 +90,10 @@ def add_journal_entry(
     entry: dict[str, Any] = {"date": day, "texte": texte}
     if auteur:
         entry["auteur"] = auteur
+    if source:
+        entry["source"] = source
+    if parties:
+        entry["parties"] = list(parties)
     if statut:
         entry["statut"] = statut
     if preuve:

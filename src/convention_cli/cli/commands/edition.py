@@ -83,13 +83,23 @@ def journal_add(
                       show_default=False)] = None,
     preuve: Annotated[str | None, typer.Option("--preuve", help="Adresse ou chemin d'une "
                       "preuve.", show_default=False)] = None,
+    source: Annotated[str | None, typer.Option("--source", help="D'où vient l'entrée "
+                      "(document, article, [id] de la bibliographie) ; exigée pour un statut.",
+                      show_default=False)] = None,
+    partie: Annotated[list[str] | None, typer.Option("--partie", help="Partie dont l'entrée "
+                      "atteste l'action (répétable) ; exigée pour le statut d'un engagement "
+                      "conjoint.", show_default=False)] = None,
     confidentiel: ConfidentielOption = False,
     data: DataOption = None,
     dry_run: DryRunOption = False,
 ) -> None:
     """Ajoute une entrée datée au journal d'un engagement (et change son statut).
 
+    Un statut s'appuie sur une source (--source ou --preuve) et, pour un engagement
+    conjoint, dit quelle partie l'entrée atteste (--partie).
+
     Exemple : convention journal add bilan-annuel --texte "Bilan 2024 remis" --statut en_cours
+    --source "Courriel du référent" --partie unml --partie dgom
     """
     from convention_cli.edit.operations import add_journal_entry
 
@@ -97,7 +107,7 @@ def journal_add(
     assert day is not None
     run_edit(data, dry_run, lambda tx: add_journal_entry(
         tx, engagement_id, day=day, texte=texte, auteur=auteur, statut=statut, preuve=preuve,
-        confidentiel=confidentiel))
+        confidentiel=confidentiel, source=source, parties=partie))
 
 
 @reunion_app.command("add", cls=FrenchCommand)
