@@ -177,7 +177,7 @@ def test_line_endings_and_bom_are_kept(bom: bool, newline: str, registry_copy: R
     text = path.read_text(encoding="utf-8")
     path.write_bytes((("\ufeff" if bom else "") + text.replace("\n", newline)).encode())
     run_cli.ok("journal", "add", "dgom-ladom", "--date", "2024-05-02", "--texte", "a\u2028b",
-               "--statut", "en_cours", "--data", str(data))
+               "--statut", "en_cours", "--source", "Relevé", "--data", str(data))
     raw = path.read_bytes().decode("utf-8")
     assert raw.startswith("\ufeff") is bom
     body = raw.removeprefix("\ufeff")
