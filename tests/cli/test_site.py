@@ -14,7 +14,7 @@ import pytest
 import yaml
 
 from convention_cli.cli.app import main
-from tests.paths import DATA
+from tests.paths import DATA, ROOT
 from tests.site_support import AS_OF, build, fixture_copy, read_page, site_files
 
 
@@ -142,11 +142,12 @@ def test_registry_values_are_escaped(tmp_path: Path) -> None:
     assert "Accord &lt;script&gt;alert(1)&lt;/script&gt; &amp; co" in html
 
 
-def test_help_and_validate_import_nothing_of_the_site() -> None:
+@pytest.mark.parametrize("argv", [["--help"], ["validate", "--data", str(DATA)]])
+def test_help_and_validate_import_nothing_of_the_site(argv: list[str]) -> None:
     script = (
         "import sys\n"
         "from convention_cli.cli.app import main\n"
-        f"main(['validate', '--data', {str(DATA)!r}])\n"
+        f"main({argv!r})\n"
         "print(sorted(m for m in sys.modules if m.startswith(('convention_cli.views.site',"
         " 'convention_cli.formats.site')) or m.split('.')[0] == 'jinja2'))\n"
     )
@@ -278,23 +279,46 @@ def test_leaks_nothing_confidential_in_any_file(tmp_path: Path) -> None:
     "examples/github-actions/publier-site.yml",
     "examples/gitlab-ci/publier-site.gitlab-ci.yml",
 ])
-def test_pages_workflow_examples_build_the_public_site(example: str) -> None:
-    """Each example parses, builds the site into ``public`` on the default branch, and
-    never the internal version."""
-    text = (Path(__file__).resolve().parents[2] / example).read_text(encoding="utf-8")
-    workflow = yaml.safe_load(text)
-    assert isinstance(workflow, dict)
-    commands = [line.strip() for line in text.splitlines()
-                if "convention site" in line and not line.lstrip().startswith("#")]
-    assert len(commands) == 1
-    assert "-o public" in commands[0]
-    assert "--interne" not in text.replace("jamais --interne", "")
+def test_pages_workflow_examples_build_the_public_site(example: str, tmp_path: Path) -> None:
+    """Each example installs the tool from git at the examples' pinned commit, builds the
+    public site into ``public`` on the default branch (never the internal version), and
+    its steps pass on the shipped registry."""
+    from tests.test_examples import INSTALL, _load, _registry_repository, _run_env
+
+    path = ROOT / example
+    text = path.read_text(encoding="utf-8")
+    workflow = _load(path)
+    revision = _load(ROOT / "examples" / "github-actions" / "valider-registre.yml")["env"][
+        "CONVENTION_REVISION"]
     if "gitlab" in example:
-        assert workflow["pages"]["artifacts"]["paths"] == ["public"]
-        assert "$CI_DEFAULT_BRANCH" in workflow["pages"]["rules"][0]["if"]
+        job = workflow["pages"]
+        assert job["variables"]["CONVENTION_REVISION"] == revision
+        assert INSTALL in job["before_script"]
+        assert job["artifacts"]["paths"] == ["public"]
+        assert "$CI_DEFAULT_BRANCH" in job["rules"][0]["if"]
+        commands = list(job["script"])
     else:
+        assert workflow["env"]["CONVENTION_REVISION"] == revision
         assert workflow[True]["push"]["branches"] == ["main"]  # YAML 1.1 reads « on » as True
+        steps = workflow["jobs"]["construire"]["steps"]
+        runs = [s["run"] for s in steps if "run" in s]
+        assert runs[0] == INSTALL
         assert "actions/deploy-pages@v4" in text
+        commands = [r.replace("${{ steps.pages.outputs.base_url }}", "https://exemple.org")
+                    for r in runs[1:]]
+    site_commands = [c for c in commands if "convention site" in c]
+    assert len(site_commands) == 1
+    assert "-o public" in site_commands[0]
+    assert "--interne" not in text.replace("jamais --interne", "")
+    repo = _registry_repository(tmp_path)
+    env = {**_run_env(), "CI_PAGES_URL": "https://exemple.org/registre"}
+    for command in commands:
+        result = subprocess.run(["bash", "-e", "-c", command], cwd=repo, env=env,
+                                capture_output=True, text=True, check=False)
+        assert result.returncode == 0, result.stdout + result.stderr
+    assert (repo / "public" / "index.html").is_file()
+    assert "<loc>https://exemple.org/" in (repo / "public" / "sitemap.xml").read_text(
+        encoding="utf-8")
 
 
 def test_registry_templates_run_in_the_sandbox(tmp_path: Path, run_cli: Any) -> None:
