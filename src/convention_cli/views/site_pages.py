@@ -83,12 +83,15 @@ class Context:
     territoires: dict[str, str] = field(default_factory=dict)
     groupes: dict[str, list[Lien]] = field(default_factory=dict)
     """Engagement id → links to its working groups, by number."""
+    libelles: dict[str, str] = field(default_factory=dict)
+    """Visible engagement id → its title."""
 
     def index(self) -> None:
         """The lookups every engagement page needs, computed once (linear in the site)."""
         registry = self.registry
         self.operateurs = {o.id: f"{o.sigle} ({o.nom})" for o in registry.operateurs}
         self.territoires = {t.id: t.nom for t in registry.territoires}
+        self.libelles = {e.id: e.libelle for e in self.engagements}
         for groupe in sorted(registry.groupes_travail, key=lambda g: g.numero):
             lien = Lien(f"n° {groupe.numero} — {groupe.libelle}", groupe_href(groupe.id))
             for ident in dict.fromkeys(groupe.engagements):
@@ -236,8 +239,8 @@ def groupe_page(ctx: Context, groupe: GroupeTravail, reunions: list[Reunion]) ->
     conv = ctx.registry.convention
     assert conv is not None
     themes = {t.numero: t.libelle for t in conv.themes_annexe}
-    objectives = {o.id: f"{o.numero}. {o.libelle}" for o in conv.objectifs}
-    labels = {e.id: e.libelle for e in ctx.engagements}
+    objectives = ctx.objectifs
+    labels = ctx.libelles
     return PageGroupe(
         id=groupe.id, numero=groupe.numero, libelle=groupe.libelle,
         theme=themes.get(groupe.theme, str(groupe.theme)), clause=groupe.clause,
