@@ -26,10 +26,13 @@ STATE_STYLE: dict[str, tuple[str, str]] = {
     "proche": ("#8a4b00", "losange"),
     "a_venir": ("#1f4e8c", "cercle-creux"),
     "sans_objet": ("#5f5f5f", "cercle-creux"),
+    "a_decider": ("#5b2a86", "cercle-creux"),
+    "echue_avant_signature": ("#5f5f5f", "cercle-creux"),
 }
 STATE_LABELS = {
     "honoree": "honorée", "en_retard": "en retard", "proche": "proche",
-    "a_venir": "à venir", "sans_objet": "sans objet",
+    "a_venir": "à venir", "sans_objet": "sans objet", "a_decider": "à décider",
+    "echue_avant_signature": "échue avant la signature",
 }
 
 
@@ -98,7 +101,10 @@ def frise_svg(frise: Frise) -> str:
                  f"({STATE_LABELS.get(jalon.etat_code, jalon.etat_code)})")
         parts.append(_mark(x, AXIS_Y - 18 - 16 * min(level, 2), jalon.etat_code, title))
     legend_x = MARGIN
+    shown = {jalon.etat_code for jalon in frise.jalons}
     for state, label in STATE_LABELS.items():
+        if state not in shown:
+            continue
         parts.append(_mark(legend_x + 6, HEIGHT - 22, state, label))
         parts.append(f'<text x="{legend_x + 18}" y="{HEIGHT - 17}" {font}>{label}</text>')
         legend_x += 30 + 8 * len(label)

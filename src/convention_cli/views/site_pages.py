@@ -135,6 +135,14 @@ def journal_lines(
     ]
 
 
+def _porteurs(ctx: Context, echeance: Echeance) -> str:
+    """``UNML (avec DGOM)``: who must act, then who takes part."""
+    carriers = ", ".join(ctx.names.get(p, p) for p in echeance.porteurs)
+    others = [ctx.names.get(p, p) for p in echeance.participants
+              if p not in echeance.porteurs]
+    return f"{carriers} (avec {', '.join(others)})" if others else carriers
+
+
 def echeance_row(ctx: Context, echeance: Echeance) -> LigneEcheance:
     lien = None
     if echeance.engagement is not None and echeance.engagement in ctx.visible_ids:
@@ -143,7 +151,7 @@ def echeance_row(ctx: Context, echeance: Echeance) -> LigneEcheance:
         lien = Lien(echeance.reunion, reunion_href(echeance.reunion))
     return LigneEcheance(
         id=echeance.id, date=echeance.date, libelle=echeance.libelle,
-        parties=", ".join(ctx.names.get(p, p) for p in echeance.parties),
+        parties=_porteurs(ctx, echeance),
         source=echeance.source, etat=echeance.etat.value, etat_code=echeance.etat.key,
         honoree_le=echeance.honneur.date if echeance.honneur else None, lien=lien,
     )
