@@ -45,3 +45,10 @@ def test_every_data_file_has_its_model() -> None:
     from convention_cli.models import FILE_MODELS
 
     assert tuple(FILE_MODELS) == DATA_FILES
+
+
+def test_etat_labels_are_the_states_of_the_echeancier() -> None:
+    from convention_cli.domain.etats import Etat
+    from convention_cli.vocab import ETAT_LABELS
+
+    assert {e.key: e.value for e in Etat} == ETAT_LABELS

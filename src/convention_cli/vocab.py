@@ -1,4 +1,8 @@
-"""French formatting of dates and numbers, for messages and documents."""
+"""The French vocabulary of the tool, in one place: labels of every coded value (statuts,
+récurrences, instances…) and the formats of dates and numbers, for messages and documents.
+
+Codes stay ASCII in the data and in JSON (``non_renseigne``); what a reader sees comes from
+the tables below. Add a table here rather than beside the code that first needs it."""
 
 from __future__ import annotations
 
@@ -36,3 +40,106 @@ LECTURE_LABEL = "lecture"
 def lecture_fr(motif: str) -> str:
     """``lecture : le texte ne fixe aucun rythme`` — a reading, never shown as the text."""
     return f"{LECTURE_LABEL} : {motif}"
+
+
+# --- labels of coded values ------------------------------------------------------------------
+
+STATUT_LABELS: dict[str, str] = {
+    "non_renseigne": "non renseigné",
+    "non_demarre": "non démarré",
+    "en_cours": "en cours",
+    "realise": "réalisé",
+    "suspendu": "suspendu",
+    "abandonne": "abandonné",
+}
+"""An engagement's statut, in the order of ``models.Statut``."""
+STATUT_PLURALS: dict[str, str] = {
+    "non_renseigne": "non renseignés",
+    "non_demarre": "non démarrés",
+    "en_cours": "en cours",
+    "realise": "réalisés",
+    "suspendu": "suspendus",
+    "abandonne": "abandonnés",
+}
+
+
+def count_statut(statut: str, count: int) -> str:
+    """``3 réalisés``, ``1 réalisé``: a count of engagements with a status, in French."""
+    return f"{count} {STATUT_PLURALS[statut] if count > 1 else STATUT_LABELS[statut]}"
+
+
+GT_STATUT_LABELS: dict[str, str] = {
+    "non_renseigne": "non renseigné",
+    "constitue": "constitué",
+    "actif": "actif",
+    "clos": "clos",
+}
+"""A working group's statut."""
+PROJET_STATUT_LABELS: dict[str, str] = {
+    "repere": "repéré",
+    "relaye": "relayé à la DGOM",
+    "en_instruction": "en instruction",
+    "retenu": "retenu",
+    "non_retenu": "non retenu",
+    "abandonne": "abandonné",
+}
+"""A project's statut (follow-up records)."""
+EVALUATION_STATUT_LABELS: dict[str, str] = {
+    "recue": "reçue",
+    "en_examen": "en examen",
+    "acceptee": "acceptée",
+    "refusee": "refusée",
+    "realisee": "réalisée",
+    "abandonnee": "abandonnée",
+}
+"""An evaluation request's statut (follow-up records)."""
+RECURRENCE_LABELS: dict[str, str] = {
+    "au_fil_de_l_eau": "au fil de l'eau",
+    "trimestrielle": "trimestrielle",
+    "annuelle": "annuelle",
+}
+REGLE_LABELS: dict[str, str] = {
+    "bilan_annuel": "bilan annuel",
+    "bilan_pluriannuel": "bilan pluriannuel",
+    "communication_annuelle": "valorisation publique annuelle",
+    "commission_trimestrielle": "Commission ultramarine trimestrielle",
+}
+"""The rules of the agreement that compute échéances (``regle`` of an engagement)."""
+CONFIANCE_LABELS: dict[str, str] = {
+    "haute": "haute", "moyenne": "moyenne", "faible": "faible", "non_verifie": "non vérifié",
+}
+QUALIFICATIF_LABELS: dict[str, str] = {
+    "plus_de": "plus de", "environ": "environ", "une_dizaine": "une dizaine",
+    "une_vingtaine": "une vingtaine", "une_trentaine": "une trentaine",
+    "au_moins": "au moins", "moins_de": "moins de", "pres_de": "près de",
+}
+"""How the text qualifies a number it states (« plus de 80 000 », « environ 13 000 »)."""
+INSTANCE_LABELS: dict[str, str] = {
+    "commission": "Commission ultramarine",
+    "groupe_travail": "Groupe de travail",
+    "referents": "Échanges entre référents",
+}
+"""The body a meeting belongs to."""
+INSTANCE_PLURALS: dict[str, str] = {
+    "commission": "Commission ultramarine",
+    "groupe_travail": "Groupes de travail",
+    "referents": "Échanges entre référents",
+}
+ROLE_LABELS: dict[str, str] = {
+    "partie": "partie à la convention",
+    "co_signataire": "co-signataire de la convention",
+}
+"""A party's role in the agreement."""
+PERIODE_LABELS: dict[str | None, str] = {
+    "annuelle": "annuelle",
+    "trimestrielle": "trimestrielle",
+    "convention": "durée de la convention",
+    None: "—",
+}
+"""The period of an indicator's target."""
+ETAT_LABELS: dict[str, str] = {
+    "honoree": "honorée", "en_retard": "en retard", "proche": "proche", "a_venir": "à venir",
+    "sans_objet": "sans objet", "a_decider": "à décider",
+    "echue_avant_signature": "échue avant la signature",
+}
+"""An échéance's state on a date, by its key (``Etat.key``)."""

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from convention_cli.checks.base import check
 from convention_cli.diagnostics import Diagnostic, error, warning
 from convention_cli.load.registry import Registry
-from convention_cli.models import STATUT_LABELS
+from convention_cli.vocab import STATUT_LABELS
 
 
 @check("VER001", "VER002", "VER003")

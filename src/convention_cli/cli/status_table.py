@@ -15,9 +15,8 @@ from typing import Any
 
 from convention_cli.cli.text_table import Column, StyledLines, emit, fit, text_table
 from convention_cli.domain.echeances import Echeance, Etat
-from convention_cli.models import GT_STATUT_LABELS, count_statut
 from convention_cli.views.status import Compteur, StatusView
-from convention_cli.vocab import format_date, lecture_fr, plural
+from convention_cli.vocab import GT_STATUT_LABELS, count_statut, format_date, lecture_fr, plural
 
 STYLE_BY_ETAT = {
     Etat.EN_RETARD: "red",

@@ -13,7 +13,8 @@ from datetime import date
 from convention_cli.domain.echeances import Echeance, Etat
 from convention_cli.errors import UserError
 from convention_cli.load.registry import Registry
-from convention_cli.models import STATUT_LABELS, Engagement
+from convention_cli.models import Engagement
+from convention_cli.vocab import STATUT_LABELS
 
 STATUT_FILTERS = (*STATUT_LABELS, "en_retard")
 """Values of ``--statut``: an engagement status, or ``en_retard`` (a late échéance)."""

@@ -20,7 +20,7 @@ from convention_cli.domain.queries import unknown_message
 from convention_cli.edit.transaction import RegistryTransaction
 from convention_cli.errors import UsageError, UserError
 from convention_cli.load.yaml_reader import YamlMap, YamlSeq
-from convention_cli.models import STATUT_LABELS
+from convention_cli.vocab import STATUT_LABELS
 
 INSTANCES = ("commission", "referents", "gt:ID")
 

@@ -12,7 +12,7 @@ from datetime import date
 from xml.sax.saxutils import escape
 
 from convention_cli.views.site_model import Frise
-from convention_cli.vocab import format_date
+from convention_cli.vocab import ETAT_LABELS, format_date
 
 WIDTH = 960
 HEIGHT = 170
@@ -28,11 +28,6 @@ STATE_STYLE: dict[str, tuple[str, str]] = {
     "sans_objet": ("#5f5f5f", "cercle-creux"),
     "a_decider": ("#5b2a86", "cercle-creux"),
     "echue_avant_signature": ("#5f5f5f", "cercle-creux"),
-}
-STATE_LABELS = {
-    "honoree": "honorée", "en_retard": "en retard", "proche": "proche",
-    "a_venir": "à venir", "sans_objet": "sans objet", "a_decider": "à décider",
-    "echue_avant_signature": "échue avant la signature",
 }
 
 
@@ -98,11 +93,11 @@ def frise_svg(frise: Frise) -> str:
         level = stacked.get(x, 0)
         stacked[x] = level + 1
         title = (f"{format_date(jalon.date)} : {jalon.libelle} "
-                 f"({STATE_LABELS.get(jalon.etat_code, jalon.etat_code)})")
+                 f"({ETAT_LABELS.get(jalon.etat_code, jalon.etat_code)})")
         parts.append(_mark(x, AXIS_Y - 18 - 16 * min(level, 2), jalon.etat_code, title))
     legend_x = MARGIN
     shown = {jalon.etat_code for jalon in frise.jalons}
-    for state, label in STATE_LABELS.items():
+    for state, label in ETAT_LABELS.items():
         if state not in shown:
             continue
         parts.append(_mark(legend_x + 6, HEIGHT - 22, state, label))

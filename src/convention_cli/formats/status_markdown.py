@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from convention_cli.domain.echeances import Echeance
 from convention_cli.formats.markdown import cell, inline
-from convention_cli.models import count_statut
 from convention_cli.views.status import Compteur, StatusView
-from convention_cli.vocab import format_date, lecture_fr
+from convention_cli.vocab import count_statut, format_date, lecture_fr
 
 
 def _date(value: object) -> str:

@@ -52,36 +52,6 @@ Clause = Annotated[
     str, StringConstraints(pattern=r"^(Préambule|Signatures|Annexe( [1-9])?|[IV]+(\.\d+)*)$")]
 
 Statut = Literal["non_renseigne", "non_demarre", "en_cours", "realise", "suspendu", "abandonne"]
-STATUT_LABELS: dict[str, str] = {
-    "non_renseigne": "non renseigné",
-    "non_demarre": "non démarré",
-    "en_cours": "en cours",
-    "realise": "réalisé",
-    "suspendu": "suspendu",
-    "abandonne": "abandonné",
-}
-STATUT_PLURALS: dict[str, str] = {
-    "non_renseigne": "non renseignés",
-    "non_demarre": "non démarrés",
-    "en_cours": "en cours",
-    "realise": "réalisés",
-    "suspendu": "suspendus",
-    "abandonne": "abandonnés",
-}
-
-
-def count_statut(statut: str, count: int) -> str:
-    """``3 réalisés``, ``1 réalisé``: a count of engagements with a status, in French."""
-    return f"{count} {STATUT_PLURALS[statut] if count > 1 else STATUT_LABELS[statut]}"
-
-
-GT_STATUT_LABELS: dict[str, str] = {
-    "non_renseigne": "non renseigné",
-    "constitue": "constitué",
-    "actif": "actif",
-    "clos": "clos",
-}
-
 Confiance = Literal["haute", "moyenne", "faible", "non_verifie"]
 CONFIANCE_RANG: dict[str, int] = {"non_verifie": 0, "faible": 1, "moyenne": 2, "haute": 3}
 """Confidence levels in order: a fact may not claim more than its source gives."""
@@ -89,11 +59,6 @@ CONFIANCE_RANG: dict[str, int] = {"non_verifie": 0, "faible": 1, "moyenne": 2, "
 Qualificatif = Literal["plus_de", "environ", "une_dizaine", "une_vingtaine", "une_trentaine",
                        "au_moins", "moins_de", "pres_de"]
 """How the text qualifies a number it states (« plus de 80 000 », « environ 13 000 »)."""
-QUALIFICATIF_LABELS: dict[str, str] = {
-    "plus_de": "plus de", "environ": "environ", "une_dizaine": "une dizaine",
-    "une_vingtaine": "une vingtaine", "une_trentaine": "une trentaine",
-    "au_moins": "au moins", "moins_de": "moins de", "pres_de": "près de",
-}
 Recurrence = Literal["au_fil_de_l_eau", "trimestrielle", "annuelle"]
 
 

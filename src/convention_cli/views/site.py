@@ -20,7 +20,7 @@ from convention_cli.domain.echeances import Etat, Objet, compute_echeances
 from convention_cli.domain.queries import echeances_by_engagement
 from convention_cli.domain.snapshot import snapshot
 from convention_cli.load.registry import Registry
-from convention_cli.models import STATUT_LABELS, Engagement
+from convention_cli.models import Engagement
 from convention_cli.views.provenance import Provenance
 from convention_cli.views.public import (
     visible_echeances,
@@ -53,7 +53,7 @@ from convention_cli.views.site_pages import (
     reunion_page,
     territoire_page,
 )
-from convention_cli.vocab import format_date, plural
+from convention_cli.vocab import STATUT_LABELS, format_date, plural
 
 LAST_UPDATES = 10
 """Journal entries shown under « Dernières mises à jour » on the home page."""

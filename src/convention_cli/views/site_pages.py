@@ -16,8 +16,6 @@ from convention_cli.domain.echeances import Echeance, Etat, Objet
 from convention_cli.domain.queries import next_echeance
 from convention_cli.load.registry import Registry
 from convention_cli.models import (
-    GT_STATUT_LABELS,
-    STATUT_LABELS,
     Engagement,
     Fait,
     GroupeTravail,
@@ -26,8 +24,6 @@ from convention_cli.models import (
     Reunion,
     Territoire,
 )
-from convention_cli.views.consultation.common import CONFIANCE_LABELS, RECURRENCE_LABELS
-from convention_cli.views.documents.common import INSTANCE_LABELS
 from convention_cli.views.lectures import lectures_of
 from convention_cli.views.public import (
     fact_value,
@@ -60,7 +56,16 @@ from convention_cli.views.site_model import (
     reunion_href,
     territoire_href,
 )
-from convention_cli.vocab import format_date, format_number, lecture_fr
+from convention_cli.vocab import (
+    CONFIANCE_LABELS,
+    GT_STATUT_LABELS,
+    INSTANCE_LABELS,
+    RECURRENCE_LABELS,
+    STATUT_LABELS,
+    format_date,
+    format_number,
+    lecture_fr,
+)
 
 
 @dataclass

@@ -33,10 +33,10 @@ from convention_cli.domain.queries import (
 )
 from convention_cli.domain.snapshot import snapshot
 from convention_cli.load.registry import Registry
-from convention_cli.models import STATUT_LABELS, Engagement
+from convention_cli.models import Engagement
 from convention_cli.views.echeances import echeance_to_json
 from convention_cli.views.position import Position, position_of
-from convention_cli.vocab import format_date
+from convention_cli.vocab import STATUT_LABELS, format_date
 
 DEFAULT_STALE_DAYS = STALE_DAYS  # defaults.py
 STATUT_ORDER = tuple(STATUT_LABELS)

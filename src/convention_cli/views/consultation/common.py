@@ -12,27 +12,13 @@ from datetime import date
 from convention_cli.domain.echeances import Echeance
 from convention_cli.domain.queries import unknown_message
 from convention_cli.errors import UserError
-from convention_cli.models import STATUT_LABELS, EntreeJournal, Fait, Objectif, Preuve
+from convention_cli.models import EntreeJournal, Fait, Objectif, Preuve
 from convention_cli.views.blocks import Element
-from convention_cli.vocab import format_date
+from convention_cli.vocab import CONFIANCE_LABELS, STATUT_LABELS, format_date
 
 FICHES_JSON_FORMAT = 1
 """Version of the JSON shapes below; changes when a shape does."""
 
-RECURRENCE_LABELS = {
-    "au_fil_de_l_eau": "au fil de l'eau",
-    "trimestrielle": "trimestrielle",
-    "annuelle": "annuelle",
-}
-REGLE_LABELS = {
-    "bilan_annuel": "bilan annuel",
-    "bilan_pluriannuel": "bilan pluriannuel",
-    "communication_annuelle": "valorisation publique annuelle",
-    "commission_trimestrielle": "Commission ultramarine trimestrielle",
-}
-CONFIANCE_LABELS = {
-    "haute": "haute", "moyenne": "moyenne", "faible": "faible", "non_verifie": "non vérifié",
-}
 NONE = "—"
 
 

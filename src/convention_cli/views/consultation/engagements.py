@@ -24,7 +24,6 @@ from convention_cli.domain.queries import (
 from convention_cli.domain.snapshot import snapshot
 from convention_cli.load.registry import Registry
 from convention_cli.models import (
-    STATUT_LABELS,
     Engagement,
     EntreeJournal,
     GroupeTravail,
@@ -39,8 +38,6 @@ from convention_cli.views.blocks import Document, Element, Section, Tableau
 from convention_cli.views.consultation.common import (
     FICHES_JSON_FORMAT,
     NONE,
-    RECURRENCE_LABELS,
-    REGLE_LABELS,
     date_fr,
     echeance_fr,
     iso,
@@ -51,7 +48,14 @@ from convention_cli.views.consultation.common import (
     sorted_journal,
 )
 from convention_cli.views.echeances import echeance_to_json
-from convention_cli.vocab import format_date, format_number, plural
+from convention_cli.vocab import (
+    RECURRENCE_LABELS,
+    REGLE_LABELS,
+    STATUT_LABELS,
+    format_date,
+    format_number,
+    plural,
+)
 
 # --- convention engagements ----------------------------------------------------------------
 

@@ -8,14 +8,7 @@ from typing import Any
 
 from convention_cli.domain.snapshot import snapshot
 from convention_cli.load.registry import Registry
-from convention_cli.models import (
-    STATUT_LABELS,
-    Engagement,
-    EntreeJournal,
-    GroupeTravail,
-    Objectif,
-    Reunion,
-)
+from convention_cli.models import Engagement, EntreeJournal, GroupeTravail, Objectif, Reunion
 from convention_cli.views.blocks import Document, Element, Section, Tableau
 from convention_cli.views.consultation.common import (
     FICHES_JSON_FORMAT,
@@ -27,15 +20,7 @@ from convention_cli.views.consultation.common import (
     resolve_id,
     sorted_journal,
 )
-from convention_cli.vocab import format_date, plural
-
-GT_STATUT_LABELS = {
-    "non_renseigne": "non renseigné",
-    "constitue": "constitué",
-    "actif": "actif",
-    "clos": "clos",
-}
-
+from convention_cli.vocab import GT_STATUT_LABELS, STATUT_LABELS, format_date, plural
 
 # --- convention gt -------------------------------------------------------------------------
 

@@ -14,7 +14,7 @@ from convention_cli.domain.queries import unknown_message
 from convention_cli.domain.snapshot import snapshot
 from convention_cli.errors import UsageError, UserError
 from convention_cli.load.registry import Registry
-from convention_cli.models import GT_STATUT_LABELS, STATUT_LABELS, Modalite, Reunion
+from convention_cli.models import Modalite, Reunion
 from convention_cli.views.documents.common import (
     LigneEcheance,
     echeance_row,
@@ -29,6 +29,7 @@ from convention_cli.views.public import (
     visible_engagements,
     visible_reunions,
 )
+from convention_cli.vocab import GT_STATUT_LABELS, STATUT_LABELS
 
 # The agreement's territories and the zones their meetings are held from.
 TIME_ZONES: tuple[tuple[str, str], ...] = (

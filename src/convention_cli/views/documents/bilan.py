@@ -18,14 +18,7 @@ from convention_cli.domain.calendar import quarter_of
 from convention_cli.domain.echeances import Echeance, Etat, Objet
 from convention_cli.errors import UsageError, UserError
 from convention_cli.load.registry import Registry
-from convention_cli.models import (
-    STATUT_LABELS,
-    Engagement,
-    GroupeTravail,
-    Preuve,
-    Reunion,
-    count_statut,
-)
+from convention_cli.models import Engagement, GroupeTravail, Preuve, Reunion
 from convention_cli.views.documents.agenda import quarter_label
 from convention_cli.views.documents.common import (
     LigneEcheance,
@@ -35,7 +28,7 @@ from convention_cli.views.documents.common import (
     journal_rows,
 )
 from convention_cli.views.public import visible_actions, visible_journal, visible_preuves
-from convention_cli.vocab import format_date
+from convention_cli.vocab import STATUT_LABELS, count_statut, format_date
 
 _YEAR = re.compile(r"^\d{4}$")
 # Mermaid reads ``:`` as the start of the task data, ``#`` and ``;`` as entity

@@ -9,7 +9,7 @@ from typing import NamedTuple
 from convention_cli.domain.echeances import Echeance, Etat, Objet, compute_echeances
 from convention_cli.domain.snapshot import snapshot
 from convention_cli.load.registry import Registry
-from convention_cli.models import GT_STATUT_LABELS, Engagement, Reunion
+from convention_cli.models import Engagement, Reunion
 from convention_cli.views.documents.bilan import (
     BilanCommissions,
     LigneEngagementBilan,
@@ -38,13 +38,8 @@ from convention_cli.views.public import (
     visible_engagements,
     visible_reunions,
 )
+from convention_cli.vocab import GT_STATUT_LABELS, PERIODE_LABELS
 
-PERIODE_LABELS: dict[str | None, str] = {
-    "annuelle": "annuelle",
-    "trimestrielle": "trimestrielle",
-    "convention": "durée de la convention",
-    None: "—",
-}
 GANTT_SECTIONS: tuple[tuple[str, tuple[Objet, ...]], ...] = (
     ("Engagements", (Objet.ENGAGEMENT,)),
     ("Bilans et communication", (Objet.BILAN, Objet.COMMUNICATION)),

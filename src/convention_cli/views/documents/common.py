@@ -8,15 +8,9 @@ from dataclasses import dataclass
 
 from convention_cli.domain.echeances import Echeance, Etat
 from convention_cli.load.registry import Registry
-from convention_cli.models import (
-    STATUT_LABELS,
-    Engagement,
-    EntreeJournal,
-    GroupeTravail,
-    Preuve,
-    Reunion,
-)
+from convention_cli.models import Engagement, EntreeJournal, GroupeTravail, Preuve, Reunion
 from convention_cli.views.public import journal_author, visible_journal, visible_preuves
+from convention_cli.vocab import INSTANCE_LABELS, STATUT_LABELS
 
 
 @dataclass(frozen=True)
@@ -105,11 +99,6 @@ def statut_at(engagement: Engagement, day: datetime.date) -> str:
 
 # --- shared by the passation and the public communication -------------------------------
 
-INSTANCE_LABELS: dict[str, str] = {
-    "commission": "Commission ultramarine",
-    "groupe_travail": "Groupe de travail",
-    "referents": "Échanges entre référents",
-}
 
 
 def instance_label(reunion: Reunion, registry: Registry) -> str:

@@ -17,7 +17,7 @@ from convention_cli.domain.echeances import Etat, Objet, compute_echeances
 from convention_cli.domain.snapshot import snapshot
 from convention_cli.errors import UsageError
 from convention_cli.load.registry import Registry
-from convention_cli.models import GT_STATUT_LABELS, Engagement, MissionLocale
+from convention_cli.models import Engagement, MissionLocale
 from convention_cli.views.documents.common import (
     LigneEcheance,
     LignePreuve,
@@ -33,14 +33,10 @@ from convention_cli.views.public import (
     visible_journal,
     visible_reunions,
 )
+from convention_cli.vocab import GT_STATUT_LABELS, INSTANCE_PLURALS
 
 HORIZON_DAYS = 365
 """Upcoming steps: the year after the as-of date, up to the next communication."""
-KIND_LABELS = {
-    "commission": "Commission ultramarine",
-    "groupe_travail": "Groupes de travail",
-    "referents": "Échanges entre référents",
-}
 PUBLIC_OBJETS = (Objet.ENGAGEMENT, Objet.BILAN, Objet.COMMUNICATION, Objet.COMMISSION,
                  Objet.CONVENTION)
 """Meeting actions are internal follow-up: not public steps."""
@@ -226,7 +222,7 @@ def _reunions(registry: Registry, start: date, end: date, quarters: int) -> Reun
     counts: Counter[str] = Counter(r.instance for r in held)
     return ReunionsAnnee(
         total=len(held),
-        par_instance=tuple((label, counts[key]) for key, label in KIND_LABELS.items()
+        par_instance=tuple((label, counts[key]) for key, label in INSTANCE_PLURALS.items()
                            if counts[key]),
         commissions=counts["commission"],
         trimestres=quarters,

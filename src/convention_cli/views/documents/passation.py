@@ -19,15 +19,7 @@ from convention_cli.domain.queries import echeances_by_engagement, next_echeance
 from convention_cli.domain.snapshot import snapshot
 from convention_cli.errors import UserError
 from convention_cli.load.registry import Registry
-from convention_cli.models import (
-    FILE_MODELS,
-    GT_STATUT_LABELS,
-    STATUT_LABELS,
-    Engagement,
-    Partie,
-    Referent,
-    Reunion,
-)
+from convention_cli.models import FILE_MODELS, Engagement, Partie, Referent, Reunion
 from convention_cli.views.documents.common import (
     LigneEcheance,
     LigneJournal,
@@ -49,22 +41,19 @@ from convention_cli.views.public import (
     visible_journal,
     visible_reunions,
 )
-from convention_cli.vocab import plural
+from convention_cli.vocab import (
+    GT_STATUT_LABELS,
+    RECURRENCE_LABELS,
+    ROLE_LABELS,
+    STATUT_LABELS,
+    plural,
+)
 
 RISQUE = ("se prémunir contre tout risque de rupture des discussions (du fait des "
           "changements de fonctions de chaque référent identifié)")
 """Section III, quoted: the risk this document answers."""
 HORIZON_DAYS = 90
 CLOSED_STATUSES = ("realise", "abandonne")
-ROLE_LABELS = {
-    "partie": "partie à la convention",
-    "co_signataire": "co-signataire de la convention",
-}
-RECURRENCE_LABELS = {
-    "au_fil_de_l_eau": "au fil de l'eau",
-    "trimestrielle": "trimestrielle",
-    "annuelle": "annuelle",
-}
 FILE_CONTENTS: dict[str, str] = {
     "convention": "le texte de la convention : objectifs (I), clauses, modalités de "
     "concertation (III), règles (IV à VII), thèmes de l'annexe, avenants",
