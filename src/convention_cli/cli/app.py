@@ -16,21 +16,19 @@ import typer
 from convention_cli import __version__
 from convention_cli.cli.commands.agenda import agenda
 from convention_cli.cli.commands.bilan import bilan
-from convention_cli.cli.commands.consultation import (
-    engagement,
-    engagements,
-    gt,
-    territoire,
-    territoires,
-)
 from convention_cli.cli.commands.echeances import echeances
 from convention_cli.cli.commands.edition import action_app, decision_app, journal_app, reunion_app
+from convention_cli.cli.commands.engagement import engagement
+from convention_cli.cli.commands.engagements import engagements
 from convention_cli.cli.commands.export import export
+from convention_cli.cli.commands.gt import gt
 from convention_cli.cli.commands.init import init
 from convention_cli.cli.commands.passation import communication, passation
 from convention_cli.cli.commands.schema import schema
 from convention_cli.cli.commands.site import site
 from convention_cli.cli.commands.status import status
+from convention_cli.cli.commands.territoire import territoire
+from convention_cli.cli.commands.territoires import territoires
 from convention_cli.cli.commands.validate import validate
 from convention_cli.cli.french import FrenchCommand, FrenchGroup, translate_usage_message
 

@@ -1,0 +1,28 @@
+"""``convention territoires``."""
+
+from __future__ import annotations
+
+from convention_cli.cli.consultation import ListFormat, ListFormatOption, emit_list, load_registry
+from convention_cli.cli.options import DataOption
+
+
+def territoires(
+    data: DataOption = None,
+    output_format: ListFormatOption = ListFormat.table,
+) -> None:
+    """Liste les six territoires de la convention, et la Nouvelle-Calédonie hors périmètre.
+
+    Code INSEE, statut (DROM ou COM), nombre de missions locales, ARML de rattachement,
+    régiment du service militaire adapté (fait sourcé, avec sa confiance).
+
+    Exemple : convention territoires --format markdown
+    """
+    from convention_cli.views.consultation.territoires import (
+        build_territory_list,
+        territory_list_table,
+        territory_list_to_json,
+    )
+
+    view = build_territory_list(load_registry(data))
+    emit_list(output_format, lambda: territory_list_to_json(view),
+               lambda: territory_list_table(view))
