@@ -13,14 +13,8 @@ from convention_cli.checks.base import check
 from convention_cli.diagnostics import Diagnostic, Location, error, warning
 from convention_cli.load.registry import Registry
 from convention_cli.load.source_map import PathItem
-from convention_cli.models import (
-    CONFIANCE_RANG,
-    QUALIFICATIF_LABELS,
-    STATUT_LABELS,
-    Engagement,
-    Fait,
-)
-from convention_cli.vocab import format_date
+from convention_cli.models import CONFIANCE_RANG, Engagement, Fait
+from convention_cli.vocab import QUALIFICATIF_LABELS, STATUT_LABELS, format_date
 
 LATE_EVIDENCE_DAYS = 30
 """Evidence dated more than this after the signature does not show something done « au
