@@ -1,3 +1,3 @@
 """convention: registre vivant de la convention de partenariat UNML × DGOM."""
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"

@@ -156,7 +156,7 @@ def test_refused_edit_leaves_files_untouched(data_copy: Path) -> None:
     ("call", "error", "message"),
     [
         (lambda tx: add_journal_entry(tx, "inconnu", day=date(2024, 1, 1), texte="x"),
-         UserError, "engagement « inconnu » inconnu"),
+         UserError, "groupe de travail, projet ou demande d.évaluation « inconnu » inconnu"),
         (lambda tx: add_journal_entry(tx, "bilan-annuel", day=date(2024, 1, 1), texte="x",
                                       statut="fini"), UsageError, "statuts possibles"),
         (lambda tx: add_journal_entry(tx, "bilan-annuel", day=date(2024, 1, 1), texte=" "),

@@ -162,9 +162,10 @@ def test_fiche_shows_the_latest_measure_whatever_the_order(base: Registry) -> No
     )
     payload = engagement_fiche_to_json(fiche)["engagement"]["indicateurs"][0]
     assert payload["derniere_mesure"] == {"date": "2024-12-31", "valeur": 3,
-                                          "source": "Bilan 2024"}
+                                          "source": "Bilan 2024", "calculee": False,
+                                          "commentaire": None, "confidentiel": False}
     assert payload["nombre_mesures"] == 2
-    assert "mesures" not in payload
+    assert [m["date"] for m in payload["mesures"]] == ["2024-06-30", "2024-12-31"]
 
 
 def test_fiche_flags_confidential_journal_entries(base: Registry) -> None:

@@ -34,6 +34,13 @@ from convention_cli.checks.preuves import (
     status_evidence,
 )
 from convention_cli.checks.references import known_references, unique_ids
+from convention_cli.checks.suivi import (
+    computed_indicators_not_typed,
+    echeance_of_its_engagement,
+    record_statuses,
+    records_in_period,
+    referent_history_ordered,
+)
 from convention_cli.checks.tracabilite import traceability
 
 ALL_CHECKS: tuple[Check, ...] = (
@@ -63,6 +70,11 @@ ALL_CHECKS: tuple[Check, ...] = (
     excluded_not_linked,
     qualifiers_kept,
     bibliography_cited,
+    echeance_of_its_engagement,
+    record_statuses,
+    computed_indicators_not_typed,
+    records_in_period,
+    referent_history_ordered,
 )
 
 __all__ = ["ALL_CHECKS", "Check"]

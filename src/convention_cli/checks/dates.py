@@ -6,8 +6,8 @@ from collections.abc import Iterator
 
 from convention_cli.checks.base import check
 from convention_cli.diagnostics import Diagnostic, error, warning
-from convention_cli.load.registry import Registry
-from convention_cli.models import Engagement, EntreeJournal, GroupeTravail
+from convention_cli.load.registry import JournalOwner, Registry
+from convention_cli.models import EntreeJournal
 from convention_cli.vocab import format_date
 
 
@@ -63,7 +63,7 @@ def pluriannual_bilan_in_period(registry: Registry) -> Iterator[Diagnostic]:
 
 
 def _journal_order(
-    registry: Registry, owner: Engagement | GroupeTravail, journal: list[EntreeJournal]
+    registry: Registry, owner: JournalOwner, journal: list[EntreeJournal]
 ) -> Iterator[Diagnostic]:
     for index in range(1, len(journal)):
         if journal[index].date < journal[index - 1].date:

@@ -42,7 +42,7 @@ def status_has_source(registry: Registry) -> Iterator[Diagnostic]:
             yield error("STA001", registry.where(eng, "statut"),
                         f"statut « {STATUT_LABELS[eng.statut]} » sans entrée de journal ni "
                         "preuve : sans source, le statut est « non renseigné »")
-        noted = [e.statut for e in eng.journal if e.statut is not None]
+        noted = [e.statut for e in eng.journal if e.statut in STATUT_LABELS]
         if noted and noted[-1] != eng.statut:
             yield warning("STA002", registry.where(eng, "statut"),
                           f"statut « {STATUT_LABELS[eng.statut]} » différent du dernier statut "

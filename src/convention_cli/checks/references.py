@@ -10,7 +10,7 @@ from pydantic import BaseModel
 
 from convention_cli.checks.base import check
 from convention_cli.diagnostics import Diagnostic, Location, error
-from convention_cli.load.registry import Registry
+from convention_cli.load.registry import JournalOwner, Registry
 from convention_cli.load.source_map import PathItem
 
 
@@ -133,6 +133,20 @@ def _refs(registry: Registry) -> Iterator[tuple[str, str, BaseModel, tuple[PathI
         yield "clause", ter.clause, ter, ("clause",)
         for i, ml in enumerate(ter.missions_locales):
             yield "arml", ml.arml, ter, ("missions_locales", i, "arml")
+    others: list[JournalOwner] = [*registry.groupes_travail, *registry.projets,
+                                  *registry.evaluations]
+    for owner in others:
+        for i, entry in enumerate(owner.journal):
+            for j, ref in enumerate(entry.parties):
+                yield "partie", ref, owner, ("journal", i, "parties", j)
+    for projet in registry.projets:
+        yield "territoire", projet.territoire, projet, ("territoire",)
+        if projet.mission_locale is not None:
+            yield "mission_locale", projet.mission_locale, projet, ("mission_locale",)
+        if projet.groupe_travail is not None:
+            yield "groupe_travail", projet.groupe_travail, projet, ("groupe_travail",)
+    for evaluation in registry.evaluations:
+        yield "mission_locale", evaluation.mission_locale, evaluation, ("mission_locale",)
     for reunion in registry.reunions:
         if reunion.groupe_travail is not None:
             yield "groupe_travail", reunion.groupe_travail, reunion, ("groupe_travail",)
@@ -152,6 +166,7 @@ _KIND_LABELS = {
     "territoire": "territoire « {} » inconnu",
     "organisation": "organisation « {} » inconnue (ni partie ni opérateur)",
     "element": "identifiant « {} » inconnu",
+    "mission_locale": "mission locale « {} » inconnue",
 }
 
 
@@ -159,6 +174,7 @@ _SOURCE_FILE = {
     "partie": "parties", "arml": "parties", "operateur": "parties",
     "engagement": "engagements", "groupe_travail": "groupes_travail",
     "territoire": "territoires", "organisation": "parties", "element": "convention",
+    "mission_locale": "territoires",
     "objectif": "convention", "clause": "convention", "theme": "convention",
 }
 
@@ -176,6 +192,7 @@ def known_references(registry: Registry) -> Iterator[Diagnostic]:
         "engagement": {e.id for e in registry.engagements},
         "groupe_travail": {g.id for g in registry.groupes_travail},
         "territoire": {t.id for t in registry.territoires},
+        "mission_locale": {m.id for t in registry.territoires for m in t.missions_locales},
         "objectif": {o.id for o in conv.objectifs} if conv else set(),
         "clause": {c.id for c in conv.clauses} if conv else set(),
         "theme": {str(t.numero) for t in conv.themes_annexe} if conv else set(),

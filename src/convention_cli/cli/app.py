@@ -27,6 +27,13 @@ from convention_cli.cli.commands.passation import communication, passation
 from convention_cli.cli.commands.schema import schema
 from convention_cli.cli.commands.site import site
 from convention_cli.cli.commands.status import status
+from convention_cli.cli.commands.suivi import (
+    avenant_app,
+    evaluation_app,
+    mesure_app,
+    projet_app,
+    referent_app,
+)
 from convention_cli.cli.commands.territoire import territoire
 from convention_cli.cli.commands.territoires import territoires
 from convention_cli.cli.commands.validate import validate
@@ -90,6 +97,11 @@ app.add_typer(journal_app, name="journal")
 app.add_typer(reunion_app, name="reunion")
 app.add_typer(decision_app, name="decision")
 app.add_typer(action_app, name="action")
+app.add_typer(mesure_app, name="mesure")
+app.add_typer(referent_app, name="referent")
+app.add_typer(avenant_app, name="avenant")
+app.add_typer(projet_app, name="projet")
+app.add_typer(evaluation_app, name="evaluation")
 app.command("init", cls=FrenchCommand)(init)
 app.command("schema", cls=FrenchCommand)(schema)
 app.command("export", cls=FrenchCommand)(export)

@@ -45,8 +45,8 @@ from convention_cli.domain.porteurs import (
     statuts_par_partie,
 )
 from convention_cli.domain.snapshot import snapshot
-from convention_cli.load.registry import Registry, end_date
-from convention_cli.models import Engagement, EntreeJournal
+from convention_cli.load.registry import JournalOwner, Registry, end_date
+from convention_cli.models import Engagement, EntreeJournal, GroupeTravail, Projet
 from convention_cli.vocab import format_date
 
 __all__ = [
@@ -56,9 +56,8 @@ __all__ = [
 # --- parties and honouring records ------------------------------------------------------
 
 
-def _origin(owner: object) -> str:
-    kind = "engagement" if isinstance(owner, Engagement) else "groupe de travail"
-    return f"{kind} {getattr(owner, 'id', '?')}, journal"
+def _origin(owner: JournalOwner) -> str:
+    return f"{journal_owner_kind(owner)} {owner.id}, journal"
 
 
 def _linked_entries(
@@ -75,6 +74,17 @@ def _linked_entries(
     for entries in linked.values():
         entries.sort(key=lambda item: item[0].date)
     return linked
+
+
+def journal_owner_kind(owner: JournalOwner) -> str:
+    """``engagement``, ``groupe de travail``, ``projet``, ``demande d'évaluation``."""
+    if isinstance(owner, Engagement):
+        return "engagement"
+    if isinstance(owner, GroupeTravail):
+        return "groupe de travail"
+    if isinstance(owner, Projet):
+        return "projet"
+    return "demande d'évaluation"
 
 
 def _honour_from_entry(entry: EntreeJournal, origin: str) -> Honneur:
@@ -294,9 +304,11 @@ def _convention_echeances(registry: Registry, end: date) -> Iterator[Echeance]:
         porteurs=everyone, source=conv.clause_duree, objet=Objet.CONVENTION, evenement=True,
     )
     avenant = next((a for a in sorted(conv.avenants, key=lambda a: a.date_signature)
-                    if "prorog" in a.objet.lower()), None)
+                    if a.prorogation_jusqu_au is not None or "prorog" in a.objet.lower()),
+                   None)
+    # The decision is due at the term as signed; a prorogation moves only the term.
     yield Echeance(
-        id="decision-prorogation", date=end,
+        id="decision-prorogation", date=registry.date_fin_initiale or end,
         libelle="Prorogation possible d'un commun accord, à l'issue du bilan partagé",
         porteurs=everyone, source=conv.regles.prorogation.clause, objet=Objet.CONVENTION,
         option=True,
@@ -326,7 +338,7 @@ def _generate(registry: Registry) -> list[Echeance]:
     if conv is None:
         return []
     start = conv.date_signature
-    end = end_date(start, conv.duree_annees)
+    end = registry.date_fin or end_date(start, conv.duree_annees)  # a prorogation moves it
     generated = [
         *_engagement_echeances(registry, start),
         *_rule_echeances(registry, start, end),

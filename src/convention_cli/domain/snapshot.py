@@ -15,7 +15,10 @@ record type adds its cut-off here and calls it from ``snapshot``):
 - meetings held after ``as_of`` (with their decisions and actions), the closing of an
   action closed after it (the action is open again), the proofs of an action dated
   after it;
-- avenants signed after ``as_of``.
+- avenants signed after ``as_of`` (so a prorogation moves the term only once signed);
+- innovation projects and evaluation requests dated after ``as_of``, and their journal
+  entries dated after it (their status is then the last one noted, else the first);
+- referents who take office after ``as_of`` (the one in office is the last left).
 
 Statuses follow: an engagement's status on ``as_of`` is the last status its journal
 records on or before ``as_of`` (``non_renseigne`` when none), as soon as something of
@@ -27,17 +30,21 @@ from __future__ import annotations
 
 import dataclasses
 from datetime import date
+from typing import TypeVar
 
 from convention_cli.load.registry import Registry
 from convention_cli.load.source_map import PathItem
 from convention_cli.models import (
     Action,
     Convention,
+    DemandeEvaluation,
     Engagement,
     EntreeJournal,
     GroupeTravail,
     Indicateur,
+    Partie,
     Preuve,
+    Projet,
     Reunion,
 )
 
@@ -77,9 +84,29 @@ def snapshot(registry: Registry, as_of: date) -> Registry:
     convention = registry.convention
     if convention is not None:
         convention = _convention(convention, as_of)
+    projets = []
+    for projet in registry.projets:
+        if projet.date > as_of:
+            continue
+        cut_projet = _suivi(projet, as_of, "repere")
+        keep(projet, cut_projet)
+        projets.append(cut_projet)
+    evaluations = []
+    for evaluation in registry.evaluations:
+        if evaluation.date > as_of:
+            continue
+        cut_evaluation = _suivi(evaluation, as_of, "recue")
+        keep(evaluation, cut_evaluation)
+        evaluations.append(cut_evaluation)
+    parties = []
+    for partie in registry.parties:
+        cut_partie = _partie(partie, as_of)
+        keep(partie, cut_partie)
+        parties.append(cut_partie)
     result = dataclasses.replace(
         registry, convention=convention, engagements=engagements,
-        groupes_travail=groupes, reunions=reunions, as_of=as_of,
+        groupes_travail=groupes, reunions=reunions, projets=projets,
+        evaluations=evaluations, parties=parties, as_of=as_of,
     )
     if new_origins:
         result._origins = {**origins, **new_origins}
@@ -185,6 +212,31 @@ def _reunion(reunion: Reunion, as_of: date) -> Reunion:
     if all(new is old for new, old in zip(actions, reunion.actions, strict=True)):
         return reunion
     return reunion.model_copy(update={"actions": actions})
+
+
+_Suivi = TypeVar("_Suivi", Projet, DemandeEvaluation)
+
+
+def _suivi(record: _Suivi, as_of: date, first: str) -> _Suivi:
+    """A project or an evaluation request as known on ``as_of``: later journal entries
+    dropped, status = last one noted (else its first status)."""
+    journal = _journal(record.journal, as_of)
+    if journal is None:
+        return record
+    noted = [e.statut for e in sorted(journal, key=lambda e: e.date) if e.statut is not None]
+    return record.model_copy(update={"journal": journal,
+                                     "statut": noted[-1] if noted else first})
+
+
+def _partie(partie: Partie, as_of: date) -> Partie:
+    """Referents who take office after ``as_of`` are not known yet."""
+    referent = partie.referent
+    if referent is None or all(p.depuis is None or p.depuis <= as_of
+                               for p in referent.personnes):
+        return partie
+    personnes = [p for p in referent.personnes if p.depuis is None or p.depuis <= as_of]
+    return partie.model_copy(update={
+        "referent": referent.model_copy(update={"personnes": personnes})})
 
 
 def _convention(convention: Convention, as_of: date) -> Convention:

@@ -20,7 +20,12 @@ from convention_cli.domain.queries import unknown_message
 from convention_cli.edit.transaction import RegistryTransaction
 from convention_cli.errors import UsageError, UserError
 from convention_cli.load.yaml_reader import YamlMap, YamlSeq
-from convention_cli.vocab import STATUT_LABELS
+from convention_cli.vocab import (
+    EVALUATION_STATUT_LABELS,
+    GT_STATUT_LABELS,
+    PROJET_STATUT_LABELS,
+    STATUT_LABELS,
+)
 
 INSTANCES = ("commission", "referents", "gt:ID")
 
@@ -49,12 +54,6 @@ def _find(items: YamlSeq, ident: str, kind: str, feminine: bool = False) -> Yaml
     raise UserError(unknown_message(kind, ident, ids, feminine=feminine))
 
 
-def _check_statut(statut: str | None) -> None:
-    if statut is not None and statut not in STATUT_LABELS:
-        raise UsageError(f"statut inconnu « {statut} » ; statuts possibles : "
-                         + ", ".join(STATUT_LABELS))
-
-
 def _preuve(url: str, day: date) -> dict[str, Any]:
     name = PurePosixPath(url.rstrip("/")).name or url
     return {"libelle": f"Preuve du {day.isoformat()} : {name}", "url": url, "date": day}
@@ -73,20 +72,59 @@ def _same(existing: Any, wanted: dict[str, Any]) -> bool:
     return True
 
 
+# Where a journal lives: (file, list key, kind for messages, statuses it accepts).
+_JOURNAL_OWNERS: tuple[tuple[str, str, str, dict[str, str]], ...] = (
+    ("engagements", "engagements", "engagement", STATUT_LABELS),
+    ("groupes_travail", "groupes_travail", "groupe de travail", GT_STATUT_LABELS),
+    ("engagements", "projets", "projet", PROJET_STATUT_LABELS),
+    ("engagements", "evaluations", "demande d'évaluation", EVALUATION_STATUT_LABELS),
+)
+
+
+def _journal_owner(tx: RegistryTransaction, ident: str) -> tuple[str, YamlMap, str,
+                                                                  dict[str, str]]:
+    """(file, entry, kind, statuses) of the record ``ident`` whose journal is edited."""
+    known: list[str] = []
+    for name, key, kind, statuses in _JOURNAL_OWNERS:
+        root = tx.editor(name).root
+        items = root.get(key) if isinstance(root, YamlMap) else None
+        for item in items if isinstance(items, YamlSeq) else []:
+            if isinstance(item, YamlMap):
+                known.append(str(item.get("id")))
+                if item.get("id") == ident:
+                    return name, item, kind, statuses
+    raise UserError(unknown_message(
+        "engagement, groupe de travail, projet ou demande d'évaluation", ident, known))
+
+
 def add_journal_entry(
     tx: RegistryTransaction, engagement_id: str, *, day: date, texte: str,
     auteur: str | None = None, statut: str | None = None, preuve: str | None = None,
-    confidentiel: bool = False, source: str | None = None, parties: list[str] | None = None,
+    confidentiel: bool = False, honore: str | None = None, source: str | None = None,
+    parties: list[str] | None = None,
 ) -> EditOutcome:
-    """Append a dated entry to an engagement's journal; with ``statut``, change its status.
+    """Append a dated entry to the journal of an engagement, a working group, a project or
+    an evaluation request; with ``statut``, change its status; with ``honore``, name the
+    échéance it honours (checked by the re-validation: REF003, REF004).
 
     ``source`` says where the entry comes from; ``parties`` which parties it attests (a
     status of a joint engagement needs them, PRV002)."""
-    _check_statut(statut)
     if not texte.strip():
         raise UsageError("--texte est vide")
-    editor = tx.editor("engagements")
-    engagement = _find(_entries(editor.root, "engagements"), engagement_id, "engagement")
+    name, owner, kind, statuses = _journal_owner(tx, engagement_id)
+    if statut is not None and statut not in statuses:
+        raise UsageError(f"statut inconnu « {statut} » pour un {kind} ; statuts possibles : "
+                         + ", ".join(statuses))
+    for partie in parties or []:
+        known = [str(p.get("id")) for p in _entries(tx.editor("parties").root, "parties")
+                 if isinstance(p, YamlMap)]
+        owner_parties = owner.get("parties")
+        allowed = [str(p) for p in owner_parties] if isinstance(owner_parties, YamlSeq) \
+            else known
+        if partie not in allowed:
+            raise UserError(unknown_message(f"partie de « {engagement_id} »", partie, allowed,
+                                            feminine=True))
+    editor = tx.editor(name)
     entry: dict[str, Any] = {"date": day, "texte": texte}
     if auteur:
         entry["auteur"] = auteur
@@ -96,19 +134,23 @@ def add_journal_entry(
         entry["parties"] = list(parties)
     if statut:
         entry["statut"] = statut
+    if honore:
+        entry["echeance"] = honore
     if preuve:
         entry["preuves"] = [_preuve(preuve, day)]
     if confidentiel:
         entry["confidentiel"] = True
-    journal = engagement.get("journal")
+    journal = owner.get("journal")
     if isinstance(journal, YamlSeq) and any(_same(e, entry) for e in journal):
         return EditOutcome(f"entrée déjà présente au journal de « {engagement_id} » : rien à "
                            "faire", changed=False)
-    editor.append_item(engagement, "journal", entry)
+    editor.append_item(owner, "journal", entry)
     message = f"entrée du {day.isoformat()} ajoutée au journal de « {engagement_id} »"
-    if statut and engagement.get("statut") != statut:
-        editor.set_value(engagement, "statut", statut)
-        message += f" ; statut : {STATUT_LABELS[statut]}"
+    if honore:
+        message += f" ; honore l'échéance « {honore} »"
+    if statut and owner.get("statut") != statut:
+        editor.set_value(owner, "statut", statut)
+        message += f" ; statut : {statuses[statut]}"
     return EditOutcome(message)
 
 

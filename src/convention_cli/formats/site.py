@@ -25,10 +25,9 @@ GENERATOR = "convention"
 """Name in ``<meta name="generator">``: marks a folder as a site this tool wrote."""
 
 VERSION_TEXT = {
-    True: "Version publique : les éléments confidentiels (section VI de la convention), "
-          "les noms de personnes et les faits non vérifiés sont omis.",
-    False: "Version interne : contient des éléments confidentiels (section VI), "
-           "ne pas diffuser.",
+    True: "Les éléments confidentiels (section VI de la convention), les noms de personnes "
+          "et les faits non vérifiés en sont omis.",
+    False: "Elle contient des éléments confidentiels (section VI) : ne pas diffuser.",
 }
 
 

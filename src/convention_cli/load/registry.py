@@ -21,6 +21,7 @@ from convention_cli.load.source_map import PathItem, locate
 from convention_cli.models import (
     FILE_MODELS,
     Convention,
+    DemandeEvaluation,
     Engagement,
     EntreeBibliographie,
     GroupeTravail,
@@ -28,9 +29,13 @@ from convention_cli.models import (
     Model,
     Operateur,
     Partie,
+    Projet,
     Reunion,
     Territoire,
 )
+
+JournalOwner = Engagement | GroupeTravail | Projet | DemandeEvaluation
+"""A record that keeps a dated journal."""
 
 
 @dataclass
@@ -46,6 +51,8 @@ class Registry:
     bibliographie: list[EntreeBibliographie] = field(default_factory=list)
     texte: str | None = None
     """The agreement's full text, when ``convention.texte`` names a readable file."""
+    projets: list[Projet] = field(default_factory=list)
+    evaluations: list[DemandeEvaluation] = field(default_factory=list)
     complete: bool = True
     documents: dict[str, Document] = field(default_factory=dict)
     # id(entry) -> (file name, path in the document); see ``where``.
@@ -71,16 +78,27 @@ class Registry:
         return locate(document.path, document.root, inner)
 
     @property
-    def journal_owners(self) -> list[Engagement | GroupeTravail]:
+    def journal_owners(self) -> list[JournalOwner]:
         """Entries that keep a dated journal."""
-        return [*self.engagements, *self.groupes_travail]
+        return [*self.engagements, *self.groupes_travail, *self.projets, *self.evaluations]
 
     @property
-    def date_fin(self) -> date | None:
-        """Last day the convention is in force: 3 years from signature (section V)."""
+    def date_fin_initiale(self) -> date | None:
+        """Last day in force as signed: 3 years from signature (section V)."""
         if self.convention is None:
             return None
         return end_date(self.convention.date_signature, self.convention.duree_annees)
+
+    @property
+    def date_fin(self) -> date | None:
+        """Last day the convention is in force: 3 years from signature (section V), or
+        the latest prorogation by avenant (a snapshot keeps only avenants signed by then)."""
+        initial = self.date_fin_initiale
+        if initial is None or self.convention is None:
+            return initial
+        prorogations = [a.prorogation_jusqu_au for a in self.convention.avenants
+                        if a.prorogation_jusqu_au is not None]
+        return max([initial, *prorogations])
 
     def iter_entries(self) -> Iterator[tuple[str, Any]]:
         for name in LIST_FIELDS:
@@ -100,7 +118,7 @@ def end_date(signature: date, years: int) -> date:
 
 LIST_FIELDS = (
     "parties", "operateurs", "territoires", "hors_perimetre", "engagements",
-    "groupes_travail", "reunions", "bibliographie",
+    "groupes_travail", "reunions", "bibliographie", "projets", "evaluations",
 )
 """The registry's lists, in the order of the export (``convention export``)."""
 

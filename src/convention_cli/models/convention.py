@@ -178,10 +178,14 @@ class EntreeBibliographie(Model):
 
 
 class Avenant(Model):
+    """An avenant signed by the parties (V); a prorogation moves the convention's end."""
+
     id: Id
     date_signature: IsoDate
     objet: Text
     source: Text
+    prorogation_jusqu_au: IsoDate | None = Field(
+        default=None, description="Nouveau dernier jour en vigueur de la convention.")
 
 
 class Reference(Lisible):

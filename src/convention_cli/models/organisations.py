@@ -11,6 +11,7 @@ from convention_cli.models.base import (
     Confiance,
     Fait,
     Id,
+    IsoDate,
     Lisible,
     Model,
     Text,
@@ -25,6 +26,17 @@ class Personne(Model):
     source: Text
 
 
+class PersonneReferente(Model):
+    """A person in office as referent from ``depuis`` until the next one (section III)."""
+
+    nom: Text
+    fonction: Text | None = None
+    contact: Text | None = None
+    depuis: IsoDate | None = Field(
+        default=None, description="Date de prise de fonction ; absente : depuis toujours.")
+    source: Text
+
+
 class Referent(Lisible):
     """The single referent a party names (section III)."""
 
@@ -32,7 +44,8 @@ class Referent(Lisible):
     clause: Clause
     citation: Text
     adresse_generique: Fait
-    personnes: list[Personne] = []
+    personnes: list[PersonneReferente] = Field(
+        default=[], description="Historique des référents, du plus ancien au plus récent.")
 
 
 class Alias(Model):

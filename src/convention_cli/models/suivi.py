@@ -20,10 +20,28 @@ from convention_cli.models.base import (
 # --- engagements.yaml --------------------------------------------------------------------
 
 
+GtStatut = Literal["non_renseigne", "constitue", "actif", "clos"]
+ProjetStatut = Literal["repere", "relaye", "en_instruction", "retenu", "non_retenu",
+                       "abandonne"]
+EvaluationStatut = Literal["recue", "en_examen", "acceptee", "refusee", "realisee",
+                           "abandonnee"]
+JournalStatut = Literal[
+    "non_renseigne", "non_demarre", "en_cours", "realise", "suspendu", "abandonne",
+    "constitue", "actif", "clos",
+    "repere", "relaye", "en_instruction", "retenu", "non_retenu",
+    "recue", "en_examen", "acceptee", "refusee", "realisee", "abandonnee",
+]
+"""Every status a journal entry may set; each owner accepts its own set (check STA004)."""
+
+
 class Mesure(Model):
+    """A dated value of an indicator, as reported by a source (``convention mesure add``)."""
+
     date: IsoDate
     valeur: int | float
     source: Text
+    commentaire: Text | None = None
+    confidentiel: bool = False
 
 
 class Indicateur(Lisible):
@@ -48,7 +66,11 @@ class EntreeJournal(Lisible):
     texte: Text
     auteur: Text | None = None
     source: Text | None = None
-    statut: Statut | None = None
+    statut: JournalStatut | None = Field(
+        default=None,
+        description="Nouveau statut de ce que suit le journal (engagement, groupe de travail, "
+        "projet ou demande d'évaluation), dans l'ensemble de statuts de celui-ci.",
+    )
     parties: list[Id] = Field(
         default=[],
         description="Parties dont l'entrée atteste l'action (obligatoire pour un statut "
@@ -110,8 +132,39 @@ class Engagement(Lisible):
     note: Text | None = None
 
 
+class Projet(Model):
+    """An innovation project the UNML relays to the DGOM (II; annex theme 3)."""
+
+    id: Id
+    titre: Text
+    territoire: Id
+    mission_locale: Id | None = None
+    fonds: Text | None = Field(default=None, description="Fonds d'innovation visé.")
+    groupe_travail: Id | None = None
+    date: IsoDate
+    source: Text
+    statut: ProjetStatut = "repere"
+    journal: list[EntreeJournal] = []
+    confidentiel: bool = False
+
+
+class DemandeEvaluation(Model):
+    """A request for evaluation that the DGOM examines (II.3.1)."""
+
+    id: Id
+    objet: Text
+    mission_locale: Id
+    date: IsoDate
+    source: Text
+    statut: EvaluationStatut = "recue"
+    journal: list[EntreeJournal] = []
+    confidentiel: bool = False
+
+
 class EngagementsFile(Model):
     engagements: list[Engagement]
+    projets: list[Projet] = []
+    evaluations: list[DemandeEvaluation] = []
 
 
 # --- groupes_travail.yaml ----------------------------------------------------------------
@@ -123,7 +176,7 @@ class GroupeTravail(Lisible):
     theme: int = Field(ge=1, description="Numéro du thème de l'annexe")
     libelle: Text
     clause: Clause
-    statut: Literal["non_renseigne", "constitue", "actif", "clos"]
+    statut: GtStatut
     engagements: list[Id] = []
     objectifs: list[Id] = Field(min_length=1)
     journal: list[EntreeJournal] = []

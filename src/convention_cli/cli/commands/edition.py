@@ -30,7 +30,8 @@ ConfidentielOption = Annotated[
                        "absent des documents publics.")
 ]
 
-journal_app = typer.Typer(help="Journal daté des engagements.", cls=FrenchGroup,
+journal_app = typer.Typer(help="Journal daté des engagements, groupes de travail, projets et "
+                          "demandes d'évaluation.", cls=FrenchGroup,
                           no_args_is_help=True)
 reunion_app = typer.Typer(help="Réunions : commission, groupes de travail, référents.",
                           cls=FrenchGroup, no_args_is_help=True)
@@ -70,17 +71,24 @@ def run_edit(
 
 @journal_app.command("add", cls=FrenchCommand)
 def journal_add(
-    engagement_id: Annotated[str, typer.Argument(metavar="ENGAGEMENT_ID",
-                                                 help="Identifiant de l'engagement.")],
+    engagement_id: Annotated[str, typer.Argument(
+        metavar="ID", help="Identifiant de l'engagement, du groupe de travail (gt-1), du "
+        "projet ou de la demande d'évaluation.")],
     texte: TexteOption,
     date: Annotated[str | None, typer.Option("--date", help="Date de l'entrée AAAA-MM-JJ "
                                              "(défaut : aujourd'hui).", show_default=False)]
     = None,
     auteur: Annotated[str | None, typer.Option("--auteur", help="Qui écrit l'entrée.",
                                                show_default=False)] = None,
-    statut: Annotated[str | None, typer.Option("--statut", help="Nouveau statut : "
-                      "non_renseigne, non_demarre, en_cours, realise, suspendu, abandonne.",
+    statut: Annotated[str | None, typer.Option("--statut", help="Nouveau statut ; engagement : "
+                      "non_renseigne, non_demarre, en_cours, realise, suspendu, abandonne ; "
+                      "groupe de travail : constitue, actif, clos ; projet : repere, relaye, "
+                      "en_instruction, retenu, non_retenu, abandonne ; demande d'évaluation : "
+                      "recue, en_examen, acceptee, refusee, realisee, abandonnee.",
                       show_default=False)] = None,
+    honore: Annotated[str | None, typer.Option("--honore", help="Identifiant de l'échéance "
+                      "que l'entrée honore (voir convention echeances), par exemple "
+                      "bilan-annuel-2024.", show_default=False)] = None,
     preuve: Annotated[str | None, typer.Option("--preuve", help="Adresse ou chemin d'une "
                       "preuve.", show_default=False)] = None,
     source: Annotated[str | None, typer.Option("--source", help="D'où vient l'entrée "
@@ -93,13 +101,16 @@ def journal_add(
     data: DataOption = None,
     dry_run: DryRunOption = False,
 ) -> None:
-    """Ajoute une entrée datée au journal d'un engagement (et change son statut).
+    """Ajoute une entrée datée au journal d'un engagement, d'un groupe de travail, d'un
+    projet ou d'une demande d'évaluation (et change son statut).
 
     Un statut s'appuie sur une source (--source ou --preuve) et, pour un engagement
-    conjoint, dit quelle partie l'entrée atteste (--partie).
+    conjoint, dit quelle partie l'entrée atteste (--partie). Avec --honore, l'entrée honore
+    une échéance de cet engagement : elle est refusée si l'échéance appartient à un autre
+    engagement.
 
     Exemple : convention journal add bilan-annuel --texte "Bilan 2024 remis" --statut en_cours
-    --source "Courriel du référent" --partie unml --partie dgom
+    --source "Courriel du référent" --partie unml --partie dgom --honore bilan-annuel-2024
     """
     from convention_cli.edit.operations import add_journal_entry
 
@@ -107,7 +118,7 @@ def journal_add(
     assert day is not None
     run_edit(data, dry_run, lambda tx: add_journal_entry(
         tx, engagement_id, day=day, texte=texte, auteur=auteur, statut=statut, preuve=preuve,
-        confidentiel=confidentiel, source=source, parties=partie))
+        confidentiel=confidentiel, honore=honore, source=source, parties=partie))
 
 
 @reunion_app.command("add", cls=FrenchCommand)

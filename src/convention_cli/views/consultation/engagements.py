@@ -13,6 +13,7 @@ from convention_cli.domain.echeances import (
     compute_echeances,
     late,
 )
+from convention_cli.domain.indicators import MesureVue, indicator_measures, is_computed
 from convention_cli.domain.queries import (
     Filtres,
     check_filter_values,
@@ -28,7 +29,6 @@ from convention_cli.models import (
     EntreeJournal,
     GroupeTravail,
     Indicateur,
-    Mesure,
     Objectif,
     Operateur,
     Partie,
@@ -167,7 +167,9 @@ def engagement_list_table(view: ListeEngagements) -> Tableau:
 @dataclass(frozen=True)
 class IndicateurVue:
     indicateur: Indicateur
-    derniere_mesure: Mesure | None
+    derniere_mesure: MesureVue | None
+    mesures: tuple[MesureVue, ...] = ()
+    calcule: bool = False
 
 
 @dataclass(frozen=True)
@@ -195,6 +197,13 @@ def _pick(by_id: dict[str, _T], ids: Iterable[str]) -> tuple[_T, ...]:
     return tuple(by_id[i] for i in ids if i in by_id)
 
 
+def _indicateur_vue(registry: Registry, eng: Engagement, ind: Indicateur,
+                    as_of: date) -> IndicateurVue:
+    mesures = indicator_measures(registry, eng, ind, as_of)
+    return IndicateurVue(ind, max(mesures, key=lambda m: m.date, default=None), mesures,
+                         is_computed(eng))
+
+
 def build_engagement_fiche(
     registry: Registry, ident: str, as_of: date, horizon: int = DEFAULT_HORIZON_DAYS
 ) -> FicheEngagement:
@@ -211,9 +220,8 @@ def build_engagement_fiche(
         objectifs=_pick({o.id: o for o in conv.objectifs} if conv else {}, eng.objectifs),
         operateurs=_pick({o.id: o for o in registry.operateurs}, eng.operateurs),
         territoires=_pick({t.id: t for t in registry.territoires}, eng.territoires),
-        indicateurs=tuple(
-            IndicateurVue(ind, max(ind.mesures, key=lambda m: m.date, default=None))
-            for ind in eng.indicateurs),
+        indicateurs=tuple(_indicateur_vue(registry, eng, ind, as_of)
+                          for ind in eng.indicateurs),
         journal=sorted_journal(eng.journal),
         groupes=tuple(g for g in registry.groupes_travail if eng.id in g.engagements),
         debouche_sur=_pick(engagements, eng.peut_deboucher_sur),
@@ -250,9 +258,11 @@ def engagement_fiche_to_json(fiche: FicheEngagement) -> dict[str, Any]:
             "confidentiel": eng.confidentiel,
             "indicateurs": [
                 {**vue.indicateur.model_dump(mode="json", exclude={"mesures"}),
-                 "derniere_mesure": vue.derniere_mesure.model_dump(mode="json")
+                 "calcule": vue.calcule,
+                 "mesures": [m.to_json() for m in vue.mesures],
+                 "derniere_mesure": vue.derniere_mesure.to_json()
                  if vue.derniere_mesure else None,
-                 "nombre_mesures": len(vue.indicateur.mesures)}
+                 "nombre_mesures": len(vue.mesures)}
                 for vue in fiche.indicateurs
             ],
             "journal": [entry.model_dump(mode="json") for entry in fiche.journal],
@@ -283,6 +293,8 @@ def _indicateur_element(vue: IndicateurVue) -> Element:
     latest = (f"dernière mesure : {_quantity(mesure.valeur, ind.unite)} au "
               f"{format_date(mesure.date)} (source : {mesure.source})"
               if mesure else "aucune mesure")
+    if vue.calcule:
+        latest = f"indicateur calculé ; {latest}"
     return Element(f"{ind.libelle} ({ind.id})", (f"{ind.type} ; {target}", latest))
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 from convention_cli.domain.calendar import quarter_of
 from convention_cli.domain.echeances import Echeance, Etat, Objet, compute_echeances
 from convention_cli.domain.queries import echeances_by_engagement, next_echeance, unknown_message
+from convention_cli.domain.referents import known_referents
 from convention_cli.domain.snapshot import snapshot
 from convention_cli.errors import UserError
 from convention_cli.load.registry import Registry
@@ -74,8 +75,11 @@ FILE_CONTENTS: dict[str, str] = {
 class Personne:
     nom: str | None
     """None in the public version: no personal name leaves the registry."""
-    fonction: str
+    fonction: str | None
     source: str
+    depuis: date | None = None
+    en_fonction: bool = False
+    """The referent in office on the as-of date (the last of the history)."""
 
 
 @dataclass(frozen=True)
@@ -225,9 +229,10 @@ def build_passation(
         position=position_of(registry, as_of, echeances),
         representant=_personne(partie.representant.nom, partie.representant.fonction,
                                partie.representant.source, public),
-        referent=_referent(partie.sigle, partie.referent, public) if partie.referent else None,
+        referent=_referent(partie.sigle, partie.referent, public, as_of)
+        if partie.referent else None,
         autres_referents=tuple(
-            _referent(p.sigle, p.referent, public) for p in registry.parties
+            _referent(p.sigle, p.referent, public, as_of) for p in registry.parties
             if p.id != partie.id and p.role == "partie" and p.referent is not None),
         modalites=tuple(Modalite(m.libelle, " ; ".join(m.objectifs), m.participants, m.rythme,
                                  m.clause) for m in conv.modalites_concertation),
@@ -275,7 +280,7 @@ def _personne(nom: str, fonction: str, source: str, public: bool) -> Personne:
     return Personne(person_name(nom, public), fonction, source)
 
 
-def _referent(sigle: str, referent: Referent, public: bool) -> ReferentPartie:
+def _referent(sigle: str, referent: Referent, public: bool, as_of: date) -> ReferentPartie:
     adresse = referent.adresse_generique
     value = fact_value(adresse, public)
     detail: str | None
@@ -287,8 +292,10 @@ def _referent(sigle: str, referent: Referent, public: bool) -> ReferentPartie:
     return ReferentPartie(
         sigle=sigle, libelle=referent.libelle, clause=referent.clause,
         citation=referent.citation, adresse=value, adresse_detail=detail,
+        # In office on ``as_of`` first, then the predecessors, latest first.
         personnes=() if public else tuple(
-            Personne(p.nom, p.fonction, p.source) for p in referent.personnes),
+            Personne(p.nom, p.fonction, p.source, p.depuis, index == 0)
+            for index, p in enumerate(reversed(known_referents(referent, as_of)))),
     )
 
 
