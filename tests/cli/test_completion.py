@@ -147,3 +147,11 @@ def test_completion_is_lazy() -> None:
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
                             check=True)
     assert result.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_echeance_indicator_and_mission_locale_ids() -> None:
+    assert complete_bash("journal", "add", "bilan-annuel", "--honore", "bilan-annuel-2024") == [
+        "bilan-annuel-2024"]
+    assert complete_bash("mesure", "add", "ind-accord-cadre-l") == [
+        "ind-accord-cadre-ladom-etabli"]
+    assert complete_bash("evaluation", "add", "--mission-locale", "ML-MAY") == ["ml-mayotte"]

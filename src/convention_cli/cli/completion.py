@@ -25,6 +25,7 @@ _SOURCES: dict[str, tuple[str, tuple[str, ...]]] = {
     "parties": ("parties", ("parties",)),
     "operateurs": ("parties", ("operateurs",)),
     "territoires": ("territoires", ("territoires",)),
+    "missions_locales": ("territoires", ("territoires", "*", "missions_locales")),
     "objectifs": ("convention", ("convention", "objectifs")),
     "engagements": ("engagements", ("engagements",)),
     "indicateurs": ("engagements", ("engagements", "*", "indicateurs")),
@@ -42,7 +43,8 @@ KIND_BY_PARAMETER = {
     "groupe": "groupes", "gt": "groupes",
     "reunion_id": "reunions", "reunion": "reunions",
     "decision_id": "decisions", "action_id": "actions",
-    "echeance_id": "echeances",
+    "echeance_id": "echeances", "honore": "echeances",
+    "mission_locale": "missions_locales",
 }
 """Which ids a parameter takes, by its name: new commands complete by naming theirs so."""
 

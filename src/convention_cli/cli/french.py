@@ -44,6 +44,9 @@ _USAGE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"^Missing option '(.+)'\.$"), "option obligatoire manquante : {0}"),
     (re.compile(r"^Missing command\.$"), "commande manquante"),
     (re.compile(r"^Option '(.+)' requires an argument\.$"), "l'option {0} attend une valeur"),
+    (re.compile(r"^Option '(.+)' does not take a value\.$"), "l'option {0} ne prend pas de valeur"),
+    (re.compile(r"^Option '(.+)' requires (\d+) arguments\.$"),
+     "l'option {0} attend {1} valeurs"),
     (re.compile(r"^Got unexpected extra argument(?:s|\(s\))? \((.+)\)$"),
      "argument en trop : {0}"),
     (re.compile(r"^Invalid value for (.+?): (?:Value error, )?'(.*)' is not one of (.+)\.$"),
@@ -103,6 +106,10 @@ _METAVARS = {
     "trimestre": "AAAA-TN", "heure": "HH:MM", "instance": "INSTANCE", "statut": "STATUT",
     "texte": "TEXTE", "titre": "TEXTE", "lieu": "LIEU", "source": "SOURCE",
     "auteur": "NOM", "participants": "NOM", "preuve": "ADRESSE", "fichier": "NOM",
+    "indicateur_id": "ID", "honore": "ID", "mission_locale": "ID", "echeance_id": "ID",
+    "prorogation": "DATE", "url": "ADRESSE", "nom": "NOM", "fonction": "TEXTE",
+    "contact": "CONTACT", "adresse_generique": "ADRESSE", "valeur": "VALEUR",
+    "commentaire": "TEXTE", "objet": "TEXTE", "fonds": "TEXTE",
 }
 """French placeholders for values; an explicit ``metavar=`` wins unless translated below."""
 
@@ -113,6 +120,7 @@ _TRANSLATED_METAVARS = {"AAAA-MM-JJ": "DATE", "DIR": "DOSSIER", "AAAA": "ANNÉE"
 ID_PARAMETERS = frozenset({
     "ident", "engagement_id", "reunion_id", "action_id", "partie", "territoire", "objectif",
     "responsable", "groupe", "indicateur", "statut", "instance", "echeance_id",
+    "indicateur_id", "honore", "mission_locale",
 })
 """Parameters holding identifiers or enum keys: read in lower case (SCH006)."""
 
