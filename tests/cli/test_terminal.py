@@ -93,3 +93,15 @@ def test_working_group_status_uses_the_label_table(capsys: pytest.CaptureFixture
     groups = out[out.index("Groupes de travail :"):]
     assert "non renseignés" in groups
     assert "non renseigne" not in groups
+
+
+def test_no_label_is_made_by_replacing_underscores() -> None:
+    """Labels come from the label tables, never from ``replace("_", " ")`` (which lost
+    the accent of « non renseigné »)."""
+    from tests.paths import PACKAGE
+
+    offenders = [f"{path.relative_to(PACKAGE)}:{number}"
+                 for path in sorted(PACKAGE.rglob("*.py"))
+                 for number, line in enumerate(path.read_text("utf-8").splitlines(), 1)
+                 if 'replace("_", " ")' in line or "replace('_', ' ')" in line]
+    assert not offenders, offenders

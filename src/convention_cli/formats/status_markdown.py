@@ -5,7 +5,7 @@ from __future__ import annotations
 from convention_cli.domain.echeances import Echeance
 from convention_cli.formats.markdown import cell, inline
 from convention_cli.views.status import Compteur, StatusView
-from convention_cli.vocab import count_statut, format_date, lecture_fr
+from convention_cli.vocab import GT_STATUT_LABELS, count_statut, format_date, lecture_fr
 
 
 def _date(value: object) -> str:
@@ -82,6 +82,7 @@ def status_to_markdown(view: StatusView) -> str:
               "| n° | groupe | statut | engagements liés | dernière entrée |",
               "|---:|---|---|---:|---|"]
     for g in view.groupes:
-        lines.append(f"| {g.numero} | {cell(g.libelle)} | {g.statut.replace('_', ' ')} | "
+        statut = GT_STATUT_LABELS.get(g.statut, g.statut)
+        lines.append(f"| {g.numero} | {cell(g.libelle)} | {statut} | "
                      f"{g.engagements} | {_date(g.derniere_entree)} |")
     return "\n".join(lines) + "\n"
