@@ -171,3 +171,13 @@ def test_faithful_reading(registry: Registry) -> None:
     assert chiffres["chiffre-exemplaires"].clause == "Signatures"
     assert {p.id: p.clause for p in registry.parties if p.role == "co_signataire"} == {
         "arml-antilles-guyane": "Signatures", "arml-reunion": "Signatures"}
+
+
+def test_outside_facts_cite_the_bibliography(registry: Registry) -> None:
+    ids = {b.id for b in registry.bibliographie}
+    assert "convention-2023-07-18" in ids and len(ids) == len(registry.bibliographie)
+    for name in FILE_MODELS:
+        text = (DATA / f"{name}.yaml").read_text(encoding="utf-8").lower()
+        assert "faits de référence" not in text, name  # a document outside the repository
+    sma = {o.id: o for o in registry.operateurs}["sma"]
+    assert all(f.source and f.source.startswith("[") for f in sma.details)
