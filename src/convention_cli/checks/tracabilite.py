@@ -35,6 +35,8 @@ class Citation:
     entry: BaseModel | None
     path: tuple[PathItem, ...]
     ecartee: PhraseEcartee | None = None
+    item: BaseModel | None = None
+    """The model that holds the citation (for its readings)."""
 
     def location(self, registry: Registry) -> Location:
         if self.entry is None:
@@ -57,14 +59,17 @@ _REGISTRY_GROUPS = {
 }
 
 
-def _walk(node: object, path: tuple[PathItem, ...]) -> Iterator[tuple[str, str, tuple[
-        PathItem, ...]]]:
-    """(clause, citation, path of the citation) of a model and of the models inside it."""
+_Found = tuple[str, str, tuple[PathItem, ...], BaseModel]
+
+
+def _walk(node: object, path: tuple[PathItem, ...]) -> Iterator[_Found]:
+    """(clause, citation, path of the citation, holder) of a model and of the models
+    inside it."""
     if isinstance(node, BaseModel):
         clause = getattr(node, "clause", None)
         citation = getattr(node, "citation", None)
         if isinstance(clause, str) and isinstance(citation, str):
-            yield clause, citation, (*path, "citation")
+            yield clause, citation, (*path, "citation"), node
         for name in type(node).model_fields:
             if name in ("citation", "lectures"):
                 continue
@@ -79,26 +84,28 @@ def iter_citations(registry: Registry) -> Iterator[Citation]:
     conv = registry.convention
     if conv is not None:
         yield Citation(conv.clause_duree, conv.citation_duree, "durée", None,
-                       ("citation_duree",))
+                       ("citation_duree",), item=conv)
         yield Citation(conv.perimetre.clause, conv.perimetre.citation, "périmètre", None,
-                       ("perimetre", "citation"))
+                       ("perimetre", "citation"), item=conv.perimetre)
         for group, label in _CONVENTION_GROUPS.items():
             for index, item in enumerate(getattr(conv, group)):
-                for clause, text, path in _walk(item, (group, index)):
-                    yield Citation(clause, text, f"{label} « {item.id} »", None, path)
+                for clause, text, path, holder in _walk(item, (group, index)):
+                    yield Citation(clause, text, f"{label} « {item.id} »", None, path,
+                                   item=holder)
         for name in type(conv.regles).model_fields:
             rule = getattr(conv.regles, name)
             if rule is None:  # an optional rule (bilan_mi_etape) may be absent
                 continue
             yield Citation(rule.clause, rule.citation, f"règle « {name} »", None,
-                           ("regles", name, "citation"))
+                           ("regles", name, "citation"), item=rule)
         for index, ecartee in enumerate(conv.phrases_ecartees):
             yield Citation(ecartee.clause, ecartee.citation, "écartée", None,
                            ("phrases_ecartees", index, "citation"), ecartee)
     for group, label in _REGISTRY_GROUPS.items():
         for entry in getattr(registry, group):
-            for clause, text, path in _walk(entry, ()):
-                yield Citation(clause, text, f"{label} « {entry.id} »", entry, path)
+            for clause, text, path, holder in _walk(entry, ()):
+                yield Citation(clause, text, f"{label} « {entry.id} »", entry, path,
+                               item=holder)
 
 
 def _related(a: str, b: str) -> bool:

@@ -16,6 +16,7 @@ import typer
 from convention_cli import __version__
 from convention_cli.cli.commands.agenda import agenda
 from convention_cli.cli.commands.bilan import bilan
+from convention_cli.cli.commands.couverture import couverture
 from convention_cli.cli.commands.echeances import echeances
 from convention_cli.cli.commands.edition import action_app, decision_app, journal_app, reunion_app
 from convention_cli.cli.commands.engagement import engagement
@@ -105,6 +106,7 @@ app.add_typer(evaluation_app, name="evaluation")
 app.command("init", cls=FrenchCommand)(init)
 app.command("schema", cls=FrenchCommand)(schema)
 app.command("export", cls=FrenchCommand)(export)
+app.command("couverture", cls=FrenchCommand)(couverture)
 app.command("site", cls=FrenchCommand)(site)
 
 

@@ -26,4 +26,15 @@ def export_registry(registry: Registry) -> dict[str, Any]:
         "outil": f"convention {__version__}",
         "convention": convention,
         **lists,
+        "couverture": _couverture(registry),
     }
+
+
+def _couverture(registry: Registry) -> dict[str, Any] | None:
+    """The traceability matrix (each normative sentence and what encodes it, or why it is
+    set aside), when the registry names a readable text of the agreement."""
+    if registry.convention is None or registry.convention.texte is None or not registry.texte:
+        return None
+    from convention_cli.views.couverture import build_couverture, couverture_to_json
+
+    return couverture_to_json(build_couverture(registry))

@@ -48,6 +48,7 @@ from convention_cli.views.consultation.common import (
     sorted_journal,
 )
 from convention_cli.views.echeances import echeance_to_json
+from convention_cli.views.lectures import lecture_lines, lectures_json, lectures_of
 from convention_cli.vocab import (
     RECURRENCE_LABELS,
     REGLE_LABELS,
@@ -248,6 +249,10 @@ def engagement_fiche_to_json(fiche: FicheEngagement) -> dict[str, Any]:
                            for o in fiche.operateurs],
             "territoires": [{"id": t.id, "nom": t.nom} for t in fiche.territoires],
             "tous_territoires": not eng.territoires,
+            "participants": list(eng.participants),
+            "exclus": list(eng.exclus),
+            "debut": iso(eng.debut),
+            "lectures": lectures_json(eng),
             "statut": eng.statut,
             "statut_libelle": STATUT_LABELS[eng.statut],
             "echeance": iso(eng.echeance),
@@ -304,11 +309,17 @@ def _main_fields(fiche: FicheEngagement) -> tuple[tuple[str, str], ...]:
     if eng.citation:
         fields.append(("citation", f"« {eng.citation} »"))
     fields.append(("parties", ", ".join(f"{p.sigle} ({p.nom})" for p in fiche.parties)))
+    if eng.participants:
+        fields.append(("participants", ", ".join(eng.participants)))
+    if eng.exclus:
+        fields.append(("exclus par le texte", ", ".join(eng.exclus)))
     if fiche.operateurs:
         fields.append(("opérateurs", ", ".join(f"{o.sigle} ({o.nom})"
                                                for o in fiche.operateurs)))
     fields.append(("territoires", ", ".join(t.nom for t in fiche.territoires) or "tous"))
     fields.append(("statut", STATUT_LABELS[eng.statut]))
+    if eng.debut:
+        fields.append(("début", format_date(eng.debut)))
     if eng.echeance:
         when = format_date(eng.echeance)
         fields.append(("échéance", f"{when} ({eng.echeance_libelle})"
@@ -352,6 +363,10 @@ def engagement_fiche_document(fiche: FicheEngagement) -> Document:
                     vide="aucun engagement"),
             *((Section("Peut découler de", elements=_ref_elements(fiche.decoule_de)),)
               if fiche.decoule_de else ()),
+            *((Section("Lectures du registre (ce que le texte ne dit pas)",
+                       elements=tuple(Element(f"{line} ({lu.champ})") for lu, line in zip(
+                           lectures_of(eng), lecture_lines(eng), strict=True))),)
+              if eng.lectures else ()),
             Section("Sources et notes", elements=tuple(sources), vide="aucune"),
             Section(f"Échéances au {format_date(fiche.as_of)}", elements=tuple(
                 Element(f"{format_date(e.date)} — {e.libelle} : {e.etat.value}",
