@@ -96,6 +96,19 @@ def test_refuses_a_file_and_a_foreign_folder(tmp_path: Path) -> None:
     assert [p.name for p in foreign.iterdir()] == ["vacances.jpg"]
 
 
+def test_failed_rendering_keeps_the_previous_site(tmp_path: Path, run_cli: Any) -> None:
+    data = fixture_copy(tmp_path)
+    out = build(data, tmp_path / "public", "--as-of", AS_OF)
+    before = site_files(out)
+    broken = data.parent / "templates" / "site"
+    broken.mkdir(parents=True)
+    (broken / "territoire.html.j2").write_text("{{ d.inconnu }}\n", encoding="utf-8")
+    code, _, err = run_cli("site", "-o", out, "--data", data, "--as-of", "2025-01-01")
+    assert code == 1, err
+    assert site_files(out) == before
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".public.")]
+
+
 def test_previous_site_is_replaced_without_stale_pages(tmp_path: Path) -> None:
     data = fixture_copy(tmp_path)
     out = build(data, tmp_path / "public", "--as-of", AS_OF)
@@ -331,3 +344,4 @@ def test_registry_templates_run_in_the_sandbox(tmp_path: Path, run_cli: Any) -> 
     assert code == 1
     assert "modèle « site/groupes.html.j2 » invalide" in err
     assert not (tmp_path / "public").exists()
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".public.")]

@@ -9,6 +9,7 @@ the same registry and as-of day always give the same bytes.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -95,10 +96,11 @@ def _template_error(name: str, exc: Any) -> UserError:
     return UserError(f"modèle « {name} » invalide{where} : {exc.message}")
 
 
-def render_pages(view: SiteView, env: Any) -> dict[str, bytes]:
+def iter_pages(view: SiteView, env: Any) -> Iterator[tuple[str, bytes]]:
+    """Each page, rendered when asked for: a large site is written as it is rendered,
+    never held whole in memory."""
     from jinja2 import TemplateError, TemplateNotFound
 
-    files: dict[str, bytes] = {}
     version = VERSION_TEXT[view.public]
     templates: dict[str, Any] = {}
     for page in view.pages:
@@ -114,8 +116,7 @@ def render_pages(view: SiteView, env: Any) -> dict[str, bytes]:
             raise UserError(f"modèle de site introuvable : {exc.name}") from None
         except TemplateError as exc:
             raise _template_error(page.modele, exc) from None
-        files[page.chemin] = text.encode("utf-8")
-    return files
+        yield page.chemin, text.encode("utf-8")
 
 
 def _linker(page: Page) -> Any:
@@ -139,26 +140,33 @@ def sitemap(view: SiteView, base_url: str | None) -> bytes:
     return ("\n".join(lines) + "\n").encode("utf-8")
 
 
-def render_site(
+def iter_site(
     view: SiteView, override_dir: Path | None = None, base_url: str | None = None
-) -> dict[str, bytes]:
-    """Every file of the site: pages, style sheet, timeline picture, documents, sitemap."""
+) -> Iterator[tuple[str, bytes]]:
+    """Every file of the site, one at a time: pages, style sheet, timeline picture,
+    documents, sitemap (each name once)."""
     from jinja2 import TemplateNotFound
 
     from convention_cli.formats.site_frise import frise_svg
 
     env = _make_environment(override_dir)
-    files = render_pages(view, env)
     try:
         style, _, _ = env.loader.get_source(env, STYLE)
     except TemplateNotFound:
         raise UserError(f"feuille de style du site introuvable : {STYLE}") from None
-    files["style.css"] = style.encode("utf-8")
-    files[FRISE] = frise_svg(view.frise).encode("utf-8")
+    yield from iter_pages(view, env)
+    yield "style.css", style.encode("utf-8")
+    yield FRISE, frise_svg(view.frise).encode("utf-8")
     for document in view.documents:
         text = render_document(document.modele, {
             "view": document.vue, "public": document.public, "provenance": view.provenance,
         }, override_dir)
-        files[document.chemin] = text.encode("utf-8")
-    files["sitemap.xml"] = sitemap(view, base_url)
-    return dict(sorted(files.items()))
+        yield document.chemin, text.encode("utf-8")
+    yield "sitemap.xml", sitemap(view, base_url)
+
+
+def render_site(
+    view: SiteView, override_dir: Path | None = None, base_url: str | None = None
+) -> dict[str, bytes]:
+    """Every file of the site in one mapping, sorted by path."""
+    return dict(sorted(iter_site(view, override_dir, base_url)))

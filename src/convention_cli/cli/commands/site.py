@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import sys
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Annotated
 
@@ -53,22 +54,21 @@ def site(
     day = resolve_as_of(as_of)
     target = _check_target(sortie, data_dir)
     with gc_paused():
-        files = build_site_files(data_dir, day, public=not interne, base_url=url)
-    write_site(target, files)
-    pages = sum(1 for name in files if name.endswith(".html"))
+        pages = write_site(target, site_files(data_dir, day, public=not interne, base_url=url))
     version = "interne" if interne else "publique"
     sys.stderr.write(f"Site écrit : {sortie} ({pages} pages, version {version}, situation au "
                      f"{day.isoformat()}).\n")
 
 
-def build_site_files(
+def site_files(
     data_dir: Path, day: object, *, public: bool, base_url: str | None
-) -> dict[str, bytes]:
-    """The site's files for the registry in ``data_dir``, as known on ``day``."""
+) -> Iterator[tuple[str, bytes]]:
+    """The site's files for the registry in ``data_dir``, as known on ``day``: the
+    registry is loaded and the view built now, the files rendered as they are taken."""
     from datetime import date
 
     from convention_cli.checks.pipeline import load_valid_registry
-    from convention_cli.formats.site import render_site
+    from convention_cli.formats.site import iter_site
     from convention_cli.formats.templating import template_dir_for
     from convention_cli.views.provenance import provenance
     from convention_cli.views.site import build_site
@@ -80,7 +80,7 @@ def build_site_files(
     origin = provenance(day, data_dir, public=True)
     documents = build_site_documents(registry, day, public=public, provenance=origin)
     view = build_site(registry, day, public=public, provenance=origin, documents=documents)
-    return render_site(view, template_dir_for(data_dir), base_url)
+    return iter_site(view, template_dir_for(data_dir), base_url)
 
 
 def _check_target(target: Path, data_dir: Path) -> Path:
@@ -111,9 +111,10 @@ def _is_site(folder: Path) -> bool:
     return f'<meta name="generator" content="{GENERATOR} ' in head
 
 
-def write_site(target: Path, files: dict[str, bytes]) -> None:
+def write_site(target: Path, files: Iterable[tuple[str, bytes]]) -> int:
     """Write every file in a fresh sibling folder, then swap it in: a reader sees the old
-    site or the new one, and a failure leaves the old one untouched."""
+    site or the new one, and a failure (of the disk, or of a template while rendering)
+    leaves the old one untouched. Returns the number of HTML pages."""
     from convention_cli.errors import SystemRefusalError, os_error_label
 
     parent = target.parent
@@ -124,7 +125,9 @@ def write_site(target: Path, files: dict[str, bytes]) -> None:
         if staging.exists():
             shutil.rmtree(staging)
         made: set[Path] = set()
-        for name, content in files.items():
+        pages = 0
+        for name, content in files:
+            pages += name.endswith(".html")
             path = staging / name
             if path.parent not in made:
                 path.parent.mkdir(parents=True, exist_ok=True)
@@ -139,4 +142,8 @@ def write_site(target: Path, files: dict[str, bytes]) -> None:
             previous.rename(target)
         raise SystemRefusalError(f"--sortie : écriture du site dans {target} impossible "
                                  f"({os_error_label(exc)}) ; rien n'a été remplacé") from None
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
     shutil.rmtree(previous, ignore_errors=True)
+    return pages
