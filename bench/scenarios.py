@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import itertools
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -135,6 +136,8 @@ class CommandSpec:
 
 
 READ_TARGETS: dict[RegistryKey, float] = {None: 1.5, 10000: 1.5}
+SITE_OUT = str(Path(tempfile.gettempdir()) / "convention-bench-site")
+"""Where ``convention site`` writes during the bench (replaced at every run)."""
 COMMANDS: tuple[CommandSpec, ...] = (
     CommandSpec("status", ("status", "--as-of", AS_OF), 3, {None: 1.2, 10000: 1.5}),
     CommandSpec("agenda", ("agenda", "--trimestre", "2026-T4"), 4, READ_TARGETS),
@@ -142,6 +145,9 @@ COMMANDS: tuple[CommandSpec, ...] = (
     CommandSpec("bilan --pluriannuel", ("bilan", "--pluriannuel"), 4, READ_TARGETS),
     CommandSpec("passation", ("passation", "--partie", "dgom"), 4, READ_TARGETS),
     CommandSpec("journal add", ("journal", "add"), 5, {1000: 1.5}, edit=True),
+    # The whole public site written to disk (issue 14); its linearity: bench_site.py.
+    CommandSpec("site", ("site", "-o", SITE_OUT, "--as-of", AS_OF), 14,
+                {None: 3.0, 1000: 4.0, 10000: 4.0}),
 )
 _EDIT_NUMBER = itertools.count(1)  # "mesure N": never the same text twice in one run
 
