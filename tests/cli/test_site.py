@@ -221,6 +221,19 @@ def _plant(data: Path) -> list[str]:
                     {"libelle": "Fichier local", "url": "/home/agent/" + token("CHEMIN")}]})
     public_eng["preuves"] = [{"libelle": token("PREUVE-ENGAGEMENT-CONF"),
                               "url": "notes/" + token("FICHIER"), "confidentiel": True}]
+    eng["projets"] = [
+        {"id": "projet-cache", "titre": token("PROJET"), "territoire": "la-reunion",
+         "date": "2024-02-01", "source": "Note interne", "confidentiel": True},
+        {"id": "projet-public", "titre": "Projet de mobilité", "territoire": "la-reunion",
+         "date": "2024-02-01", "source": "Presse",
+         "journal": [{"date": "2024-02-02", "texte": token("JOURNAL-PROJET"),
+                      "source": "Courriel", "confidentiel": True}]},
+    ]
+    eng["evaluations"] = [
+        {"id": "evaluation-cachee", "objet": token("EVALUATION"),
+         "mission_locale": "ml-reunion-nord", "date": "2024-02-01", "source": "Courrier",
+         "confidentiel": True},
+    ]
     _dump(data / "engagements.yaml", eng)
 
     groups = _load(data / "groupes_travail.yaml")
@@ -285,7 +298,9 @@ def test_leaks_nothing_confidential_in_any_file(tmp_path: Path) -> None:
     shown = [t for t in tokens if t.encode() in internal]
     assert {f"{TOKEN}-ENGAGEMENT-LIBELLE", f"{TOKEN}-JOURNAL-CONFIDENTIEL", f"{TOKEN}-DECISION",
             f"{TOKEN}-LIEU-REUNION-CACHEE", f"{TOKEN}-VILLE-MOYENNE",
-            f"{TOKEN}-AUTEUR-PERSONNE", f"{TOKEN}-PARTICIPANT"} <= set(shown)
+            f"{TOKEN}-AUTEUR-PERSONNE", f"{TOKEN}-PARTICIPANT", f"{TOKEN}-PROJET",
+            f"{TOKEN}-EVALUATION"} <= set(shown)
+    assert "Projet de mobilité" in public["territoires/la-reunion.html"].decode("utf-8")
 
 
 @pytest.mark.parametrize("example", [

@@ -29,15 +29,17 @@ from dataclasses import replace
 from pathlib import PurePath
 
 from convention_cli.domain.echeances import Echeance
-from convention_cli.load.registry import Registry
+from convention_cli.load.registry import JournalOwner, Registry
 from convention_cli.models import (
     Action,
     Decision,
+    DemandeEvaluation,
     Engagement,
     EntreeJournal,
     Fait,
     GroupeTravail,
     Preuve,
+    Projet,
     Reunion,
 )
 
@@ -75,9 +77,10 @@ def visible_actions(reunion: Reunion, public: bool) -> list[Action]:
     return [a for a in reunion.actions if not (public and a.confidentiel)]
 
 
-def visible_journal(owner: Engagement | GroupeTravail, public: bool) -> list[EntreeJournal]:
-    """An engagement's or a working group's journal entries, in file order."""
-    if public and isinstance(owner, Engagement) and owner.confidentiel:
+def visible_journal(owner: JournalOwner, public: bool) -> list[EntreeJournal]:
+    """The journal entries of an engagement, a working group, a project or an evaluation
+    request, in file order (none of a confidential owner in a public output)."""
+    if public and not isinstance(owner, GroupeTravail) and owner.confidentiel:
         return []
     return [j for j in owner.journal if not (public and j.confidentiel)]
 
@@ -86,6 +89,16 @@ def visible_preuves(preuves: Iterable[Preuve], public: bool) -> list[Preuve]:
     """Preuves, less the confidential ones and local paths in a public output."""
     return [p for p in preuves
             if not (public and (p.confidentiel or not is_web_address(p.url)))]
+
+
+def visible_projets(registry: Registry, public: bool) -> list[Projet]:
+    """Innovation projects (II), less the confidential ones in a public output."""
+    return [p for p in registry.projets if not (public and p.confidentiel)]
+
+
+def visible_evaluations(registry: Registry, public: bool) -> list[DemandeEvaluation]:
+    """Evaluation requests (II.3.1), less the confidential ones in a public output."""
+    return [d for d in registry.evaluations if not (public and d.confidentiel)]
 
 
 def journal_author(entry: EntreeJournal, public: bool) -> str | None:

@@ -187,6 +187,17 @@ class LigneMissionLocale:
 
 
 @dataclass(frozen=True)
+class LigneSuivi:
+    """A project or an evaluation request of a territory."""
+
+    id: str
+    titre: str
+    statut: str
+    date: Day
+    details: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class PageTerritoire:
     id: str
     nom: str
@@ -198,8 +209,8 @@ class PageTerritoire:
     rsma_confiance: str | None
     engagements: tuple[Lien, ...]
     engagements_communs: int
-    projets: tuple[str, ...]
-    evaluations: tuple[str, ...]
+    projets: tuple[LigneSuivi, ...]
+    evaluations: tuple[LigneSuivi, ...]
 
 
 @dataclass(frozen=True)

@@ -14,13 +14,15 @@ from datetime import date
 
 from convention_cli.domain.echeances import Echeance, Etat, Objet
 from convention_cli.domain.queries import next_echeance
-from convention_cli.load.registry import Registry
+from convention_cli.load.registry import JournalOwner, Registry
 from convention_cli.models import (
+    DemandeEvaluation,
     Engagement,
     Fait,
     GroupeTravail,
     Indicateur,
     Preuve,
+    Projet,
     Reunion,
     Territoire,
 )
@@ -32,8 +34,10 @@ from convention_cli.views.public import (
     participants,
     visible_actions,
     visible_decisions,
+    visible_evaluations,
     visible_journal,
     visible_preuves,
+    visible_projets,
 )
 from convention_cli.views.site_model import (
     DocumentSite,
@@ -47,6 +51,7 @@ from convention_cli.views.site_model import (
     LigneMissionLocale,
     LignePreuve,
     LigneStatut,
+    LigneSuivi,
     PageEngagement,
     PageGroupe,
     PageReunion,
@@ -58,8 +63,10 @@ from convention_cli.views.site_model import (
 )
 from convention_cli.vocab import (
     CONFIANCE_LABELS,
+    EVALUATION_STATUT_LABELS,
     GT_STATUT_LABELS,
     INSTANCE_LABELS,
+    PROJET_STATUT_LABELS,
     RECURRENCE_LABELS,
     STATUT_LABELS,
     format_date,
@@ -90,6 +97,9 @@ class Context:
     """Engagement id → links to its working groups, by number."""
     libelles: dict[str, str] = field(default_factory=dict)
     """Visible engagement id → its title."""
+    projets: list[Projet] = field(default_factory=list)
+    evaluations: list[DemandeEvaluation] = field(default_factory=list)
+    missions: dict[str, str] = field(default_factory=dict)
 
     def index(self) -> None:
         """The lookups every engagement page needs, computed once (linear in the site)."""
@@ -97,6 +107,10 @@ class Context:
         self.operateurs = {o.id: f"{o.sigle} ({o.nom})" for o in registry.operateurs}
         self.territoires = {t.id: t.nom for t in registry.territoires}
         self.libelles = {e.id: e.libelle for e in self.engagements}
+        self.projets = visible_projets(registry, self.public)
+        self.evaluations = visible_evaluations(registry, self.public)
+        self.missions = {m.id: m.designation for t in registry.territoires
+                         for m in t.missions_locales}
         for groupe in sorted(registry.groupes_travail, key=lambda g: g.numero):
             lien = Lien(f"n° {groupe.numero} — {groupe.libelle}", groupe_href(groupe.id))
             for ident in dict.fromkeys(groupe.engagements):
@@ -127,7 +141,7 @@ def _preuves(preuves: Iterable[Preuve], public: bool) -> tuple[LignePreuve, ...]
 
 
 def journal_lines(
-    owner: Engagement | GroupeTravail, public: bool, sujet: Lien | None = None
+    owner: JournalOwner, public: bool, sujet: Lien | None = None
 ) -> list[LigneJournal]:
     """An owner's visible entries, oldest first; in public the author (often a person)
     gives way to the source."""
@@ -276,6 +290,7 @@ def territoire_page(ctx: Context, territoire: Territoire) -> PageTerritoire:
         missions.append(LigneMissionLocale(ml.id, ml.designation, nom, nom_conf, ville,
                                            ville_conf, armls.get(ml.arml, ml.arml)))
     rsma, rsma_conf = _fait(territoire.rsma, ctx.public)
+    missions_ids = {m.id for m in territoire.missions_locales}
     own = [e for e in ctx.engagements if territoire.id in e.territoires]
     return PageTerritoire(
         id=territoire.id, nom=territoire.nom, statut=territoire.statut,
@@ -283,7 +298,10 @@ def territoire_page(ctx: Context, territoire: Territoire) -> PageTerritoire:
         missions_locales=tuple(missions), rsma=rsma, rsma_confiance=rsma_conf,
         engagements=tuple(Lien(e.libelle, engagement_href(e.id)) for e in own),
         engagements_communs=sum(1 for e in ctx.engagements if not e.territoires),
-        projets=(), evaluations=(),
+        projets=tuple(_projet(ctx, p) for p in ctx.projets
+                      if p.territoire == territoire.id),
+        evaluations=tuple(_evaluation(ctx, d) for d in ctx.evaluations
+                          if d.mission_locale in missions_ids),
     )
 
 
@@ -306,3 +324,25 @@ def reunion_page(ctx: Context, reunion: Reunion, releve: DocumentSite | None) ->
             for a in visible_actions(reunion, ctx.public)),
         releve=Lien(releve.titre, releve.chemin) if releve else None,
     )
+
+
+def _projet(ctx: Context, projet: Projet) -> LigneSuivi:
+    details = []
+    if projet.mission_locale:
+        mission = projet.mission_locale
+        details.append(f"mission locale : {ctx.missions.get(mission, mission)}")
+    if projet.fonds:
+        details.append(f"fonds visé : {projet.fonds}")
+    if projet.groupe_travail:
+        details.append(f"groupe de travail : {projet.groupe_travail}")
+    details += [f"{format_date(j.date)} — {j.texte}" for j in journal_lines(projet, ctx.public)]
+    return LigneSuivi(projet.id, projet.titre, PROJET_STATUT_LABELS[projet.statut],
+                      projet.date, tuple(details))
+
+
+def _evaluation(ctx: Context, demande: DemandeEvaluation) -> LigneSuivi:
+    mission = demande.mission_locale
+    details = [f"mission locale : {ctx.missions.get(mission, mission)}"]
+    details += [f"{format_date(j.date)} — {j.texte}" for j in journal_lines(demande, ctx.public)]
+    return LigneSuivi(demande.id, demande.objet, EVALUATION_STATUT_LABELS[demande.statut],
+                      demande.date, tuple(details))
