@@ -6,6 +6,7 @@ the tables below. Add a table here rather than beside the code that first needs 
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 MONTHS = (
@@ -143,3 +144,45 @@ ETAT_LABELS: dict[str, str] = {
     "echue_avant_signature": "échue avant la signature",
 }
 """An échéance's state on a date, by its key (``Etat.key``)."""
+
+
+# --- French typography -------------------------------------------------------------------
+# Imprimerie nationale rules as word processors apply them: a narrow no-break space
+# (U+202F) before « ; ! ? » and inside guillemets, a no-break space (U+00A0) before « : ».
+NNBSP = "\u202f"
+NBSP = "\u00a0"
+APOSTROPHE = "\u2019"
+
+# Spans left alone: fenced code (Mermaid), inline code, link targets and bare URLs.
+_PROTECTED = re.compile(r"```.*?```|`[^`\n]*`|\]\([^)\n]*\)|<?https?://[^\s)>|]+>?|\S+@\S+\.\w+",
+                        re.DOTALL)
+_SPACE_BEFORE_COLON = re.compile(r"[ \u00a0\u202f]+:")
+_SPACE_BEFORE_HIGH = re.compile(r"(?<=[^\s])[ \u00a0\u202f]+([;!?»])")
+_SPACE_AFTER_OPEN = re.compile(r"«[ \u00a0\u202f]*")
+_STICKY = re.compile(r"(?<=[\w)\]*.…])([;!?])(?=[\s*_)|]|$)")
+
+
+def _space_prose(text: str) -> str:
+    text = _SPACE_AFTER_OPEN.sub("«" + NNBSP, text)
+    text = _SPACE_BEFORE_COLON.sub(NBSP + ":", text)
+    # A written space becomes the no-break one, except at a line start (indentation). A
+    # closing guillemet or a « ; ! ? » stuck to a word gets one; « ?x=1 » in a query
+    # string or « !! » in code is not prose.
+    text = _SPACE_BEFORE_HIGH.sub(NNBSP + r"\1", text)
+    text = re.sub(r"(?<=\w)»", NNBSP + "»", text)
+    return _STICKY.sub(NNBSP + r"\1", text)
+
+
+def french_spacing(text: str) -> str:
+    """Text with the French no-break spaces around ``: ; ! ? « »``; nothing else changes.
+
+    Applied to whole generated documents (Markdown): code, link targets and URLs are kept
+    as they are. Idempotent."""
+    kept: list[str] = []
+
+    def keep(match: re.Match[str]) -> str:
+        kept.append(match.group(0))
+        return f"\x00{len(kept) - 1}\x00"
+
+    spaced = _space_prose(_PROTECTED.sub(keep, text))
+    return re.sub("\x00(\\d+)\x00", lambda m: kept[int(m.group(1))], spaced)

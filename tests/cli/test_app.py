@@ -13,7 +13,7 @@ import pytest
 from convention_cli.cli.app import app, main
 from tests.casefolders import BASE
 from tests.conftest import RunCli
-from tests.paths import ROOT
+from tests.paths import DATA, ROOT
 
 INVALID = ROOT / "tests" / "cases" / "invalid"
 
@@ -144,3 +144,23 @@ def test_python_dash_m_entry_point() -> None:
                             capture_output=True, text=True, check=False)
     assert result.returncode == 0
     assert result.stdout.startswith("convention ")
+
+
+# markdown_it is not listed: typer's rich help already imports it.
+CONVERTERS = ("docx", "odf", "matplotlib", "numpy", "PIL", "lxml", "fontTools")
+
+
+@pytest.mark.parametrize("args", [["--help"], ["validate", "--data", str(DATA)]])
+def test_help_and_validate_import_no_converter(args: list[str]) -> None:
+    """The document converters and the plotting library load only for a document that
+    needs them: ``--help`` and ``validate`` never pay their start-up."""
+    script = (
+        "import sys\n"
+        "from convention_cli.cli.app import main\n"
+        f"main({args!r})\n"
+        f"heavy = {CONVERTERS!r}\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in heavy))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                            check=False, env={**os.environ, "COLUMNS": "100"})
+    assert result.stdout.strip().splitlines()[-1] == "[]"

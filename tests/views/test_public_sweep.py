@@ -162,6 +162,10 @@ PUBLIC_OUTPUTS: tuple[tuple[str, ...], ...] = (
     ("passation", "--public", "--partie", "unml", "--as-of", AS_OF),
     ("communication", "--annee", "2024"),
     ("communication", "--annee", "2024", "--as-of", AS_OF),
+    ("bilan", "--public", "--annee", "2024", "-o", "{out}/bilan.docx"),
+    ("bilan", "--public", "--pluriannuel", "-o", "{out}/bilan.odt"),
+    ("passation", "--public", "--partie", "dgom", "--as-of", AS_OF, "-o", "{out}/p.html"),
+    ("communication", "--annee", "2024", "-o", "{out}/communication.docx"),
 )
 """Every public output: one line each (``{data}`` is added as ``--data``)."""
 
@@ -169,6 +173,7 @@ INTERNAL_OUTPUTS: tuple[tuple[str, ...], ...] = (
     ("echeances", "--as-of", AS_OF, "--format", "json"),
     ("echeances", "--as-of", AS_OF, "--ics", "{out}/echeances.ics"),
     ("bilan", "--annee", "2024", "--as-of", AS_OF),
+    ("bilan", "--annee", "2024", "--as-of", AS_OF, "-o", "{out}/bilan.docx"),
     ("passation", "--partie", "dgom", "--as-of", AS_OF),
     ("passation", "--partie", "unml", "--as-of", AS_OF),
     ("export", "--format", "json"),

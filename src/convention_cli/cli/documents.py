@@ -10,30 +10,46 @@ from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from convention_cli.views.documents.catalogue import DOCUMENTS, DocumentRequest
+
+if TYPE_CHECKING:
+    from convention_cli.views.provenance import DocumentMeta
 
 
 def produce_document(
     name: str, request: DocumentRequest, data: Path | None, target: Path | None
 ) -> None:
     """Write the document ``name`` for ``request`` to ``target`` (standard output if None
-    or ``-``). The target goes through the one output guard before any work."""
+    or ``-``), in the format of its extension. The target goes through the one output guard
+    and the format check before any work."""
     from convention_cli.cli.options import resolve_data
     from convention_cli.cli.output import write_document
     from convention_cli.edit.output import output_file
 
     checked = output_file(target, resolve_data(data))
-    text = render_named_document(name, request, data)
-    write_document(text, checked)
+    if checked is not None:
+        from convention_cli.formats.outputs import output_suffix
+
+        output_suffix(checked)  # an unknown format is a usage error before any work
+    text, meta = render_document_and_meta(name, request, data)
+    write_document(text, checked, meta)
 
 
 def render_named_document(name: str, request: DocumentRequest, data: Path | None) -> str:
     """The document ``name`` for ``request``, as Markdown."""
+    return render_document_and_meta(name, request, data)[0]
+
+
+def render_document_and_meta(
+    name: str, request: DocumentRequest, data: Path | None
+) -> tuple[str, DocumentMeta]:
+    """The document as Markdown, with its title block and file properties."""
     from convention_cli.checks.pipeline import gc_paused, load_valid_registry
     from convention_cli.cli.options import resolve_as_of, resolve_data
     from convention_cli.formats.templating import render_document, template_dir_for
-    from convention_cli.views.provenance import provenance
+    from convention_cli.views.provenance import document_meta, provenance
 
     spec = DOCUMENTS[name]
     if spec.public_only:
@@ -46,6 +62,10 @@ def render_named_document(name: str, request: DocumentRequest, data: Path | None
         as_of = request.as_of or spec.default_as_of(registry, request, resolve_as_of(None))
         origin = provenance(as_of, data_dir, public=request.public)
         view = spec.build(registry, request, as_of, origin)
-        return render_document(spec.template, {"view": view, "public": request.public,
+        text = render_document(spec.template, {"view": view, "public": request.public,
                                                "provenance": origin},
                                template_dir_for(data_dir))
+        day = request.day or (None if request.quarter is None else as_of)
+        meta = document_meta(registry, origin, day=day, public=request.public,
+                             signatures=spec.signatures)
+        return text, meta

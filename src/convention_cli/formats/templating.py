@@ -14,7 +14,8 @@ from typing import Any
 
 from convention_cli.errors import UserError
 from convention_cli.formats.markdown import cell, inline
-from convention_cli.vocab import format_date, format_number, plural
+from convention_cli.views.provenance import provenance_line
+from convention_cli.vocab import format_date, format_number, french_spacing, plural
 
 PACKAGE_TEMPLATES = Path(__file__).parent.parent / "templates"
 
@@ -50,6 +51,7 @@ def make_environment(override_dir: Path | None = None) -> Any:
         "md": inline,
         "cell": cell,
         "pluriel": _plural,
+        "provenance_line": provenance_line,
     })
     return env
 
@@ -76,7 +78,9 @@ def render_document(
         if line.strip() == "" and cleaned and cleaned[-1] == "":
             continue
         cleaned.append(line.rstrip())
-    return "\n".join(cleaned).strip("\n") + "\n"
+    # French typography on the whole text: generated sentences and registry text alike get
+    # their no-break spaces (nothing else of the registry's text changes).
+    return french_spacing("\n".join(cleaned).strip("\n") + "\n")
 
 
 def template_dir_for(data_dir: Path) -> Path:

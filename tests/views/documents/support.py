@@ -21,6 +21,11 @@ CONFIDENTIAL_MARK = "CONFIDENTIEL-"
 NAMED_PERSONS = ("Camille ARNAUD-SECRET",)
 
 
+def plain(text: str) -> str:
+    """``text`` with its French no-break spaces as plain spaces (for ``in`` checks)."""
+    return text.replace("\u202f", " ").replace("\u00a0", " ")
+
+
 def check_golden(name: str, text: str, data_dir: Path) -> None:
     """Compare with ``golden/<name>.md`` (the data path is normalised to ``data``)."""
     normalised = text.replace(str(data_dir), "data")

@@ -23,6 +23,7 @@ from tests.views.documents.support import (
     assert_commonmark_tables,
     assert_nothing_confidential,
     check_golden,
+    plain,
 )
 
 AS_OF = "2024-06-10"
@@ -117,7 +118,7 @@ def test_verified_generic_address_is_shown(registry_copy: RegistryCopy, run_cli:
     text = run_cli.ok("passation", "--data", str(data), "--as-of", AS_OF, "--partie", "dgom",
                    "--public")
     assert ("**Adresse générique** : bureau@example.org (confiance haute ; source : "
-            "Courriel du bureau)") in text
+            "Courriel du bureau)") in plain(text)
 
 
 def test_every_data_file_is_described() -> None:

@@ -247,7 +247,8 @@ def build_passation(
         horizon=horizon,
         echeances=tuple(echeance_row(e, names) for e in _next_echeances(shown, as_of, horizon)),
         groupes=_groupes(registry, {e.id for e in mine}, public),
-        fichiers=tuple(Emplacement((Path(provenance.data_dir) / f"{name}.yaml").as_posix(),
+        # The registry folder's own name, never a local path (the note is sent).
+        fichiers=tuple(Emplacement(f"{Path(provenance.data_dir).name}/{name}.yaml",
                                    FILE_CONTENTS[name]) for name in FILE_MODELS),
         commandes=_commandes(partie.id, as_of),
         public=public,

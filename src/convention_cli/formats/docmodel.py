@@ -1,0 +1,219 @@
+"""One intermediate model of a generated document, read from its Markdown.
+
+Every document is first rendered as Markdown by its Jinja template (the form kept in git
+and shown on GitHub/GitLab). The office formats (DOCX, ODT, HTML) are written from this
+model, so that the three say exactly what the Markdown says: headings, paragraphs,
+lists, tables, quotes, and the Mermaid gantt as a picture. markdown-it-py parses the
+Markdown as CommonMark (tables enabled), the same reading the tests check.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from convention_cli.views.provenance import DocumentMeta
+
+
+@dataclass(frozen=True)
+class Span:
+    """A run of text with its inline style."""
+
+    text: str
+    bold: bool = False
+    italic: bool = False
+    code: bool = False
+    href: str | None = None
+
+
+Inline = tuple[Span, ...]
+
+
+@dataclass(frozen=True)
+class Heading:
+    level: int
+    content: Inline
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    content: Inline
+    note: bool = False
+    """The closing provenance line: small and discreet."""
+
+
+@dataclass(frozen=True)
+class ListBlock:
+    ordered: bool
+    items: tuple[tuple[Block, ...], ...]
+
+
+@dataclass(frozen=True)
+class Quote:
+    blocks: tuple[Block, ...]
+
+
+@dataclass(frozen=True)
+class Table:
+    header: tuple[Inline, ...]
+    rows: tuple[tuple[Inline, ...], ...]
+
+
+@dataclass(frozen=True)
+class Code:
+    info: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Rule:
+    pass
+
+
+Block = Heading | Paragraph | ListBlock | Quote | Table | Code | Rule
+
+__all__ = ["DocumentMeta"]  # re-exported: the writers take it with the model
+
+
+@dataclass(frozen=True)
+class DocumentModel:
+    title: str
+    blocks: tuple[Block, ...]
+    meta: DocumentMeta | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def plain(content: Inline) -> str:
+    return "".join(span.text for span in content)
+
+
+def parse_markdown(text: str, meta: DocumentMeta | None = None) -> DocumentModel:
+    """The model of a generated Markdown document; its first level-1 heading is the title
+    (taken out of the body: the title block shows it)."""
+    from markdown_it import MarkdownIt
+
+    parser = MarkdownIt("commonmark").enable("table")
+    tokens = parser.parse(text)
+    blocks, _ = _blocks(tokens, 0, None)
+    title = ""
+    body: list[Block] = []
+    for block in blocks:
+        if not title and isinstance(block, Heading) and block.level == 1:
+            title = plain(block.content)
+            continue
+        body.append(block)
+    # The paragraph after the last rule is the provenance line.
+    rules = [i for i, b in enumerate(body) if isinstance(b, Rule)]
+    if rules and rules[-1] == len(body) - 2 and isinstance(body[-1], Paragraph):
+        last = body[-1]
+        body[-1] = Paragraph(last.content, note=True)
+        del body[rules[-1]]
+    return DocumentModel(title, tuple(body), meta)
+
+
+def _blocks(tokens: list[Any], index: int, closing: str | None) -> tuple[list[Block], int]:
+    """Blocks from ``tokens[index:]`` up to the token of type ``closing``."""
+    blocks: list[Block] = []
+    while index < len(tokens):
+        token = tokens[index]
+        kind = token.type
+        if closing is not None and kind == closing:
+            return blocks, index + 1
+        if kind == "heading_open":
+            blocks.append(Heading(int(token.tag[1:]), _inline(tokens[index + 1])))
+            index += 3
+        elif kind == "paragraph_open":
+            blocks.append(Paragraph(_inline(tokens[index + 1])))
+            index += 3
+        elif kind in ("bullet_list_open", "ordered_list_open"):
+            end = kind.replace("_open", "_close")
+            items: list[tuple[Block, ...]] = []
+            index += 1
+            while tokens[index].type != end:
+                item, index = _blocks(tokens, index + 1, "list_item_close")
+                items.append(tuple(item))
+            blocks.append(ListBlock(kind == "ordered_list_open", tuple(items)))
+            index += 1
+        elif kind == "blockquote_open":
+            inner, index = _blocks(tokens, index + 1, "blockquote_close")
+            blocks.append(Quote(tuple(inner)))
+        elif kind == "table_open":
+            table, index = _table(tokens, index + 1)
+            blocks.append(table)
+        elif kind in ("fence", "code_block"):
+            blocks.append(Code(token.info.strip(), token.content))
+            index += 1
+        elif kind == "hr":
+            blocks.append(Rule())
+            index += 1
+        else:  # html_block and anything unexpected: kept as text, never as markup
+            if token.content.strip():
+                blocks.append(Paragraph((Span(token.content.strip()),)))
+            index += 1
+    return blocks, index
+
+
+def _table(tokens: list[Any], index: int) -> tuple[Table, int]:
+    header: list[Inline] = []
+    rows: list[tuple[Inline, ...]] = []
+    current: list[Inline] = []
+    in_head = False
+    while tokens[index].type != "table_close":
+        kind = tokens[index].type
+        if kind == "thead_open":
+            in_head = True
+        elif kind == "thead_close":
+            in_head = False
+        elif kind == "tr_open":
+            current = []
+        elif kind == "tr_close":
+            if in_head:
+                header = current
+            else:
+                rows.append(tuple(current))
+        elif kind == "inline":
+            current.append(_inline(tokens[index]))
+        index += 1
+    return Table(tuple(header), tuple(rows)), index + 1
+
+
+def _inline(token: Any) -> Inline:
+    spans: list[Span] = []
+    bold = italic = False
+    href: str | None = None
+    for child in token.children or ():
+        kind = child.type
+        if kind == "text":
+            _append(spans, Span(child.content, bold, italic, False, href))
+        elif kind == "code_inline":
+            spans.append(Span(child.content, bold, italic, True, href))
+        elif kind in ("softbreak", "hardbreak"):
+            _append(spans, Span(" ", bold, italic, False, href))
+        elif kind == "strong_open":
+            bold = True
+        elif kind == "strong_close":
+            bold = False
+        elif kind == "em_open":
+            italic = True
+        elif kind == "em_close":
+            italic = False
+        elif kind == "link_open":
+            href = str(child.attrs.get("href", ""))
+        elif kind == "link_close":
+            href = None
+        elif kind in ("html_inline", "image"):
+            _append(spans, Span(child.content, bold, italic, False, href))
+    return tuple(spans)
+
+
+def _append(spans: list[Span], span: Span) -> None:
+    """Merge runs of the same style (markdown-it splits text at every escape)."""
+    if not span.text:
+        return
+    if spans:
+        last = spans[-1]
+        if (not last.code and not span.code and (last.bold, last.italic, last.href)
+                == (span.bold, span.italic, span.href)):
+            spans[-1] = Span(last.text + span.text, last.bold, last.italic, False, last.href)
+            return
+    spans.append(span)
