@@ -27,13 +27,13 @@ def output_suffix(target: Path) -> str:
     suffix = target.suffix.lower()
     if suffix == ".htm":
         return ".html"
-    if suffix == ".markdown":
+    if suffix in ("", ".markdown", ".txt"):  # plain text is the Markdown itself
         return ".md"
     if suffix not in FORMAT_BY_SUFFIX:
         known = ", ".join(FORMAT_BY_SUFFIX)
-        shown = f"« {target.suffix} »" if target.suffix else "aucune extension"
+        shown = f"« {target.suffix} »"
         raise UsageError(f"format de document inconnu pour {target} ({shown}) : extensions "
-                         f"possibles {known}")
+                         f"possibles {known} (Markdown aussi pour .txt ou sans extension)")
     return suffix
 
 
