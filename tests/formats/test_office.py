@@ -28,7 +28,8 @@ OUTLINE_BY_SUFFIX: dict[str, Callable[[bytes], str]] = {
 DOCUMENTS = {
     "bilan-annuel-2024": ["bilan", "--annee", "2024"],
     "bilan-pluriannuel": ["bilan", "--pluriannuel", "--as-of", "2024-06-30"],
-    "agenda-commission": ["agenda", "--date", "2024-06-20", "--heure", "10:00"],
+    "agenda-commission": ["agenda", "--date", "2024-06-20", "--heure", "10:00", "--as-of",
+                          "2024-06-10"],
     "passation-dgom-public": ["passation", "--partie", "dgom", "--as-of", "2024-06-10",
                               "--public"],
     "communication-2024": ["communication", "--annee", "2024"],
