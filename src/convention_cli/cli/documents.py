@@ -62,9 +62,12 @@ def render_document_and_meta(
         as_of = request.as_of or spec.default_as_of(registry, request, resolve_as_of(None))
         origin = provenance(as_of, data_dir, public=request.public)
         view = spec.build(registry, request, as_of, origin)
-        text = render_document(spec.template, {"view": view, "public": request.public,
-                                               "provenance": origin},
-                               template_dir_for(data_dir))
+        from convention_cli.views.documents.common import reference_labels
+
+        text = render_document(spec.template, {
+            "view": view, "public": request.public, "provenance": origin,
+            "ids": request.identifiants, "labels": reference_labels(registry)},
+            template_dir_for(data_dir))
         day = request.day or (None if request.quarter is None else as_of)
         meta = document_meta(registry, origin, day=day, public=request.public,
                              signatures=spec.signatures)

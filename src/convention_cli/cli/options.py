@@ -114,8 +114,14 @@ StatutOption = Annotated[
 ]
 OutputOption = Annotated[
     Path | None,
-    typer.Option("--sortie", "-o", help="Écrit le document dans ce fichier (sinon : sortie "
+    typer.Option("--sortie", "-o", help="Écrit le document dans ce fichier, au format de son "
+                 "extension : .md (ou .txt), .docx, .odt, .html (sinon : Markdown sur la sortie "
                  "standard).", show_default=False),
+]
+IdsOption = Annotated[
+    bool,
+    typer.Option("--identifiants", help="Copie de travail interne : garde les identifiants "
+                 "du registre à côté des libellés (le document à envoyer n'en a pas)."),
 ]
 PublicOption = Annotated[
     bool,

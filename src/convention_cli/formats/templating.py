@@ -28,9 +28,21 @@ def _plural(count: int, singular: str, plural_form: str | None = None) -> str:
     return plural(count, singular, plural_form)
 
 
+def _idref(context: Any, value: str) -> str:
+    """`` (`id`)`` after a label in an internal working copy (``--identifiants``); nothing in
+    the document one sends."""
+    return f" (`{value}`)" if context.get("ids") else ""
+
+
+def _label(context: Any, value: str) -> str:
+    """What stands for an identifier in a table cell: its label (and the id on request)."""
+    labels = context.get("labels") or {}
+    return cell(labels.get(value, value)) + _idref(context, value)
+
+
 def make_environment(override_dir: Path | None = None) -> Any:
     """The sandboxed Jinja environment; ``override_dir`` templates win over the package's."""
-    from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined
+    from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined, pass_context
     from jinja2.sandbox import SandboxedEnvironment
 
     loaders = []
@@ -52,6 +64,9 @@ def make_environment(override_dir: Path | None = None) -> Any:
         "cell": cell,
         "pluriel": _plural,
         "provenance_line": provenance_line,
+        # Both read the render's context: ``ids`` (--identifiants) and ``labels``.
+        "idref": pass_context(_idref),
+        "label": pass_context(_label),
     })
     return env
 

@@ -74,7 +74,7 @@ def _requirements(
     prorogation = by_id.get("decision-prorogation")
     if prorogation is not None and prorogation.etat is not Etat.HONOREE:
         lines.append(
-            "Prorogation : possible d'un commun accord « à l'issue d'un bilan partagé des "
-            "actions réalisées » ; toute modification fait l'objet d'un avenant (section "
-            f"{conv.regles.prorogation.clause}). Aucun avenant n'est enregistré.")
+            "Prorogation : possible d’un commun accord « à l’issue d’un bilan partagé des "
+            "actions réalisées » ; toute modification fait l’objet d’un avenant (section "
+            f"{conv.regles.prorogation.clause}). Aucun avenant n’est enregistré.")
     return tuple(lines)

@@ -9,6 +9,7 @@ import typer
 from convention_cli.cli.options import (
     AsOfOption,
     DataOption,
+    IdsOption,
     OutputOption,
     PublicOption,
     parse_date_option,
@@ -36,6 +37,7 @@ def agenda(
     ] = None,
     sortie: OutputOption = None,
     public: PublicOption = False,
+    identifiants: IdsOption = False,
     as_of: AsOfOption = None,
 ) -> None:
     """Ordre du jour de la Commission ultramarine (ou d'un groupe de travail), en Markdown.
@@ -59,5 +61,6 @@ def agenda(
     if day is None and quarter is None:
         raise UsageError("indiquez --date ou --trimestre")
     request = DocumentRequest(day=day, quarter=quarter, instance=instance, hour=heure,
-                              as_of=parse_date_option(as_of, "--as-of"), public=public)
+                              as_of=parse_date_option(as_of, "--as-of"), public=public,
+                              identifiants=identifiants)
     produce_document("agenda", request, data, sortie)

@@ -6,7 +6,13 @@ from typing import Annotated
 
 import typer
 
-from convention_cli.cli.options import DataOption, OutputOption, PublicOption, parse_date_option
+from convention_cli.cli.options import (
+    DataOption,
+    IdsOption,
+    OutputOption,
+    PublicOption,
+    parse_date_option,
+)
 
 
 def bilan(
@@ -26,6 +32,7 @@ def bilan(
     ] = None,
     sortie: OutputOption = None,
     public: PublicOption = False,
+    identifiants: IdsOption = False,
 ) -> None:
     """Bilan annuel (--annee) ou pluriannuel (--pluriannuel) de la convention, en Markdown.
 
@@ -52,8 +59,9 @@ def bilan(
     if annee is not None:
         from convention_cli.views.documents.bilan import parse_year
 
-        request = DocumentRequest(year=parse_year(annee), as_of=day, public=public)
+        request = DocumentRequest(year=parse_year(annee), as_of=day, public=public,
+                                  identifiants=identifiants)
         produce_document("bilan-annuel", request, data, sortie)
     else:
-        produce_document("bilan-pluriannuel", DocumentRequest(as_of=day, public=public), data,
-                         sortie)
+        produce_document("bilan-pluriannuel", DocumentRequest(
+            as_of=day, public=public, identifiants=identifiants), data, sortie)

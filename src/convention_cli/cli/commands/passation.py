@@ -9,6 +9,7 @@ import typer
 from convention_cli.cli.options import (
     AsOfOption,
     DataOption,
+    IdsOption,
     OutputOption,
     PublicOption,
     parse_date_option,
@@ -24,6 +25,7 @@ def passation(
     as_of: AsOfOption = None,
     sortie: OutputOption = None,
     public: PublicOption = False,
+    identifiants: IdsOption = False,
 ) -> None:
     """Note de passation pour le nouveau référent d'une partie, en Markdown.
 
@@ -40,7 +42,7 @@ def passation(
     from convention_cli.views.documents.catalogue import DocumentRequest
 
     request = DocumentRequest(partie=partie, as_of=parse_date_option(as_of, "--as-of"),
-                              public=public)
+                              public=public, identifiants=identifiants)
     produce_document("passation", request, data, sortie)
 
 

@@ -40,9 +40,9 @@ PARTIEL = "partiellement atteint"
 NON_ATTEINT = "non atteint"
 NON_EVALUABLE = "non évaluable"
 RULE = (
-    "Un objectif est « non évaluable » quand aucun engagement qui le sert n'a de statut "
-    "renseigné (ou qu'aucun engagement ne le sert) ; « atteint » quand tous les engagements "
-    "qui le servent sont réalisés ; « partiellement atteint » quand au moins l'un d'eux est "
+    "Un objectif est « non évaluable » quand aucun engagement qui le sert n’a de statut "
+    "renseigné (ou qu’aucun engagement ne le sert) ; « atteint » quand tous les engagements "
+    "qui le servent sont réalisés ; « partiellement atteint » quand au moins l’un d’eux est "
     "réalisé ou en cours ; « non atteint » sinon. Le statut de chaque engagement est le "
     "dernier statut daté de son journal au {day}."
 )
@@ -191,10 +191,10 @@ def _questions(
     rules = conv.regles
     avenants = sorted(conv.avenants, key=lambda a: a.date_signature)
     recorded = tuple(f"Avenant signé le {format_date(a.date_signature)} : {a.objet}"
-                     for a in avenants) or ("Aucun avenant n'est enregistré dans le registre.",)
+                     for a in avenants) or ("Aucun avenant n’est enregistré dans le registre.",)
     prorogation = ("La décision de prorogation est enregistrée (avenant)."
                    if prorogation_recorded else
-                   f"Aucune décision de prorogation n'est enregistrée ; sans elle, la "
+                   f"Aucune décision de prorogation n’est enregistrée ; sans elle, la "
                    f"convention prend fin le {format_date(end)}.")
     weak = [f"objectif {o.numero} ({o.appreciation})" for o in objectives
             if o.appreciation in (NON_ATTEINT, NON_EVALUABLE)]
@@ -204,13 +204,13 @@ def _questions(
     return (
         Question(
             "Prorogation", rules.prorogation.clause, rules.prorogation.citation,
-            "Les parties souhaitent-elles proroger la convention d'un commun accord, à "
-            "l'issue du bilan partagé des actions réalisées que constitue le présent bilan ?",
+            "Les parties souhaitent-elles proroger la convention d’un commun accord, à "
+            "l’issue du bilan partagé des actions réalisées que constitue le présent bilan ?",
             (prorogation,)),
         Question(
             "Avenant", rules.avenant.clause, rules.avenant.citation,
             "Quelles modifications les besoins recensés appellent-ils (objectifs, engagements, "
-            "modalités de concertation) ? Chacune fera l'objet d'un avenant.",
+            "modalités de concertation) ? Chacune fera l’objet d’un avenant.",
             (*recorded, *(["Objectifs à réexaminer : " + ", ".join(weak) + "."]
                           if weak else []))),
         Question(
@@ -219,7 +219,7 @@ def _questions(
             "Les partenariats qui découlent de la convention sont-ils alignés sur sa durée "
             "(et, en cas de prorogation, sur la nouvelle durée) ?",
             (("Opérateurs cités par les engagements : " + ", ".join(operators) + ".",)
-             if operators else ("Aucun opérateur n'est cité par les engagements.",))),
+             if operators else ("Aucun opérateur n’est cité par les engagements.",))),
         Question(
             "Absence de financement direct", rules.financement.clause,
             rules.financement.citation,

@@ -31,6 +31,8 @@ class DocumentRequest:
     as_of: date | None = None
     """The observation day given by the user (``--as-of``), or None for the default."""
     public: bool = False
+    identifiants: bool = False
+    """Keep the registry's ids beside the labels (internal working copy)."""
     year: int | None = None
     """Annual documents (bilan annuel, communication)."""
     partie: str | None = None

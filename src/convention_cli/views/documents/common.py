@@ -116,3 +116,21 @@ def year_before(day: datetime.date) -> datetime.date:
         return day.replace(year=day.year - 1)
     except ValueError:
         return day.replace(year=day.year - 1, day=28)
+
+
+def reference_labels(registry: Registry) -> dict[str, str]:
+    """What a document shows instead of an identifier: an engagement's or a group's
+    label, « Commission ultramarine du 12 mars 2024 » for a meeting, an action's text."""
+    from convention_cli.vocab import format_date
+
+    labels: dict[str, str] = {e.id: e.libelle for e in registry.engagements}
+    labels.update({g.id: f"Groupe de travail n° {g.numero} : {g.libelle}"
+                   for g in registry.groupes_travail})
+    for reunion in registry.reunions:
+        labels[reunion.id] = f"{instance_label(reunion, registry)} du {format_date(reunion.date)}"
+        labels.update({a.id: a.texte for a in reunion.actions})
+    for owner in (*getattr(registry, "projets", ()), *getattr(registry, "evaluations", ())):
+        text = getattr(owner, "libelle", None) or getattr(owner, "objet", None)
+        if isinstance(text, str):
+            labels[owner.id] = text
+    return labels

@@ -57,13 +57,13 @@ HORIZON_DAYS = 90
 CLOSED_STATUSES = ("realise", "abandonne")
 FILE_CONTENTS: dict[str, str] = {
     "convention": "le texte de la convention : objectifs (I), clauses, modalités de "
-    "concertation (III), règles (IV à VII), thèmes de l'annexe, avenants",
+    "concertation (III), règles (IV à VII), thèmes de l’annexe, avenants",
     "parties": "les parties, leurs représentants et leurs référents (III), les opérateurs "
     "cités",
     "territoires": "les territoires couverts, leurs missions locales et leur RSMA",
     "engagements": "les engagements de chaque partie : statut, échéance, indicateurs, "
     "journal daté et preuves",
-    "groupes_travail": "les groupes de travail de l'annexe : statut, engagements suivis, "
+    "groupes_travail": "les groupes de travail de l’annexe : statut, engagements suivis, "
     "journal",
     "reunions": "les réunions tenues (commission, groupes de travail, référents), leurs "
     "décisions et leurs actions",
@@ -382,7 +382,7 @@ def _commandes(partie_id: str, as_of: date) -> tuple[Commande, ...]:
         Commande(f"convention echeances --partie {partie_id} --ics echeances-{partie_id}.ics",
                  "les échéances de la partie dans un agenda (Outlook, Thunderbird)"),
         Commande(f"convention agenda --trimestre {year}-T{quarter}",
-                 "l'ordre du jour de la Commission ultramarine du trimestre"),
+                 "l’ordre du jour de la Commission ultramarine du trimestre"),
         Commande("convention validate",
                  "vérifier le registre après chaque modification des fichiers"),
         Commande(f"convention passation --partie {partie_id}",
