@@ -139,19 +139,17 @@ def test_mermaid_name(text: str, name: str) -> None:
 
 
 @pytest.mark.parametrize(
-    ("statuses", "expected"),
+    ("rates", "expected"),
     [
-        ([], "non évaluable"),
-        (["non_renseigne", "non_renseigne"], "non évaluable"),
-        (["realise", "realise"], "atteint"),
-        (["realise", "non_renseigne"], "partiellement atteint"),
-        (["en_cours", "non_demarre"], "partiellement atteint"),
-        (["non_demarre", "non_renseigne"], "non atteint"),
-        (["suspendu", "abandonne"], "non atteint"),
+        ([], "non évaluable (aucune donnée)"),
+        ([1.0, 1.2], "atteint"),
+        ([1.0, 0.3], "partiellement atteint"),
+        ([0.6], "partiellement atteint"),
+        ([0.0, 0.4], "non atteint"),
     ],
 )
-def test_appreciation_rule(statuses: list[str], expected: str) -> None:
-    assert appreciation(statuses) == expected
+def test_appreciation_rule(rates: list[float], expected: str) -> None:
+    assert appreciation(rates) == expected
 
 
 def _commission(quarter_end: date, held: date | None, reunion: str | None,

@@ -38,14 +38,30 @@ from convention_cli.vocab import format_date
 ATTEINT = "atteint"
 PARTIEL = "partiellement atteint"
 NON_ATTEINT = "non atteint"
-NON_EVALUABLE = "non évaluable"
+NON_EVALUABLE = "non évaluable (aucune donnée)"
+HALF = 0.5
 RULE = (
-    "Un objectif est « non évaluable » quand aucun engagement qui le sert n’a de statut "
-    "renseigné (ou qu’aucun engagement ne le sert) ; « atteint » quand tous les engagements "
-    "qui le servent sont réalisés ; « partiellement atteint » quand au moins l’un d’eux est "
-    "réalisé ou en cours ; « non atteint » sinon. Le statut de chaque engagement est le "
-    "dernier statut daté de son journal au {day}."
+    "L’atteinte d’un objectif se lit sur les indicateurs chiffrés des engagements qui le "
+    "servent, cible contre dernière mesure datée au plus tard le {day} : « atteint » quand "
+    "chaque indicateur mesuré atteint sa cible ; « non atteint » quand aucun n’en atteint la "
+    "moitié ; « partiellement atteint » entre les deux ; « non évaluable (aucune donnée) » "
+    "quand aucun indicateur n’a à la fois une cible et une mesure. Ni les statuts déclarés, "
+    "ni l’existence de l’annexe de la convention, ni la communication du jour de la "
+    "signature n’entrent dans cette appréciation : ils sont rapportés à part."
 )
+
+
+@dataclass(frozen=True)
+class LigneIndicateur:
+    """An indicator of an engagement: target, last measure up to the as-of day, gap."""
+
+    libelle: str
+    engagement: str
+    cible: str
+    mesure: str
+    ecart: str
+    taux: float | None
+    """Measure ÷ target (None when not measured)."""
 
 
 @dataclass(frozen=True)
@@ -56,7 +72,11 @@ class ObjectifPluriannuel:
     clause: str
     appreciation: str
     decompte: str
+    indicateurs: tuple[LigneIndicateur, ...]
     engagements: tuple[LigneEngagementBilan, ...]
+    """The engagements first shown under this objective (each engagement appears once)."""
+    deja_presentes: tuple[tuple[int, int], ...]
+    """(objective number, count) of serving engagements shown under an earlier objective."""
     journal: tuple[LigneJournalBilan, ...]
     preuves: tuple[LignePreuveDatee, ...]
     """Preuves attached to the engagements themselves (journal preuves are in ``journal``)."""
@@ -104,15 +124,46 @@ def multi_year_as_of(registry: Registry) -> date:
     return conv.regles.bilan_pluriannuel.date_limite
 
 
-def appreciation(statuses: list[str]) -> str:
-    """The rule stated in ``RULE``, applied to the statuses of an objective's engagements."""
-    if all(s == "non_renseigne" for s in statuses):
+def appreciation(rates: list[float]) -> str:
+    """The rule stated in ``RULE``, from the measure ÷ target rate of each measured
+    indicator of an objective's engagements."""
+    if not rates:
         return NON_EVALUABLE
-    if all(s == "realise" for s in statuses):
+    if all(rate >= 1 for rate in rates):
         return ATTEINT
-    if any(s in ("realise", "en_cours") for s in statuses):
-        return PARTIEL
-    return NON_ATTEINT
+    if all(rate < HALF for rate in rates):
+        return NON_ATTEINT
+    return PARTIEL
+
+
+def indicator_lines(engagements: list[Engagement], as_of: date) -> tuple[LigneIndicateur, ...]:
+    """Each quantitative indicator with a target: its last measure up to ``as_of`` and the
+    gap to the target (« aucune mesure » when none is recorded)."""
+    from convention_cli.vocab import format_number
+
+    rows = []
+    for engagement in engagements:
+        for indicator in engagement.indicateurs:
+            if indicator.type != "quantitatif" or indicator.cible is None:
+                continue
+            unit = f" {indicator.unite}" if indicator.unite else ""
+            measures = sorted((m for m in indicator.mesures if m.date <= as_of),
+                              key=lambda m: m.date)
+            target = f"{format_number(indicator.cible)}{unit}"
+            if not measures:
+                rows.append(LigneIndicateur(indicator.libelle, engagement.id, target,
+                                            "aucune mesure", "—", None))
+                continue
+            last = measures[-1]
+            gap = last.valeur - indicator.cible
+            sign = "+" if gap > 0 else "−" if gap < 0 else ""
+            rate = last.valeur / indicator.cible if indicator.cible else 1.0
+            rows.append(LigneIndicateur(
+                indicator.libelle, engagement.id, target,
+                f"{format_number(last.valeur)}{unit} au {format_date(last.date)}",
+                f"{sign}{format_number(abs(gap))}{unit}" if gap else "cible atteinte",
+                rate))
+    return tuple(rows)
 
 
 def build_bilan_pluriannuel(
@@ -131,18 +182,30 @@ def build_bilan_pluriannuel(
     entries = {e.id: journal_tuples(journal_rows([e], public))
                for e in engagements}
     objectives = []
+    first_shown: dict[str, int] = {}  # engagement id -> objective number it is shown under
     for objective in sorted(conv.objectifs, key=lambda o: o.numero):
         serving = [e for e in engagements if objective.id in e.objectifs]
-        journal = [row for e in serving for row in entries[e.id]]
+        earlier: dict[int, int] = {}
+        for engagement in serving:
+            number = first_shown.setdefault(engagement.id, objective.numero)
+            if number != objective.numero:
+                earlier[number] = earlier.get(number, 0) + 1
+        own = [e for e in serving if first_shown[e.id] == objective.numero]
+        journal = [row for e in own for row in entries[e.id]]
         journal.sort(key=lambda r: (r.date, r.engagement))
+        indicators = indicator_lines(serving, as_of)
         objectives.append(ObjectifPluriannuel(
             numero=objective.numero, libelle=objective.libelle, citation=objective.citation,
             clause=objective.clause,
-            appreciation=appreciation([statuses[e.id] for e in serving]),
+            appreciation=appreciation([i.taux for i in indicators if i.taux is not None]),
             decompte=count_by_status(statuses[e.id] for e in serving),
-            engagements=tuple(lines[e.id] for e in serving),
+            # Every serving indicator counts; each is shown once, with its engagement.
+            indicateurs=tuple(i for i in indicators
+                              if first_shown[i.engagement] == objective.numero),
+            engagements=tuple(lines[e.id] for e in own),
+            deja_presentes=tuple(sorted(earlier.items())),
             journal=tuple(journal),
-            preuves=_engagement_preuves(serving, public)))
+            preuves=_engagement_preuves(own, public)))
     record = commission_record(shown, as_of)
     return BilanPluriannuelView(
         convention=f"{conv.titre} — {conv.sous_titre}",
@@ -162,8 +225,10 @@ def build_bilan_pluriannuel(
                        sum(1 for t in record.trimestres
                            if t.date_limite.year == year and t.resultat == "tenue"))
             for year in range(period.debut.year, period.fin.year + 1)),
+        # The bilan does not list itself among the bilans due.
         bilans=tuple(echeance_line(e, names) for e in shown
-                     if e.objet in (Objet.BILAN, Objet.COMMUNICATION)),
+                     if e.objet in (Objet.BILAN, Objet.COMMUNICATION)
+                     and e.id != "bilan-pluriannuel"),
         questions=_questions(registry, engagements, objectives, prorogation_recorded=any(
             e.id == "decision-prorogation" and e.etat is Etat.HONOREE for e in shown)),
         public=public,
