@@ -85,6 +85,28 @@ def test_gitlab_ci_writes_a_code_quality_report_and_passes(tmp_path: Path) -> No
     assert json.loads((repo / report).read_text(encoding="utf-8")) == []
 
 
+def test_the_pinned_tool_validates_the_shipped_registry(tmp_path: Path) -> None:
+    """The examples install the tool AT THE PINNED COMMIT: that tool, not today's, must
+    pass ``validate --strict`` on the shipped registry. When the registry starts using
+    something newer (a field, a rule), move the pin of every example (one commit, the
+    same in README.md, .pre-commit-hooks.yaml and examples/) to a commit of main that
+    has it."""
+    revision = _load(GITHUB)["env"]["CONVENTION_REVISION"]
+    assert_commit_exists(revision)
+    archive = subprocess.run(["git", "archive", "--format=tar", revision, "src"], cwd=ROOT,
+                             capture_output=True, check=True).stdout
+    (tmp_path / "src.tar").write_bytes(archive)
+    subprocess.run(["tar", "-xf", "src.tar"], cwd=tmp_path, check=True)
+    repo = _registry_repository(tmp_path)
+    env = {**_run_env(), "PYTHONPATH": str(tmp_path / "src")}
+    result = subprocess.run([sys.executable, "-m", "convention_cli", "validate", "--data",
+                             "data", "--strict"], cwd=repo, env=env, capture_output=True,
+                            text=True, check=False)
+    assert result.returncode == 0, (
+        f"l'outil au commit épinglé {revision[:12]} refuse le registre livré : déplacez la "
+        f"révision des exemples vers un commit récent de main\n{result.stdout}{result.stderr}")
+
+
 def test_readme_pre_commit_snippet_names_an_existing_commit_and_hook() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     block = re.search(r"```yaml\n(  repos:\n.*?)```", readme, re.DOTALL)
