@@ -150,23 +150,23 @@ class StatusView:
 
 
 def _counters(
-    keys: list[tuple[str, str]], lignes: list[LigneEngagement], by_party: bool
+    keys: list[tuple[str, str]], lignes: list[LigneEngagement], late: list[Echeance] | None
 ) -> tuple[Compteur, ...]:
-    """By party: the engagements the party carries, with its own status, and the late
-    occurrences it carries a share of. By objective: the engagements serving it."""
+    """By party (``late`` given): the engagements the party carries, with its own status,
+    and every late occurrence it carries a share of (meeting actions included). By
+    objective: the engagements serving it, and how many of them are late."""
     counters = []
     for key, label in keys:
-        if by_party:
+        if late is not None:
             concerned = [line for line in lignes if key in line.statuts]
             counts = Counter(line.statuts[key] for line in concerned)
-            late = sum(1 for line in concerned for e in line.retards
-                       if e.etat_de(key) is Etat.EN_RETARD)
+            late_count = sum(1 for e in late if e.etat_de(key) is Etat.EN_RETARD)
         else:
             concerned = [line for line in lignes if key in line.objectifs]
             counts = Counter(line.statut for line in concerned)
-            late = sum(1 for line in concerned if line.en_retard)
+            late_count = sum(1 for line in concerned if line.en_retard)
         counters.append(Compteur(
-            key, label, {s: counts[s] for s in STATUT_ORDER if counts[s]}, late))
+            key, label, {s: counts[s] for s in STATUT_ORDER if counts[s]}, late_count))
     return tuple(c for c in counters if c.total)
 
 
@@ -285,9 +285,9 @@ def build_status(
         titre=conv.titre,
         position=position_of(registry, as_of, echeances),
         lignes=tuple(lignes),
-        par_partie=_counters([(p.id, p.sigle) for p in registry.parties], lignes, True),
+        par_partie=_counters([(p.id, p.sigle) for p in registry.parties], lignes, late),
         par_objectif=_counters([(o.id, f"{o.numero}. {o.libelle}") for o in conv.objectifs],
-                               lignes, False),
+                               lignes, None),
         retards=_late_groups(late),
         prochaines=_due_soon(chosen, as_of, horizon),
         a_decider=tuple(e for e in chosen if e.etat in (Etat.A_DECIDER,
