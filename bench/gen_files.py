@@ -110,6 +110,8 @@ def convention_file(total_ml: int) -> dict[str, Any]:
             "nombre_missions_locales": total_ml,
             "jeunes_accompagnes_par_an": 80000,
             "jeunes_en_contact": 150000,
+            "qualificatifs": {"jeunes_accompagnes_par_an": "plus_de",
+                              "jeunes_en_contact": "plus_de"},
             "clause": "Préambule",
             "citation": f"Dans les territoires d'Outre-mer, {total_ml} missions locales "
             "(chiffre synthétique) assurent l'accueil et l'accompagnement de plus de 80 000 "
@@ -187,6 +189,10 @@ def convention_file(total_ml: int) -> dict[str, Any]:
 
 # --- parties.yaml ------------------------------------------------------------------------
 
+TUTELLE = {"type": "tutelle", "organisation": "dgom", "source": "Registre synthétique",
+           "confiance": "haute"}
+"""A sourced relation for each operator under the DGOM's tutelle (REL001)."""
+
 
 def parties_file(rng: random.Random) -> dict[str, Any]:
     def personne(fonction: str) -> dict[str, Any]:
@@ -223,10 +229,11 @@ def parties_file(rng: random.Random) -> dict[str, Any]:
     operateurs = [
         {"id": "ladom", "nom": "L'Agence de l'outre-mer pour la mobilité", "sigle": "LADOM",
          "clauses": ["I", "II.1"], "role": "Mobilité des jeunes ultramarins",
-         "tutelle": "dgom",
+         "tutelle": "dgom", "relations": [TUTELLE],
          "details": [fact(rng, "Établissement public administratif", "ladom.fr")]},
         {"id": "rsma", "nom": "Service militaire adapté", "sigle": "RSMA",
-         "clauses": ["I"], "role": "Insertion socioprofessionnelle", "tutelle": "dgom"},
+         "clauses": ["I"], "role": "Insertion socioprofessionnelle", "tutelle": "dgom",
+         "relations": [TUTELLE]},
         {"id": "adie", "nom": "Association pour le droit à l'initiative économique",
          "sigle": "ADIE", "clauses": ["I"], "role": "Microcrédit et création d'entreprise"},
         {"id": "france-travail", "nom": "France Travail", "sigle": "FT",
@@ -332,8 +339,9 @@ def engagement(rng: random.Random, index: int) -> dict[str, Any]:
          "auteur": rng.choice(AUTHORS), "source": rng.choice(SOURCES)}
         for day in dates[:3]
     ]
-    if statut != "non_renseigne":  # the last noted status is the current one
-        journal[-1]["statut"] = statut
+    if statut != "non_renseigne":  # the last noted status is the current one, attested
+        journal[-1]["statut"] = statut  # by every party of the engagement (PRV001, PRV002)
+        journal[-1]["parties"] = Flow(list(entry["parties"]))
     entry["journal"] = journal
     entry["confidentiel"] = index % 50 == 0
     return entry
