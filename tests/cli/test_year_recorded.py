@@ -28,6 +28,9 @@ def year_2024(run_cli: RunCli, registry_copy: RegistryCopy) -> Path:
          "--source", "Compte rendu de la commission du 10 septembre 2024"],
         ["action", "add", "commission-2024-09-10", "--texte", "Recenser les projets",
          "--responsable", "dgom", "--echeance", "2024-11-30"],
+        ["journal", "add", "bilan-annuel", "--texte", "Bilan 2023 : partie UNML remise",
+         "--date", "2024-06-20", "--honore", "bilan-annuel-2023", "--partie", "unml",
+         "--source", "Courriel du référent UNML"],
         ["journal", "add", "bilan-pluriannuel", "--texte", "Partie UNML du bilan engagée",
          "--date", "2024-11-05", "--statut", "en_cours", "--partie", "unml",
          "--source", "Courriel du référent UNML"],
@@ -100,6 +103,26 @@ def test_one_party_progress_leaves_the_other_share_open(
     earlier = _status(run_cli, year_2024, "2024-11-04")
     line = next(e for e in earlier["engagements"] if e["id"] == "bilan-pluriannuel")
     assert line["statuts_par_partie"] == {"unml": "non_renseigne", "dgom": "non_renseigne"}
+
+
+def test_a_joint_occurrence_keeps_one_state_per_party(
+    run_cli: RunCli, year_2024: Path
+) -> None:
+    bilan = _echeances(run_cli, year_2024, "2024-07-01")["bilan-annuel-2023"]
+    assert bilan["etat_code"] == "en_retard"  # the DGOM's share is still missing
+    assert {p["partie"]: (p["etat_code"], p["honoree_le"]) for p in bilan["parts"]} == {
+        "unml": ("honoree", "2024-06-20"), "dgom": ("en_retard", None)}
+    before = _echeances(run_cli, year_2024, "2024-06-19")["bilan-annuel-2023"]
+    assert {p["etat_code"] for p in before["parts"]} == {"proche"}
+    table = run_cli.ok("echeances", "--data", year_2024, "--as-of", "2024-07-01",
+                       "--depuis", "2024-06-30", "--jusqu-au", "2024-06-30")
+    assert "en retard (unml : honorée, dgom : en retard)" in table
+    status = _status(run_cli, year_2024, "2024-07-01")
+    counters = {c["id"]: c["en_retard"] for c in status["compteurs"]["par_partie"]}
+    late = status["echeances"]["en_retard"]
+    assert counters["unml"] == sum(
+        1 for e in late if "unml" in e["porteurs"]
+        and all(p["etat_code"] == "en_retard" for p in e["parts"] if p["partie"] == "unml"))
 
 
 def test_the_agenda_shows_the_situation_as_of(run_cli: RunCli, year_2024: Path) -> None:

@@ -22,7 +22,7 @@ def echeances_markdown(echeances: Sequence[Echeance], as_of: date, horizon_days:
     lines += ["| Date | État | Clause | Parties | Identifiant | Échéance | Honorée le (par) |",
               "|---|---|---|---|---|---|---|"]
     lines += [
-        "| " + " | ".join(cell(c) for c in (r.date, r.etat.value, r.source, r.parties, r.id,
+        "| " + " | ".join(cell(c) for c in (r.date, r.etat_texte, r.source, r.parties, r.id,
                                             r.libelle, r.honneur)) + " |"
         for r in echeance_rows(echeances, as_of)
     ]

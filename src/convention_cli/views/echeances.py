@@ -76,6 +76,18 @@ class EcheanceRow:
     source: str
     honneur: str
     """``25 septembre 2023 (réunion x)`` when honoured as of the day, else empty."""
+    etat_texte: str = ""
+    """The state as shown: ``en retard (unml : honorée)`` when the parties of a joint
+    occurrence do not stand at the same point."""
+
+
+def etat_fr(echeance: Echeance) -> str:
+    """``en retard``, or ``en retard (unml : honorée, dgom : en retard)`` for a joint
+    occurrence whose parties differ."""
+    if not echeance.parts_differentes:
+        return echeance.etat.value
+    shares = ", ".join(f"{p.partie} : {p.etat.value}" for p in echeance.parts)
+    return f"{echeance.etat.value} ({shares})"
 
 
 def echeance_rows(echeances: Sequence[Echeance], as_of: date) -> list[EcheanceRow]:
@@ -84,6 +96,7 @@ def echeance_rows(echeances: Sequence[Echeance], as_of: date) -> list[EcheanceRo
         honneur = e.honneur
         rows.append(EcheanceRow(
             date=format_date(e.date), etat=e.etat, id=e.id, libelle=e.libelle,
+            etat_texte=etat_fr(e),
             parties=", ".join(e.porteurs) + (
                 f" (avec {', '.join(e.participants)})" if e.participants else ""),
             source=e.source,

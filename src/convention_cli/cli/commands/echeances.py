@@ -173,7 +173,7 @@ def _print_table(selected: Sequence[Echeance], day: date) -> None:
         label = r.libelle + (f" — honorée le {r.honneur}" if r.honneur else "")
         if e.lecture:
             label += f" ({lecture_fr(e.lecture)})"
-        cells.append([r.date, r.etat.value, r.source, r.parties, r.id, label])
+        cells.append([r.date, r.etat_texte, r.source, r.parties, r.id, label])
     emit([text_table(f"Échéances au {format_date(day)}", columns, cells,
                      [STYLE_BY_ETAT.get(r.etat, "") for r in rows], summary_line(selected),
                      width=listing_width(console))], console)
