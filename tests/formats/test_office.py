@@ -33,6 +33,7 @@ DOCUMENTS = {
     "passation-dgom-public": ["passation", "--partie", "dgom", "--as-of", "2024-06-10",
                               "--public"],
     "communication-2024": ["communication", "--annee", "2024"],
+    "releve-commission": ["releve", "commission-2024-t1", "--as-of", "2024-06-30"],
 }
 
 

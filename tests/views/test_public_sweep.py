@@ -166,6 +166,8 @@ PUBLIC_OUTPUTS: tuple[tuple[str, ...], ...] = (
     ("bilan", "--public", "--pluriannuel", "-o", "{out}/bilan.odt"),
     ("passation", "--public", "--partie", "dgom", "--as-of", AS_OF, "-o", "{out}/p.html"),
     ("communication", "--annee", "2024", "-o", "{out}/communication.docx"),
+    ("releve", "commission-2024-t1", "--public", "--as-of", AS_OF),
+    ("releve", "commission-2024-t1", "--public", "--as-of", AS_OF, "-o", "{out}/r.odt"),
 )
 """Every public output: one line each (``{data}`` is added as ``--data``)."""
 

@@ -25,6 +25,7 @@ from convention_cli.cli.commands.export import export
 from convention_cli.cli.commands.gt import gt
 from convention_cli.cli.commands.init import init
 from convention_cli.cli.commands.passation import communication, passation
+from convention_cli.cli.commands.releve import releve
 from convention_cli.cli.commands.schema import schema
 from convention_cli.cli.commands.site import site
 from convention_cli.cli.commands.status import status
@@ -93,6 +94,7 @@ app.command("gt", cls=FrenchCommand)(gt)
 app.command("agenda", cls=FrenchCommand)(agenda)
 app.command("passation", cls=FrenchCommand)(passation)
 app.command("communication", cls=FrenchCommand)(communication)
+app.command("releve", cls=FrenchCommand)(releve)
 app.command("bilan", cls=FrenchCommand)(bilan)
 app.add_typer(journal_app, name="journal")
 app.add_typer(reunion_app, name="reunion")

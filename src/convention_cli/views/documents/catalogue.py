@@ -43,6 +43,8 @@ class DocumentRequest:
     """The quarter of an agenda whose day is not fixed yet."""
     instance: str = "commission"
     hour: str | None = None
+    reunion: str | None = None
+    """The recorded meeting of a relevé de décisions."""
 
 
 Builder = Callable[["Registry", DocumentRequest, date, "Provenance"], object]
@@ -141,6 +143,16 @@ def _communication_as_of(registry: Registry, request: DocumentRequest, today: da
     return min(today, date(request.year, 12, 31))
 
 
+def _build_releve(
+    registry: Registry, request: DocumentRequest, as_of: date, origin: Provenance
+) -> object:
+    from convention_cli.views.documents.releve import build_releve
+
+    assert request.reunion is not None, "a relevé is the record of one meeting"
+    return build_releve(registry, request.reunion, as_of=as_of, public=request.public,
+                        provenance=origin)
+
+
 DOCUMENTS: dict[str, DocumentSpec] = {
     "agenda": DocumentSpec("agenda.md.j2", _build_agenda, _today),
     "bilan-annuel": DocumentSpec("bilan_annuel.md.j2", _build_bilan_annuel,
@@ -148,6 +160,7 @@ DOCUMENTS: dict[str, DocumentSpec] = {
     "bilan-pluriannuel": DocumentSpec("bilan_pluriannuel.md.j2", _build_bilan_pluriannuel,
                                       _bilan_pluriannuel_as_of, signatures=True),
     "passation": DocumentSpec("passation.md.j2", _build_passation, _today),
+    "releve": DocumentSpec("releve.md.j2", _build_releve, _today),
     "communication": DocumentSpec("communication.md.j2", _build_communication,
                                   _communication_as_of, public_only=True),
 }
