@@ -31,6 +31,12 @@ def build(data: Path, out: Path, *extra: str) -> Path:
     return out
 
 
+def is_page(name: str) -> bool:
+    """A page of the site (the documents' HTML versions are downloads, not pages)."""
+    return name.endswith(".html") and (not name.startswith("documents/")
+                                       or name == "documents/index.html")
+
+
 def site_files(site: Path) -> dict[str, bytes]:
     return {p.relative_to(site).as_posix(): p.read_bytes()
             for p in sorted(site.rglob("*")) if p.is_file()}

@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 
 from tests.paths import ROOT
-from tests.site_support import AS_OF, build, fixture_copy
+from tests.site_support import AS_OF, build, fixture_copy, is_page
 
 ARTEFACTS = Path(os.environ.get("ARTEFACTS_DIR") or ROOT / "build" / "artefacts") / "site"
 CHROMIUM_FLAGS = [
@@ -141,7 +141,8 @@ def test_engagement_page_renders(page: Any, site: Path) -> None:
 
 
 def test_no_console_error_on_any_page(page: Any, site: Path) -> None:
-    names = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))
+    names = sorted(n for n in (p.relative_to(site).as_posix() for p in site.rglob("*.html"))
+                   if is_page(n))
     assert len(names) > 10
     for name in names:
         console = _open(page, site, name)

@@ -15,7 +15,7 @@ import yaml
 
 from convention_cli.cli.app import main
 from tests.paths import DATA, ROOT
-from tests.site_support import AS_OF, build, fixture_copy, read_page, site_files
+from tests.site_support import AS_OF, build, fixture_copy, is_page, read_page, site_files
 
 
 def _run(*args: str) -> tuple[int, str]:
@@ -36,7 +36,7 @@ def test_same_registry_and_day_give_the_same_bytes(tmp_path: Path) -> None:
 
 def test_real_registry_builds(tmp_path: Path) -> None:
     files = site_files(build(DATA, tmp_path / "public", "--as-of", "2025-03-01"))
-    assert len([n for n in files if n.endswith(".html")]) > 40
+    assert len([n for n in files if is_page(n)]) > 40
     assert "Convention de partenariat 2023-2025" in read_page(files["index.html"]).plain
 
 
@@ -55,10 +55,10 @@ def test_every_page_states_its_version(tmp_path: Path) -> None:
     public = site_files(build(data, tmp_path / "p", "--as-of", AS_OF))
     internal = site_files(build(data, tmp_path / "i", "--as-of", AS_OF, "--interne"))
     for name, content in public.items():
-        if name.endswith(".html"):
+        if is_page(name):
             assert "Version publique" in content.decode("utf-8"), name
     for name, content in internal.items():
-        if name.endswith(".html"):
+        if is_page(name):
             html = content.decode("utf-8")
             assert "Version interne" in html, name
             assert "ne pas diffuser" in html, name

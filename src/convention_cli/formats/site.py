@@ -160,8 +160,16 @@ def iter_site(
     for document in view.documents:
         text = render_document(document.modele, {
             "view": document.vue, "public": document.public, "provenance": view.provenance,
+            "ids": False, "labels": document.labels,
         }, override_dir)
-        yield document.chemin, text.encode("utf-8")
+        stem = document.chemin.removesuffix(".md")
+        for _, suffix in document.formats:
+            if suffix == ".md":
+                yield document.chemin, text.encode("utf-8")
+            else:
+                from convention_cli.formats.outputs import render_output
+
+                yield stem + suffix, render_output(text, suffix, document.meta)
     yield "sitemap.xml", sitemap(view, base_url)
 
 

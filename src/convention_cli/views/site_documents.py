@@ -14,6 +14,13 @@ from convention_cli.views.provenance import Provenance
 from convention_cli.views.site_model import DocumentSite
 from convention_cli.vocab import format_date
 
+SITE_FORMATS = (("Markdown", ".md"), ("HTML", ".html"))
+"""The versions of a document the site offers: the text, and a page any browser reads (the
+tool's own HTML writer, self-contained). The bilans stay in Markdown: their HTML version
+draws the timeline with matplotlib, whose start-up alone would double the site's cost on
+the real registry (issue 14: site ≤ 3 × validate)."""
+TEXT_ONLY = (("Markdown", ".md"),)
+
 
 def latest_annual_year(registry: Registry, as_of: date) -> int | None:
     """The last year of the convention that has ended by ``as_of`` (its bilan is due)."""
@@ -63,6 +70,10 @@ def build_site_documents(
         f"documents/communication-{communication_year}.md",
         f"Valorisation publique {communication_year}",
         f"Le partenariat en quelques lignes et ce qui a été fait en {communication_year}."))
+    from convention_cli.views.documents.common import reference_labels
+    from convention_cli.views.provenance import document_meta
+
+    labels = reference_labels(registry)
     documents = []
     for name, request, path, title, description in wanted:
         spec = DOCUMENTS[name]
@@ -70,5 +81,8 @@ def build_site_documents(
         assert request.as_of is not None
         documents.append(DocumentSite(
             path, title, description, "Markdown", spec.template,
-            spec.build(registry, request, request.as_of, provenance), shown))
+            spec.build(registry, request, request.as_of, provenance), shown,
+            meta=document_meta(registry, provenance, public=shown,
+                               signatures=spec.signatures),
+            labels=labels, formats=SITE_FORMATS if spec.public_only else TEXT_ONLY))
     return tuple(documents)

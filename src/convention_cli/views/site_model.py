@@ -248,6 +248,12 @@ class DocumentSite:
     modele: str
     vue: Any
     public: bool
+    meta: Any = None
+    """The title block of the office/HTML versions (``views.provenance.DocumentMeta``)."""
+    labels: dict[str, str] = field(default_factory=dict)
+    """What the document shows instead of an identifier (``reference_labels``)."""
+    formats: tuple[tuple[str, str], ...] = (("Markdown", ".md"),)
+    """(name, extension) of each downloadable version."""
 
 
 @dataclass(frozen=True)

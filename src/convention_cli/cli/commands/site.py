@@ -127,7 +127,9 @@ def write_site(target: Path, files: Iterable[tuple[str, bytes]]) -> int:
         made: set[Path] = set()
         pages = 0
         for name, content in files:
-            pages += name.endswith(".html")
+            # The documents' HTML versions are downloads, not pages of the site.
+            pages += name.endswith(".html") and (not name.startswith("documents/")
+                                                 or name == "documents/index.html")
             path = staging / name
             if path.parent not in made:
                 path.parent.mkdir(parents=True, exist_ok=True)
