@@ -36,3 +36,12 @@ STALE_DAYS = 90
 TERMINAL_ROW_LIMIT = 60
 """Up to this many rows, a terminal listing is a rich table; beyond it, plain aligned text
 written in one block (rich's layout grows quadratically: perf-baselines.md §6)."""
+
+TEMPLATE_TIME_LIMIT = 5.0
+"""Seconds a document may take to render from a registry's own ``templates/`` (POSIX)."""
+
+TEMPLATE_LOOP_BUDGET = 1_000_000
+"""Iterations ``range`` may give in all, in one rendering."""
+
+TEMPLATE_OUTPUT_LIMIT = 50_000_000
+"""Characters a rendering may produce."""

@@ -26,13 +26,13 @@ def test_filters() -> None:
 
 def test_undefined_variable_is_an_error(tmp_path: Path) -> None:
     (tmp_path / "t.md.j2").write_text("{{ absent }}", encoding="utf-8")
-    with pytest.raises(UserError, match=r"modèle « t\.md\.j2 » invalide"):
+    with pytest.raises(UserError, match=r"modèle « t\.md\.j2 », ligne 1 : 'absent' is undefined"):
         render_document("t.md.j2", {}, tmp_path)
 
 
 def test_sandbox_refuses_unsafe_access(tmp_path: Path) -> None:
     (tmp_path / "t.md.j2").write_text("{{ x.__class__.__mro__ }}", encoding="utf-8")
-    with pytest.raises(UserError, match="invalide"):
+    with pytest.raises(UserError, match="unsafe"):
         render_document("t.md.j2", {"x": 1}, tmp_path)
 
 

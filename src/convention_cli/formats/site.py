@@ -11,12 +11,20 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
+from convention_cli.defaults import TEMPLATE_TIME_LIMIT
 from convention_cli.errors import UserError
-from convention_cli.formats.templating import PACKAGE_TEMPLATES, render_document
+from convention_cli.formats.templating import (
+    PACKAGE_TEMPLATES,
+    bounded_rendering,
+    bounded_sandbox_class,
+    render_document,
+    template_failure,
+)
 from convention_cli.views.site_model import Page, SiteView
 from convention_cli.vocab import format_date, format_number, plural
 
@@ -47,11 +55,10 @@ def _view_types() -> frozenset[type]:
 
 def _make_environment(override_dir: Path | None) -> Any:
     from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
-    from jinja2.sandbox import SandboxedEnvironment
 
     view_types = _view_types()
 
-    class SiteSandbox(SandboxedEnvironment):
+    class SiteSandbox(bounded_sandbox_class()):  # type: ignore[misc]
         """The sandbox, with a fast path for the site's own view models: their public
         fields are plain data (text, dates, tuples), safe to read. On 10,000 pages the
         general check costs more than the rendering itself."""
@@ -101,6 +108,7 @@ def iter_pages(view: SiteView, env: Any) -> Iterator[tuple[str, bytes]]:
     never held whole in memory."""
     from jinja2 import TemplateError, TemplateNotFound
 
+    bounded = hasattr(env, "loop_budget")
     version = VERSION_TEXT[view.public]
     templates: dict[str, Any] = {}
     for page in view.pages:
@@ -108,14 +116,23 @@ def iter_pages(view: SiteView, env: Any) -> Iterator[tuple[str, bytes]]:
             template = templates.get(page.modele)
             if template is None:
                 template = templates[page.modele] = env.get_template(page.modele)
-            text = template.render(
-                site=view, page=page, d=page.donnees, version=version,
-                lien=_linker(page), racine="../" * page.chemin.count("/"),
-            )
+            if bounded:  # a registry's own templates: bounded in work and time
+                text = bounded_rendering(partial(
+                    template.generate, site=view, page=page, d=page.donnees,
+                    version=version, lien=_linker(page),
+                    racine="../" * page.chemin.count("/"),
+                ), page.modele, time_limit=TEMPLATE_TIME_LIMIT)
+            else:
+                text = template.render(
+                    site=view, page=page, d=page.donnees, version=version,
+                    lien=_linker(page), racine="../" * page.chemin.count("/"),
+                )
         except TemplateNotFound as exc:
             raise UserError(f"modèle de site introuvable : {exc.name}") from None
         except TemplateError as exc:
             raise _template_error(page.modele, exc) from None
+        except UnicodeDecodeError as exc:
+            raise template_failure(exc, page.modele) from None
         yield page.chemin, text.encode("utf-8")
 
 
