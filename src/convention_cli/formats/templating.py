@@ -161,12 +161,18 @@ def _template_line(exc: BaseException, name: str) -> tuple[str, int | None]:
     line = getattr(exc, "lineno", None)
     where = getattr(exc, "name", None) or getattr(exc, "filename", None)
     if line is not None:
-        return (Path(where).name if isinstance(where, str) else name), line
+        return _shown(where if isinstance(where, str) else name, name), line
     frames = [f for f in traceback.extract_tb(exc.__traceback__)
               if f.filename.endswith((".j2", ".jinja", ".html", ".md", ".txt", ".xml"))]
     if frames:
-        return Path(frames[-1].filename).name, frames[-1].lineno
+        return _shown(frames[-1].filename, name), frames[-1].lineno
     return name, None
+
+
+def _shown(filename: str, name: str) -> str:
+    """The template as the user names it (``site/groupes.html.j2``), not its full path."""
+    path = Path(filename).as_posix()
+    return name if path == name or path.endswith("/" + name) else Path(filename).name
 
 
 _REASONS: tuple[tuple[type[BaseException], str], ...] = (
