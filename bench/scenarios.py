@@ -144,6 +144,10 @@ COMMANDS: tuple[CommandSpec, ...] = (
     CommandSpec("bilan --annee", ("bilan", "--annee", "2024"), 4, READ_TARGETS),
     CommandSpec("bilan --pluriannuel", ("bilan", "--pluriannuel"), 4, READ_TARGETS),
     CommandSpec("passation", ("passation", "--partie", "dgom"), 4, READ_TARGETS),
+    # Office formats of the annual bilan (issue 12): converters and matplotlib load only here.
+    *(CommandSpec(f"bilan --annee -o {ext}", ("bilan", "--annee", "2024", "-o",
+                                            str(Path(tempfile.gettempdir()) / f"bilan.{ext}")),
+                  12, {None: 4.0}) for ext in ("docx", "odt", "html")),
     CommandSpec("journal add", ("journal", "add"), 5, {1000: 1.5}, edit=True),
     # The whole public site written to disk (issue 14); its linearity: bench_site.py.
     CommandSpec("site", ("site", "-o", SITE_OUT, "--as-of", AS_OF), 14,
