@@ -7,6 +7,7 @@ the tables below. Add a table here rather than beside the code that first needs 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from datetime import date
 
 MONTHS = (
@@ -19,6 +20,26 @@ def format_date(value: date) -> str:
     """``2026-06-30`` → ``30 juin 2026``; the first of the month is ``1er``."""
     day = "1er" if value.day == 1 else str(value.day)
     return f"{day} {MONTHS[value.month - 1]} {value.year}"
+
+
+NONE = "—"
+"""What a table or a document shows for a missing value."""
+
+
+def date_or_dash(value: date | None, default: str = NONE) -> str:
+    """``30 juin 2026``, or ``—`` when there is no date."""
+    return format_date(value) if value is not None else default
+
+
+def did_you_mean(value: str, known: Iterable[str], *, n: int = 3, cutoff: float = 0.6) -> str:
+    """``vouliez-vous dire « dgom » ?`` with the closest of ``known`` (up to ``n``), or ``""``
+    when none is close enough: the one suggestion wording of every message."""
+    import difflib
+
+    close = difflib.get_close_matches(value, list(known), n=n, cutoff=cutoff)
+    if not close:
+        return ""
+    return "vouliez-vous dire " + ", ".join(f"« {c} »" for c in close) + " ?"
 
 
 def format_number(value: int | float) -> str:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
@@ -12,13 +11,13 @@ from convention_cli.checks.base import check
 from convention_cli.diagnostics import Diagnostic, Location, error
 from convention_cli.load.registry import JournalOwner, Registry
 from convention_cli.load.source_map import PathItem
+from convention_cli.vocab import did_you_mean
 
 
 def suggest(value: str, known: Iterable[str]) -> str:
-    close = difflib.get_close_matches(value, list(known), n=3, cutoff=0.6)
-    if not close:
-        return ""
-    return " (vouliez-vous dire " + ", ".join(f"« {c} »" for c in close) + " ?)"
+    """`` (vouliez-vous dire « x » ?)`` to append to a diagnostic, or ``""``."""
+    hint = did_you_mean(value, known)
+    return f" ({hint})" if hint else ""
 
 
 IdSite = tuple[str, BaseModel | None, tuple[PathItem, ...]]

@@ -5,7 +5,6 @@ Everything here is pure: the date comes in as ``as_of``.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -13,8 +12,8 @@ from datetime import date
 from convention_cli.domain.echeances import Echeance, Etat
 from convention_cli.errors import UserError
 from convention_cli.load.registry import Registry
-from convention_cli.models import Engagement
-from convention_cli.vocab import STATUT_LABELS
+from convention_cli.models import Engagement, EntreeJournal, Operateur, Partie
+from convention_cli.vocab import STATUT_LABELS, did_you_mean
 
 STATUT_FILTERS = (*STATUT_LABELS, "en_retard")
 """Values of ``--statut``: an engagement status, or ``en_retard`` (a late échéance)."""
@@ -51,12 +50,10 @@ def unknown_message(
 ) -> str:
     """``partie « dgon » inconnue ; vouliez-vous dire « dgom » ?`` with the closest ids."""
     values = sorted(known)
-    close = difflib.get_close_matches(value, values, n=3, cutoff=0.5)
-    if close:
-        hint = "vouliez-vous dire " + ", ".join(f"« {c} »" for c in close) + " ?"
-    elif not values:
+    hint = did_you_mean(value, values, cutoff=0.5)
+    if not hint and not values:
         hint = "le registre n'en contient aucun" + ("e" if feminine else "")
-    else:
+    elif not hint:
         hint = "valeurs possibles : " + ", ".join(values[:12]) + ("…" if len(values) > 12 else "")
     return f"{kind} « {value} » inconnu{'e' if feminine else ''} ; {hint}"
 
@@ -98,5 +95,16 @@ def next_echeance(echeances: Sequence[Echeance]) -> Echeance | None:
     return min(pending, key=lambda e: e.date) if pending else None
 
 
-def last_entry_date(engagement: Engagement) -> date | None:
-    return max((e.date for e in engagement.journal), default=None)
+def party_names(registry: Registry, *, full: bool = False) -> dict[str, str]:
+    """Every party and operator by id: ``dgom`` → ``DGOM``, or with ``full``
+    ``Direction générale des outre-mer (DGOM)``. A party wins over an operator with the
+    same id."""
+    entries: list[Partie | Operateur] = [*registry.operateurs, *registry.parties]
+    if not full:
+        return {e.id: e.sigle for e in entries}
+    return {e.id: e.nom if e.sigle == e.nom else f"{e.nom} ({e.sigle})" for e in entries}
+
+
+def last_entry_date(journal: Iterable[EntreeJournal]) -> date | None:
+    """The date of the latest entry of a journal (an engagement's, a group's…), if any."""
+    return max((e.date for e in journal), default=None)

@@ -25,8 +25,9 @@ from icalendar import Calendar, Event
 
 from convention_cli import __version__
 from convention_cli.domain.echeances import Echeance, Etat
+from convention_cli.domain.queries import party_names
 from convention_cli.load.registry import Registry
-from convention_cli.views.echeances import party_names, source_label
+from convention_cli.views.echeances import source_label
 from convention_cli.vocab import format_date
 
 PRODID = f"-//convention-cli {__version__}//Echeancier de la convention UNML-DGOM//FR"
@@ -62,7 +63,7 @@ def calendar_name(registry: Registry) -> str:
 def echeances_to_ics(echeances: Sequence[Echeance], registry: Registry, as_of: date) -> bytes:
     """The iCalendar text of ``echeances`` as they stand on ``as_of``, CRLF, folded."""
     identity = registry_identity(registry)
-    names = party_names(registry)
+    names = party_names(registry, full=True)
     stamp = datetime(as_of.year, as_of.month, as_of.day, tzinfo=UTC)
     calendar = Calendar()
     calendar.add("prodid", PRODID)

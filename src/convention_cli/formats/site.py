@@ -10,7 +10,6 @@ the same registry and as-of day always give the same bytes.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -26,7 +25,7 @@ from convention_cli.formats.templating import (
     template_failure,
 )
 from convention_cli.views.site_model import Page, SiteView
-from convention_cli.vocab import format_date, format_number, plural
+from convention_cli.vocab import date_or_dash, format_number, plural
 
 STYLE = "site/style.css"
 FRISE = "frise.svg"
@@ -38,10 +37,6 @@ VERSION_TEXT = {
           "et les faits non vérifiés en sont omis.",
     False: "Elle contient des éléments confidentiels (section VI) : ne pas diffuser.",
 }
-
-
-def _date_fr(value: date | None, default: str = "—") -> str:
-    return format_date(value) if value is not None else default
 
 
 def _view_types() -> frozenset[type]:
@@ -83,7 +78,7 @@ def _make_environment(override_dir: Path | None) -> Any:
         auto_reload=False,  # one run, templates read once
     )
     env.filters.update({
-        "date_fr": _date_fr,
+        "date_fr": date_or_dash,
         "nombre_fr": format_number,
         "pluriel": plural,
         "iso": lambda value: value.isoformat(),

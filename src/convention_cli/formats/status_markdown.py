@@ -5,11 +5,13 @@ from __future__ import annotations
 from convention_cli.domain.echeances import Echeance
 from convention_cli.formats.markdown import cell, inline
 from convention_cli.views.status import Compteur, StatusView
-from convention_cli.vocab import GT_STATUT_LABELS, count_statut, format_date, lecture_fr
-
-
-def _date(value: object) -> str:
-    return format_date(value) if value is not None else "—"  # type: ignore[arg-type]
+from convention_cli.vocab import (
+    GT_STATUT_LABELS,
+    count_statut,
+    date_or_dash,
+    format_date,
+    lecture_fr,
+)
 
 
 def _counters(title: str, counters: tuple[Compteur, ...]) -> list[str]:
@@ -68,7 +70,7 @@ def status_to_markdown(view: StatusView) -> str:
     for line in view.lignes:
         following = (f"{format_date(line.prochaine.date)} ({line.prochaine.etat.value})"
                      if line.prochaine else "—")
-        last = _date(line.derniere_entree)
+        last = date_or_dash(line.derniere_entree)
         if line.sans_nouvelles:
             last += f" ⚠ sans nouvelles depuis plus de {view.stale_days} jours"
         lines.append(f"| `{line.id}` | {cell(', '.join(line.parties))} | {cell(line.libelle)} "
@@ -76,7 +78,7 @@ def status_to_markdown(view: StatusView) -> str:
     lines += ["", "## Commission ultramarine (une fois par trimestre, section III)", "",
               "| trimestre | état | réunion |", "|---|---|---|"]
     for t in view.commissions:
-        held = f"`{t.reunion}` ({_date(t.date_reunion)})" if t.reunion else "—"
+        held = f"`{t.reunion}` ({date_or_dash(t.date_reunion)})" if t.reunion else "—"
         lines.append(f"| {cell(t.libelle)} | {t.etat.value} | {held} |")
     lines += ["", "## Groupes de travail", "",
               "| n° | groupe | statut | engagements liés | dernière entrée |",
@@ -84,5 +86,5 @@ def status_to_markdown(view: StatusView) -> str:
     for g in view.groupes:
         statut = GT_STATUT_LABELS.get(g.statut, g.statut)
         lines.append(f"| {g.numero} | {cell(g.libelle)} | {statut} | "
-                     f"{g.engagements} | {_date(g.derniere_entree)} |")
+                     f"{g.engagements} | {date_or_dash(g.derniere_entree)} |")
     return "\n".join(lines) + "\n"

@@ -21,7 +21,6 @@ import threading
 import traceback
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -33,13 +32,9 @@ from convention_cli.defaults import (
 from convention_cli.errors import UserError
 from convention_cli.formats.markdown import cell, inline
 from convention_cli.views.provenance import provenance_line
-from convention_cli.vocab import format_date, format_number, french_spacing, plural
+from convention_cli.vocab import date_or_dash, format_number, french_spacing, plural
 
 PACKAGE_TEMPLATES = Path(__file__).parent.parent / "templates"
-
-
-def _date_fr(value: date | None, default: str = "—") -> str:
-    return format_date(value) if value is not None else default
 
 
 def _plural(count: int, singular: str, plural_form: str | None = None) -> str:
@@ -120,7 +115,7 @@ def make_environment(override_dir: Path | None = None) -> Any:
         keep_trailing_newline=True,
     )
     env.filters.update({
-        "date_fr": _date_fr,
+        "date_fr": date_or_dash,
         "nombre_fr": format_number,
         "md": inline,
         "cell": cell,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Iterable, Iterator
 from typing import Any
@@ -11,7 +10,7 @@ from pydantic_core import ErrorDetails
 
 from convention_cli.diagnostics import Diagnostic, error
 from convention_cli.load.source_map import locate
-from convention_cli.vocab import plural
+from convention_cli.vocab import did_you_mean, plural
 
 _PATTERN_HINTS: dict[str, str] = {
     r"^[a-z0-9]+(-[a-z0-9]+)*$": "identifiant attendu : minuscules sans accents, chiffres et "
@@ -133,8 +132,8 @@ class SchemaErrorTranslator:
                          f"clé obligatoire « {name} » manquante")
         if kind == "extra_forbidden":
             name = str(full_loc[-1])
-            close = difflib.get_close_matches(name, self.field_names, n=1, cutoff=0.7)
-            suggestion = f" (vouliez-vous dire « {close[0]} » ?)" if close else ""
+            hint = did_you_mean(name, self.field_names, n=1, cutoff=0.7)
+            suggestion = f" ({hint})" if hint else ""
             return error("SCH003", locate(self.path, self.root, full_loc, key=True),
                          f"clé inconnue « {name} »{suggestion}")
         if kind == "lecture_champ":

@@ -13,8 +13,6 @@ from datetime import date
 from typing import Any
 
 from convention_cli.domain.echeances import Echeance, Etat
-from convention_cli.load.registry import Registry
-from convention_cli.models import Operateur, Partie
 from convention_cli.views.public import visible_echeances
 from convention_cli.vocab import format_date, lecture_fr, plural
 
@@ -55,13 +53,6 @@ def source_label(source: str) -> str:
     if source.startswith(("Préambule", "Annexe")):
         return f"{source} de la convention"
     return f"Clause {source} de la convention"
-
-
-def party_names(registry: Registry) -> dict[str, str]:
-    """``dgom`` → ``Direction générale des outre-mer (DGOM)``, for parties and operators."""
-    entries: list[Partie | Operateur] = [*registry.operateurs, *registry.parties]
-    # later wins: a party's name over an operator's with the same id
-    return {e.id: e.nom if e.sigle == e.nom else f"{e.nom} ({e.sigle})" for e in entries}
 
 
 @dataclass(frozen=True)

@@ -29,6 +29,7 @@ from convention_cli.domain.queries import (
     echeances_by_engagement,
     last_entry_date,
     next_echeance,
+    party_names,
     select_engagements,
 )
 from convention_cli.domain.snapshot import snapshot
@@ -279,7 +280,6 @@ def build_status(
     chosen = _select_echeances(echeances, filtres, {e.id for e in selected})
     late = [e for e in chosen if e.etat is Etat.EN_RETARD and (
         filtres.partie is None or e.etat_de(filtres.partie) is Etat.EN_RETARD)]
-    party_names = {p.id: p.sigle for p in registry.parties}
     return StatusView(
         as_of=as_of, horizon=horizon, stale_days=stale_days, filtres=filtres,
         titre=conv.titre,
@@ -295,16 +295,16 @@ def build_status(
         commissions=_commissions(chosen),
         groupes=tuple(
             LigneGroupe(g.id, g.numero, g.libelle, g.statut, len(g.engagements),
-                        max((e.date for e in g.journal), default=None))
+                        last_entry_date(g.journal))
             for g in registry.groupes_travail),
-        noms_parties=party_names,
+        noms_parties=party_names(registry),
     )
 
 
 def _line(
     eng: Engagement, echeances: list[Echeance], as_of: date, stale_days: int, signature: date
 ) -> LigneEngagement:
-    last = last_entry_date(eng)
+    last = last_entry_date(eng.journal)
     reference = last or signature
     return LigneEngagement(
         id=eng.id, parties=tuple(eng.parties), libelle=eng.libelle, statut=eng.statut,

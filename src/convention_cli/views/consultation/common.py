@@ -19,11 +19,6 @@ from convention_cli.vocab import CONFIANCE_LABELS, STATUT_LABELS, format_date
 FICHES_JSON_FORMAT = 1
 """Version of the JSON shapes below; changes when a shape does."""
 
-NONE = "—"
-
-
-def date_fr(value: date | None) -> str:
-    return format_date(value) if value is not None else NONE
 
 
 def iso(value: date | None) -> str | None:

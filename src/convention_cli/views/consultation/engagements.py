@@ -37,8 +37,6 @@ from convention_cli.models import (
 from convention_cli.views.blocks import Document, Element, Section, Tableau
 from convention_cli.views.consultation.common import (
     FICHES_JSON_FORMAT,
-    NONE,
-    date_fr,
     echeance_fr,
     iso,
     journal_element,
@@ -50,9 +48,11 @@ from convention_cli.views.consultation.common import (
 from convention_cli.views.echeances import echeance_to_json
 from convention_cli.views.lectures import lecture_lines, lectures_json, lectures_of
 from convention_cli.vocab import (
+    NONE,
     RECURRENCE_LABELS,
     REGLE_LABELS,
     STATUT_LABELS,
+    date_or_dash,
     format_date,
     format_number,
     plural,
@@ -101,7 +101,7 @@ def build_engagement_list(
             id=eng.id, parties=tuple(eng.parties),
             sigles=tuple(sigles.get(p, p) for p in eng.parties), libelle=eng.libelle,
             statut=eng.statut, prochaine=next_echeance(by_engagement.get(eng.id, [])),
-            derniere_entree=last_entry_date(eng),
+            derniere_entree=last_entry_date(eng.journal),
             retards=tuple(late(by_engagement.get(eng.id, []))),
         )
         for eng in select_engagements(registry, filtres, by_engagement)
@@ -155,7 +155,7 @@ def engagement_list_table(view: ListeEngagements) -> Tableau:
         lignes=tuple(
             (line.id, ", ".join(line.sigles), line.libelle, line.statut_libelle,
              echeance_fr(line.prochaine) if line.prochaine else NONE,
-             late_fr(line.retards), date_fr(line.derniere_entree))
+             late_fr(line.retards), date_or_dash(line.derniere_entree))
             for line in view.lignes
         ),
         notes=(f"{count} (filtres : {filters})." if filters else f"{count}.",),

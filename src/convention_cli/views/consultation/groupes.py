@@ -6,27 +6,29 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from convention_cli.domain.queries import last_entry_date
 from convention_cli.domain.snapshot import snapshot
 from convention_cli.load.registry import Registry
 from convention_cli.models import Engagement, EntreeJournal, GroupeTravail, Objectif, Reunion
 from convention_cli.views.blocks import Document, Element, Section, Tableau
 from convention_cli.views.consultation.common import (
     FICHES_JSON_FORMAT,
-    NONE,
-    date_fr,
     iso,
     journal_element,
     objectif_elements,
     resolve_id,
     sorted_journal,
 )
-from convention_cli.vocab import GT_STATUT_LABELS, STATUT_LABELS, format_date, plural
+from convention_cli.vocab import (
+    GT_STATUT_LABELS,
+    NONE,
+    STATUT_LABELS,
+    date_or_dash,
+    format_date,
+    plural,
+)
 
 # --- convention gt -------------------------------------------------------------------------
-
-
-def _last_entry(journal: list[EntreeJournal]) -> date | None:
-    return max((e.date for e in journal), default=None)
 
 
 @dataclass(frozen=True)
@@ -37,7 +39,7 @@ class LigneGroupe:
 
     @property
     def derniere_entree(self) -> date | None:
-        return _last_entry(self.groupe.journal)
+        return last_entry_date(self.groupe.journal)
 
 
 def _themes(registry: Registry) -> dict[int, str]:
@@ -74,7 +76,7 @@ def group_list_table(lignes: tuple[LigneGroupe, ...]) -> Tableau:
         lignes=tuple(
             (str(line.groupe.numero), line.groupe.id, line.groupe.libelle, line.theme or NONE,
              GT_STATUT_LABELS[line.groupe.statut], str(len(line.groupe.engagements)),
-             date_fr(line.derniere_entree))
+             date_or_dash(line.derniere_entree))
             for line in lignes),
         notes=(f"{plural(len(lignes), 'groupe')} de travail.",),
     )

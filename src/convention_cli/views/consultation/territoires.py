@@ -10,8 +10,8 @@ from convention_cli.domain.snapshot import snapshot
 from convention_cli.load.registry import Registry
 from convention_cli.models import HorsPerimetre, Operateur, Partie, Territoire
 from convention_cli.views.blocks import Document, Element, Section, Tableau
-from convention_cli.views.consultation.common import FICHES_JSON_FORMAT, NONE, fait_fr, resolve_id
-from convention_cli.vocab import CONFIANCE_LABELS, plural
+from convention_cli.views.consultation.common import FICHES_JSON_FORMAT, fait_fr, resolve_id
+from convention_cli.vocab import CONFIANCE_LABELS, NONE, plural
 
 RSMA_OPERATEUR = "sma"
 """The operator whose regiment each territory's ``rsma`` fact names (Préambule, II.1)."""

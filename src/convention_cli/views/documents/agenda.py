@@ -10,16 +10,12 @@ from zoneinfo import ZoneInfo
 from convention_cli.defaults import DATE_RANGE_TEXT, year_supported
 from convention_cli.domain.calendar import quarter_bounds, quarter_of
 from convention_cli.domain.echeances import Etat, Objet, compute_echeances
-from convention_cli.domain.queries import unknown_message
+from convention_cli.domain.queries import party_names, unknown_message
 from convention_cli.domain.snapshot import snapshot
 from convention_cli.errors import UsageError, UserError
 from convention_cli.load.registry import Registry
 from convention_cli.models import Modalite, Reunion
-from convention_cli.views.documents.common import (
-    LigneEcheance,
-    echeance_row,
-    party_names,
-)
+from convention_cli.views.documents.common import LigneEcheance, echeance_row
 from convention_cli.views.position import Position, position_of
 from convention_cli.views.provenance import Provenance
 from convention_cli.views.public import (

@@ -7,6 +7,7 @@ from datetime import date
 from typing import NamedTuple
 
 from convention_cli.domain.echeances import Echeance, Etat, Objet, compute_echeances
+from convention_cli.domain.queries import party_names
 from convention_cli.domain.snapshot import snapshot
 from convention_cli.load.registry import Registry
 from convention_cli.models import Engagement, Reunion
@@ -25,11 +26,7 @@ from convention_cli.views.documents.bilan import (
     mermaid_name,
     year_period,
 )
-from convention_cli.views.documents.common import (
-    LigneEcheance,
-    journal_rows,
-    party_names,
-)
+from convention_cli.views.documents.common import LigneEcheance, journal_rows
 from convention_cli.views.provenance import Provenance
 from convention_cli.views.public import (
     visible_actions,

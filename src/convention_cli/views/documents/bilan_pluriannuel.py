@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from convention_cli.domain.echeances import Etat, Objet, compute_echeances
+from convention_cli.domain.queries import party_names
 from convention_cli.domain.snapshot import snapshot
 from convention_cli.load.registry import Registry
 from convention_cli.models import Engagement
@@ -22,11 +23,7 @@ from convention_cli.views.documents.bilan import (
     engagement_line,
     journal_tuples,
 )
-from convention_cli.views.documents.common import (
-    LigneEcheance,
-    journal_rows,
-    party_names,
-)
+from convention_cli.views.documents.common import LigneEcheance, journal_rows
 from convention_cli.views.provenance import Provenance
 from convention_cli.views.public import (
     visible_echeances,

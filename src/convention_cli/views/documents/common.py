@@ -42,10 +42,6 @@ class LignePreuve:
     date: datetime.date | None
 
 
-def party_names(registry: Registry) -> dict[str, str]:
-    return {p.id: p.sigle for p in registry.parties}
-
-
 def echeance_row(echeance: Echeance, names: dict[str, str]) -> LigneEcheance:
     return LigneEcheance(
         id=echeance.id, date=echeance.date, libelle=echeance.libelle,

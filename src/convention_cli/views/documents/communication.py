@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from convention_cli.domain.echeances import Etat, Objet, compute_echeances
+from convention_cli.domain.queries import party_names
 from convention_cli.domain.snapshot import snapshot
 from convention_cli.errors import UsageError
 from convention_cli.load.registry import Registry
@@ -23,7 +24,6 @@ from convention_cli.views.documents.common import (
     LignePreuve,
     echeance_row,
     journal_rows,
-    party_names,
 )
 from convention_cli.views.provenance import Provenance
 from convention_cli.views.public import (

@@ -15,7 +15,13 @@ from pathlib import Path
 
 from convention_cli.domain.calendar import quarter_of
 from convention_cli.domain.echeances import Echeance, Etat, Objet, compute_echeances
-from convention_cli.domain.queries import echeances_by_engagement, next_echeance, unknown_message
+from convention_cli.domain.queries import (
+    echeances_by_engagement,
+    last_entry_date,
+    next_echeance,
+    party_names,
+    unknown_message,
+)
 from convention_cli.domain.referents import known_referents
 from convention_cli.domain.snapshot import snapshot
 from convention_cli.errors import UserError
@@ -27,7 +33,6 @@ from convention_cli.views.documents.common import (
     echeance_row,
     instance_label,
     journal_rows,
-    party_names,
     year_before,
 )
 from convention_cli.views.position import Position, position_of
@@ -369,8 +374,7 @@ def _groupes(
         LigneGroupe(
             numero=g.numero, libelle=g.libelle, statut=GT_STATUT_LABELS[g.statut],
             engagements=len(mine.intersection(g.engagements)),
-            derniere_entree=max((j.date for j in visible_journal(g, public)),
-                                default=None))
+            derniere_entree=last_entry_date(visible_journal(g, public)))
         for g in registry.groupes_travail)
 
 
