@@ -68,3 +68,20 @@ def test_readme_maps_every_package() -> None:
                      if p.is_dir() and not p.name.startswith((".", "_")))
     missing = [f for f in folders if not any(f"`{f}/`" in row for row in table)]
     assert not missing, f"paquets absents du tableau du README : {missing}"
+
+
+def test_no_two_classes_share_a_name() -> None:
+    """French domain noun + English role (``EngagementRow``, ``ActionAgendaRow``…): a class
+    name says which one it is, anywhere in the package."""
+    import ast
+    from collections import defaultdict
+
+    from tests.paths import PACKAGE
+
+    where: dict[str, list[str]] = defaultdict(list)
+    for path in sorted(PACKAGE.rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in tree.body:
+            if isinstance(node, ast.ClassDef):
+                where[node.name].append(str(path.relative_to(PACKAGE)))
+    assert {name: paths for name, paths in where.items() if len(paths) > 1} == {}

@@ -13,7 +13,7 @@ from convention_cli.errors import UserError
 from convention_cli.formats.blocks_markdown import document_to_markdown, tableau_to_markdown
 from convention_cli.load.registry import Registry
 from convention_cli.models import Fait, HorsPerimetre, Mesure, Preuve
-from convention_cli.views.blocks import Document, Element, Section, Tableau
+from convention_cli.views.blocks import Element, FicheDocument, Section, Tableau
 from convention_cli.views.consultation.common import fait_fr
 from convention_cli.views.consultation.engagements import (
     build_engagement_fiche,
@@ -317,7 +317,7 @@ def test_markdown_escapes_registry_text() -> None:
     table = Tableau("Liste", ("a", "b"), (("x|y", "*z*"),), ("1 ligne.",))
     assert tableau_to_markdown(table) == (
         "# Liste\n\n| a | b |\n|---|---|\n| x\\|y | \\*z\\* |\n\n1 ligne.\n")
-    document = Document("Titre", "Sous-titre", (
+    document = FicheDocument("Titre", "Sous-titre", (
         Section(champs=(("clé", "valeur"),)),
         Section("Liste", elements=(Element("un", ("détail",)),)),
         Section("Vide", vide="rien"),

@@ -20,7 +20,7 @@ from convention_cli.errors import DataDirError
 from convention_cli.load.registry import Registry
 
 if TYPE_CHECKING:
-    from convention_cli.load.loader import Document
+    from convention_cli.load.loader import DataFile
 
 
 @dataclass
@@ -74,7 +74,7 @@ def validate_registry(data_dir: Path) -> ValidationResult:
         return validate_documents(load_documents(data_dir))
 
 
-def validate_documents(documents: Sequence[Document]) -> ValidationResult:
+def validate_documents(documents: Sequence[DataFile]) -> ValidationResult:
     """Model and check documents already read (from files, or edited in memory)."""
     from convention_cli.checks import ALL_CHECKS
     from convention_cli.load.registry import build_registry
@@ -87,7 +87,7 @@ def validate_documents(documents: Sequence[Document]) -> ValidationResult:
     return ValidationResult(registry, sort_diagnostics(diagnostics))
 
 
-def apply_acceptances(documents: Sequence[Document],
+def apply_acceptances(documents: Sequence[DataFile],
                       diagnostics: list[Diagnostic]) -> list[Diagnostic]:
     """Mark the warnings accepted by ``# convention: accepte CODE — raison`` comments.
 

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from convention_cli.load.registry import Registry
-    from convention_cli.views.blocks import Document, Tableau
+    from convention_cli.views.blocks import FicheDocument, Tableau
 
 
 class ListFormat(StrEnum):
@@ -70,7 +70,7 @@ def emit_list(
 
 
 def emit_fiche(
-    output_format: FicheFormat, to_json: Callable[[], Any], to_document: Callable[[], Document]
+    output_format: FicheFormat, to_json: Callable[[], Any], to_document: Callable[[], FicheDocument]
 ) -> None:
     from convention_cli.cli import render
 

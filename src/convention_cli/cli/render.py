@@ -17,7 +17,7 @@ from rich.text import Text
 
 from convention_cli.cli.status_table import PIPED_WIDTH
 from convention_cli.cli.text_table import Column, emit, text_table
-from convention_cli.views.blocks import Document, Tableau
+from convention_cli.views.blocks import FicheDocument, Tableau
 
 MIN_LONG_WIDTH = 16
 MIN_SQUEEZED = 8
@@ -78,7 +78,7 @@ def print_tableau(tableau: Tableau, console: Console | None = None) -> None:
     emit([lines], console if console.is_terminal else None)
 
 
-def document_text(document: Document) -> Text:
+def document_text(document: FicheDocument) -> Text:
     """A detail view as text: bold title and section headings, aligned labels."""
     text = Text()
     text.append(document.titre, style="bold")
@@ -100,6 +100,6 @@ def document_text(document: Document) -> Text:
     return text
 
 
-def print_document(document: Document, console: Console | None = None) -> None:
+def print_document(document: FicheDocument, console: Console | None = None) -> None:
     console = console or make_console()
     console.print(document_text(document), soft_wrap=True)

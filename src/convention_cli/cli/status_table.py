@@ -15,7 +15,7 @@ from typing import Any
 
 from convention_cli.cli.text_table import Column, StyledLines, emit, fit, text_table
 from convention_cli.domain.echeances import Echeance, Etat
-from convention_cli.views.status import Compteur, StatusView
+from convention_cli.views.status import StatusCounter, StatusView
 from convention_cli.vocab import GT_STATUT_LABELS, count_statut, format_date, lecture_fr, plural
 
 STYLE_BY_ETAT = {
@@ -150,7 +150,7 @@ def _decisions(view: StatusView, width: int) -> StyledLines:
 
 
 def _counters(
-    title: str, counters: tuple[Compteur, ...], fancy: bool, width: int
+    title: str, counters: tuple[StatusCounter, ...], fancy: bool, width: int
 ) -> StyledLines:
     columns = [Column("", max_width=48, min_width=14), Column("réalisés", align_right=True),
                Column("avancement", drop=2), Column("en retard", align_right=True),

@@ -63,13 +63,13 @@ def scaffold_texts(*, titre: str, signature: date, duree: int = 3) -> dict[str, 
 
 def _check(texts: dict[str, str], titre: str) -> None:
     from convention_cli.checks.pipeline import validate_documents
-    from convention_cli.load.loader import Document
+    from convention_cli.load.loader import DataFile
     from convention_cli.load.yaml_reader import parse_yaml
 
     documents = []
     for name in FILE_MODELS:
         parsed = parse_yaml(texts[f"{name}.yaml"], f"{name}.yaml")
-        documents.append(Document(name, f"{name}.yaml", parsed.root if parsed.ok else None,
+        documents.append(DataFile(name, f"{name}.yaml", parsed.root if parsed.ok else None,
                                   list(parsed.diagnostics)))
     result = validate_documents(documents)
     convention = documents[list(FILE_MODELS).index("convention")].root

@@ -39,7 +39,7 @@ from convention_cli.diagnostics import Diagnostic, Severity
 from convention_cli.edit.atomic import atomic_write_bytes
 from convention_cli.edit.splice import EditError, TextEditor
 from convention_cli.errors import SystemRefusalError, UsageError, UserError, os_error_label
-from convention_cli.load.loader import Document, read_document
+from convention_cli.load.loader import DataFile, read_document
 from convention_cli.load.yaml_reader import parse_yaml
 from convention_cli.models import FILE_MODELS
 
@@ -210,7 +210,7 @@ class RegistryTransaction:
         for name in FILE_MODELS:
             path = self.data_dir / f"{name}.yaml"
             if name in self._editors:
-                documents.append(Document(name, str(path), self._editors[name].root))
+                documents.append(DataFile(name, str(path), self._editors[name].root))
             else:
                 documents.append(read_document(name, path))
         return validate_documents(documents)
@@ -232,7 +232,7 @@ class RegistryTransaction:
             if name in self._editors:
                 text = self._editors[name].result()
                 parsed = parse_yaml(text, str(path))
-                document = Document(name, str(path), parsed.root if parsed.ok else None,
+                document = DataFile(name, str(path), parsed.root if parsed.ok else None,
                                     list(parsed.diagnostics))
                 documents.append(document)
             else:

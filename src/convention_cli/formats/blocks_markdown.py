@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from convention_cli.formats.markdown import cell, inline
-from convention_cli.views.blocks import Document, Tableau
+from convention_cli.views.blocks import FicheDocument, Tableau
 
 
 def tableau_to_markdown(tableau: Tableau) -> str:
@@ -16,7 +16,7 @@ def tableau_to_markdown(tableau: Tableau) -> str:
     return "\n".join(lines) + "\n"
 
 
-def document_to_markdown(document: Document) -> str:
+def document_to_markdown(document: FicheDocument) -> str:
     lines = [f"# {inline(document.titre)}", ""]
     if document.sous_titre:
         lines += [f"*{inline(document.sous_titre)}*", ""]

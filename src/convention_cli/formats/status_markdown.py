@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from convention_cli.domain.echeances import Echeance
 from convention_cli.formats.markdown import cell, inline
-from convention_cli.views.status import Compteur, StatusView
+from convention_cli.views.status import StatusCounter, StatusView
 from convention_cli.vocab import (
     GT_STATUT_LABELS,
     count_statut,
@@ -14,7 +14,7 @@ from convention_cli.vocab import (
 )
 
 
-def _counters(title: str, counters: tuple[Compteur, ...]) -> list[str]:
+def _counters(title: str, counters: tuple[StatusCounter, ...]) -> list[str]:
     lines = [f"### {title}", "", "| | engagements | réalisés | en retard | répartition |",
              "|---|---:|---:|---:|---|"]
     for c in counters:

@@ -24,7 +24,7 @@ _BOM = b"\xef\xbb\xbf"
 
 
 @dataclass
-class Document:
+class DataFile:
     """One data file: its name in the registry (``engagements``), display path and content."""
 
     name: str
@@ -58,10 +58,10 @@ def _decode(data: bytes, path: str) -> tuple[str | None, Diagnostic | None]:
         )
 
 
-def read_document(name: str, file_path: Path) -> Document:
+def read_document(name: str, file_path: Path) -> DataFile:
     """Read and parse one data file; problems are recorded on the document."""
     path = str(file_path)
-    document = Document(name, path)
+    document = DataFile(name, path)
     try:
         with file_path.open("rb") as handle:
             size = os.fstat(handle.fileno()).st_size
@@ -103,6 +103,6 @@ def read_document(name: str, file_path: Path) -> Document:
     return document
 
 
-def load_documents(data_dir: Path) -> list[Document]:
+def load_documents(data_dir: Path) -> list[DataFile]:
     """Read every data file of the registry, in a fixed order."""
     return [read_document(name, data_dir / f"{name}.yaml") for name in FILE_MODELS]

@@ -15,7 +15,7 @@ from typing import Any, get_args
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from convention_cli.diagnostics import Diagnostic, Location
-from convention_cli.load.loader import Document
+from convention_cli.load.loader import DataFile
 from convention_cli.load.schema_errors import SchemaErrorTranslator
 from convention_cli.load.source_map import PathItem, locate
 from convention_cli.models import (
@@ -54,7 +54,7 @@ class Registry:
     projets: list[Projet] = field(default_factory=list)
     evaluations: list[DemandeEvaluation] = field(default_factory=list)
     complete: bool = True
-    documents: dict[str, Document] = field(default_factory=dict)
+    documents: dict[str, DataFile] = field(default_factory=dict)
     # id(entry) -> (file name, path in the document); see ``where``.
     _origins: dict[int, tuple[str, tuple[PathItem, ...]]] = field(default_factory=dict)
     # Ids found in entries that failed their schema: not "unknown" for references.
@@ -155,7 +155,7 @@ def _models_in(annotation: Any) -> Iterator[type[Any]]:
 
 
 def _salvage(
-    registry: Registry, document: Document, model: type[Model]
+    registry: Registry, document: DataFile, model: type[Model]
 ) -> None:
     """Keep the valid entries of a file whose whole-file validation failed."""
     root = document.root
@@ -178,7 +178,7 @@ def _salvage(
             registry._origins[id(entry)] = (document.name, (name, index))
 
 
-def build_registry(documents: Sequence[Document]) -> tuple[Registry, list[Diagnostic]]:
+def build_registry(documents: Sequence[DataFile]) -> tuple[Registry, list[Diagnostic]]:
     """Validate each document against its model and assemble the registry."""
     registry = Registry(documents={d.name: d for d in documents})
     diagnostics: list[Diagnostic] = []

@@ -1,6 +1,6 @@
 """Format-neutral blocks for the consultation views, and their Markdown form.
 
-A view model (``fiches``) becomes a ``Tableau`` (listings) or a ``Document`` (detail
+A view model (``fiches``) becomes a ``Tableau`` (listings) or a ``FicheDocument`` (detail
 views); the CLI prints them as a terminal table or text, and this module writes them as
 Markdown. Everything here is already-French, already-formatted text.
 """
@@ -39,7 +39,7 @@ class Section:
 
 
 @dataclass(frozen=True)
-class Document:
+class FicheDocument:
     titre: str
     sous_titre: str | None
     sections: tuple[Section, ...]

@@ -44,7 +44,7 @@ STATUT_ORDER = tuple(STATUT_LABELS)
 
 
 @dataclass(frozen=True)
-class LigneEngagement:
+class EngagementStatusRow:
     id: str
     parties: tuple[str, ...]
     libelle: str
@@ -69,7 +69,7 @@ class LigneEngagement:
 
 
 @dataclass(frozen=True)
-class Compteur:
+class StatusCounter:
     """Engagements a party carries (or serving an objective), counted by status."""
 
     cle: str
@@ -111,7 +111,7 @@ class Trimestre:
 
 
 @dataclass(frozen=True)
-class LigneGroupe:
+class GroupeStatusRow:
     id: str
     numero: int
     libelle: str
@@ -128,9 +128,9 @@ class StatusView:
     filtres: Filtres
     titre: str
     position: Position
-    lignes: tuple[LigneEngagement, ...]
-    par_partie: tuple[Compteur, ...]
-    par_objectif: tuple[Compteur, ...]
+    lignes: tuple[EngagementStatusRow, ...]
+    par_partie: tuple[StatusCounter, ...]
+    par_objectif: tuple[StatusCounter, ...]
     retards: tuple[GroupeRetard, ...]
     prochaines: tuple[Echeance, ...]
     """Due within the horizon, then the next bilan if it lies beyond."""
@@ -138,7 +138,7 @@ class StatusView:
     """Decisions the text allows (prorogation) and deadlines set before the signature:
     readings with their own state, never late."""
     commissions: tuple[Trimestre, ...]
-    groupes: tuple[LigneGroupe, ...]
+    groupes: tuple[GroupeStatusRow, ...]
     noms_parties: dict[str, str]
 
     @property
@@ -151,8 +151,8 @@ class StatusView:
 
 
 def _counters(
-    keys: list[tuple[str, str]], lignes: list[LigneEngagement], late: list[Echeance] | None
-) -> tuple[Compteur, ...]:
+    keys: list[tuple[str, str]], lignes: list[EngagementStatusRow], late: list[Echeance] | None
+) -> tuple[StatusCounter, ...]:
     """By party (``late`` given): the engagements the party carries, with its own status,
     and every late occurrence it carries a share of (meeting actions included). By
     objective: the engagements serving it, and how many of them are late."""
@@ -166,7 +166,7 @@ def _counters(
             concerned = [line for line in lignes if key in line.objectifs]
             counts = Counter(line.statut for line in concerned)
             late_count = sum(1 for line in concerned if line.en_retard)
-        counters.append(Compteur(
+        counters.append(StatusCounter(
             key, label, {s: counts[s] for s in STATUT_ORDER if counts[s]}, late_count))
     return tuple(c for c in counters if c.total)
 
@@ -294,7 +294,7 @@ def build_status(
                                                         Etat.ECHUE_AVANT_SIGNATURE)),
         commissions=_commissions(chosen),
         groupes=tuple(
-            LigneGroupe(g.id, g.numero, g.libelle, g.statut, len(g.engagements),
+            GroupeStatusRow(g.id, g.numero, g.libelle, g.statut, len(g.engagements),
                         last_entry_date(g.journal))
             for g in registry.groupes_travail),
         noms_parties=party_names(registry),
@@ -303,10 +303,10 @@ def build_status(
 
 def _line(
     eng: Engagement, echeances: list[Echeance], as_of: date, stale_days: int, signature: date
-) -> LigneEngagement:
+) -> EngagementStatusRow:
     last = last_entry_date(eng.journal)
     reference = last or signature
-    return LigneEngagement(
+    return EngagementStatusRow(
         id=eng.id, parties=tuple(eng.parties), libelle=eng.libelle, statut=eng.statut,
         objectifs=tuple(eng.objectifs), prochaine=next_echeance(echeances),
         derniere_entree=last,
@@ -390,7 +390,7 @@ def status_to_json(view: StatusView) -> dict[str, Any]:
 STATUS_JSON_FORMAT = 2
 
 
-def _counter_json(counter: Compteur) -> dict[str, Any]:
+def _counter_json(counter: StatusCounter) -> dict[str, Any]:
     return {"id": counter.cle, "libelle": counter.libelle, "total": counter.total,
             "realises": counter.realises, "en_retard": counter.en_retard,
             "par_statut": counter.par_statut}

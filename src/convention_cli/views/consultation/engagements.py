@@ -34,7 +34,7 @@ from convention_cli.models import (
     Partie,
     Territoire,
 )
-from convention_cli.views.blocks import Document, Element, Section, Tableau
+from convention_cli.views.blocks import Element, FicheDocument, Section, Tableau
 from convention_cli.views.consultation.common import (
     FICHES_JSON_FORMAT,
     echeance_fr,
@@ -62,7 +62,7 @@ from convention_cli.vocab import (
 
 
 @dataclass(frozen=True)
-class LigneEngagement:
+class EngagementRow:
     id: str
     parties: tuple[str, ...]
     sigles: tuple[str, ...]
@@ -83,7 +83,7 @@ class ListeEngagements:
     as_of: date
     horizon: int
     filtres: Filtres
-    lignes: tuple[LigneEngagement, ...]
+    lignes: tuple[EngagementRow, ...]
 
 
 def build_engagement_list(
@@ -97,7 +97,7 @@ def build_engagement_list(
     by_engagement = echeances_by_engagement(compute_echeances(registry, as_of, horizon))
     sigles = {p.id: p.sigle for p in registry.parties}
     lignes = tuple(
-        LigneEngagement(
+        EngagementRow(
             id=eng.id, parties=tuple(eng.parties),
             sigles=tuple(sigles.get(p, p) for p in eng.parties), libelle=eng.libelle,
             statut=eng.statut, prochaine=next_echeance(by_engagement.get(eng.id, [])),
@@ -337,14 +337,14 @@ def _ref_elements(entries: Iterable[Engagement | GroupeTravail]) -> tuple[Elemen
     return tuple(Element(f"{e.id} : {e.libelle}") for e in entries)
 
 
-def engagement_fiche_document(fiche: FicheEngagement) -> Document:
+def engagement_fiche_document(fiche: FicheEngagement) -> FicheDocument:
     eng = fiche.engagement
     indicator_gap = ("engagement qualitatif : aucun indicateur chiffré" if eng.qualitatif
                      else "aucun indicateur")
     sources = [Element(s) for s in eng.sources]
     if eng.note:
         sources.append(Element(f"note : {eng.note}"))
-    return Document(
+    return FicheDocument(
         titre=f"Engagement {eng.id}",
         sous_titre=eng.libelle,
         sections=(

@@ -10,7 +10,7 @@ from convention_cli.domain.queries import last_entry_date
 from convention_cli.domain.snapshot import snapshot
 from convention_cli.load.registry import Registry
 from convention_cli.models import Engagement, EntreeJournal, GroupeTravail, Objectif, Reunion
-from convention_cli.views.blocks import Document, Element, Section, Tableau
+from convention_cli.views.blocks import Element, FicheDocument, Section, Tableau
 from convention_cli.views.consultation.common import (
     FICHES_JSON_FORMAT,
     iso,
@@ -32,7 +32,7 @@ from convention_cli.vocab import (
 
 
 @dataclass(frozen=True)
-class LigneGroupe:
+class GroupeRow:
     groupe: GroupeTravail
     theme: str | None
     """The annex theme's text, verbatim (convention.themes_annexe)."""
@@ -47,14 +47,14 @@ def _themes(registry: Registry) -> dict[int, str]:
     return {t.numero: t.libelle for t in conv.themes_annexe} if conv else {}
 
 
-def build_group_list(registry: Registry, as_of: date) -> tuple[LigneGroupe, ...]:
+def build_group_list(registry: Registry, as_of: date) -> tuple[GroupeRow, ...]:
     """The working groups as known on ``as_of`` (status, last entry)."""
     registry = snapshot(registry, as_of)
     themes = _themes(registry)
-    return tuple(LigneGroupe(g, themes.get(g.theme)) for g in registry.groupes_travail)
+    return tuple(GroupeRow(g, themes.get(g.theme)) for g in registry.groupes_travail)
 
 
-def group_list_to_json(lignes: tuple[LigneGroupe, ...]) -> dict[str, Any]:
+def group_list_to_json(lignes: tuple[GroupeRow, ...]) -> dict[str, Any]:
     return {
         "format": FICHES_JSON_FORMAT,
         "groupes_travail": [
@@ -68,7 +68,7 @@ def group_list_to_json(lignes: tuple[LigneGroupe, ...]) -> dict[str, Any]:
     }
 
 
-def group_list_table(lignes: tuple[LigneGroupe, ...]) -> Tableau:
+def group_list_table(lignes: tuple[GroupeRow, ...]) -> Tableau:
     return Tableau(
         titre="Groupes de travail (thèmes de l'annexe)",
         entetes=("n°", "identifiant", "libellé", "thème de l'annexe", "statut", "engagements",
@@ -135,9 +135,9 @@ def group_fiche_to_json(fiche: FicheGroupe) -> dict[str, Any]:
     }
 
 
-def group_fiche_document(fiche: FicheGroupe) -> Document:
+def group_fiche_document(fiche: FicheGroupe) -> FicheDocument:
     groupe = fiche.groupe
-    return Document(
+    return FicheDocument(
         titre=f"Groupe de travail {groupe.id} (n° {groupe.numero})",
         sous_titre=groupe.libelle,
         sections=(

@@ -9,7 +9,7 @@ from typing import Any
 from convention_cli.domain.snapshot import snapshot
 from convention_cli.load.registry import Registry
 from convention_cli.models import HorsPerimetre, Operateur, Partie, Territoire
-from convention_cli.views.blocks import Document, Element, Section, Tableau
+from convention_cli.views.blocks import Element, FicheDocument, Section, Tableau
 from convention_cli.views.consultation.common import FICHES_JSON_FORMAT, fait_fr, resolve_id
 from convention_cli.vocab import CONFIANCE_LABELS, NONE, plural
 
@@ -150,8 +150,8 @@ def territory_fiche_to_json(fiche: FicheTerritoire | HorsPerimetre) -> dict[str,
     }
 
 
-def _outside_document(hors: HorsPerimetre) -> Document:
-    return Document(
+def _outside_document(hors: HorsPerimetre) -> FicheDocument:
+    return FicheDocument(
         titre=f"Territoire {hors.id}", sous_titre=f"{hors.nom} — hors du périmètre de la "
         "convention",
         sections=(Section(champs=(
@@ -163,7 +163,7 @@ def _outside_document(hors: HorsPerimetre) -> Document:
     )
 
 
-def territory_fiche_document(fiche: FicheTerritoire | HorsPerimetre) -> Document:
+def territory_fiche_document(fiche: FicheTerritoire | HorsPerimetre) -> FicheDocument:
     if isinstance(fiche, HorsPerimetre):
         return _outside_document(fiche)
     terr = fiche.territoire
@@ -176,7 +176,7 @@ def territory_fiche_document(fiche: FicheTerritoire | HorsPerimetre) -> Document
         if ml.note:
             details.append(f"note : {ml.note}")
         missions.append(Element(f"{ml.id} : {ml.designation}", tuple(details)))
-    return Document(
+    return FicheDocument(
         titre=f"Territoire {terr.id}",
         sous_titre=terr.nom,
         sections=(

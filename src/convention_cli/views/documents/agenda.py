@@ -15,7 +15,7 @@ from convention_cli.domain.snapshot import snapshot
 from convention_cli.errors import UsageError, UserError
 from convention_cli.load.registry import Registry
 from convention_cli.models import Modalite, Reunion
-from convention_cli.views.documents.common import LigneEcheance, echeance_row
+from convention_cli.views.documents.common import EcheanceDocumentRow, echeance_row
 from convention_cli.views.position import Position, position_of
 from convention_cli.views.provenance import Provenance
 from convention_cli.views.public import (
@@ -49,12 +49,12 @@ class HeureLocale:
 
 
 @dataclass(frozen=True)
-class Decision:
+class DecisionAgendaRow:
     texte: str
 
 
 @dataclass(frozen=True)
-class LigneAction:
+class ActionAgendaRow:
     id: str
     texte: str
     responsable: str
@@ -69,14 +69,14 @@ class LigneEngagementAgenda:
     libelle: str
     parties: str
     statut: str
-    echeance: LigneEcheance
+    echeance: EcheanceDocumentRow
 
 
 @dataclass(frozen=True)
 class ReunionPrecedente:
     id: str
     date: date
-    decisions: tuple[Decision, ...]
+    decisions: tuple[DecisionAgendaRow, ...]
 
 
 @dataclass(frozen=True)
@@ -99,10 +99,10 @@ class AgendaView:
     points_permanents: tuple[str, ...]
     position: Position
     reunion_precedente: ReunionPrecedente | None
-    actions: tuple[LigneAction, ...]
+    actions: tuple[ActionAgendaRow, ...]
     engagements: tuple[LigneEngagementAgenda, ...]
     groupes: tuple[Groupe, ...]
-    bilans: tuple[LigneEcheance, ...]
+    bilans: tuple[EcheanceDocumentRow, ...]
     theme: str | None
     public: bool
     provenance: Provenance
@@ -218,7 +218,7 @@ def build_agenda(
         position=position_of(registry, reference, echeances),
         reunion_precedente=ReunionPrecedente(
             last.id, last.date,
-            tuple(Decision(d.texte) for d in visible_decisions(last, public)))
+            tuple(DecisionAgendaRow(d.texte) for d in visible_decisions(last, public)))
         if last else None,
         actions=_open_actions(
             [r for r in reunions if group is None or r.groupe_travail == group.id],
@@ -247,14 +247,14 @@ def build_agenda(
 
 def _open_actions(
     reunions: list[Reunion], reference: date, names: dict[str, str], public: bool
-) -> tuple[LigneAction, ...]:
+) -> tuple[ActionAgendaRow, ...]:
     """Actions still open on ``reference``, late ones first."""
     rows = []
     for reunion in reunions:
         for action in visible_actions(reunion, public):
             if action.cloture is not None:
                 continue
-            rows.append(LigneAction(action.id, action.texte,
+            rows.append(ActionAgendaRow(action.id, action.texte,
                                     names.get(action.responsable, action.responsable),
                                     action.echeance, reunion.id, action.echeance < reference))
     rows.sort(key=lambda a: (not a.en_retard, a.echeance))

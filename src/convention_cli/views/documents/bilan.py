@@ -21,9 +21,9 @@ from convention_cli.load.registry import Registry
 from convention_cli.models import Engagement, GroupeTravail, Preuve, Reunion
 from convention_cli.views.documents.agenda import quarter_label
 from convention_cli.views.documents.common import (
-    LigneEcheance,
-    LigneJournal,
-    LignePreuve,
+    EcheanceDocumentRow,
+    JournalRow,
+    PreuveRow,
     echeance_row,
     journal_rows,
 )
@@ -60,14 +60,14 @@ class LigneEngagementBilan(NamedTuple):
 
 
 class LigneJournalBilan(NamedTuple):
-    """A journal entry as the bilans show it (``LigneJournal``, as a named tuple)."""
+    """A journal entry as the bilans show it (``JournalRow``, as a named tuple)."""
 
     date: date
     engagement: str
     texte: str
     auteur: str | None
     statut: str | None
-    preuves: tuple[LignePreuve, ...]
+    preuves: tuple[PreuveRow, ...]
 
 
 @dataclass(frozen=True)
@@ -145,7 +145,7 @@ def engagement_line(
     )
 
 
-def echeance_line(echeance: Echeance, names: dict[str, str]) -> LigneEcheance:
+def echeance_line(echeance: Echeance, names: dict[str, str]) -> EcheanceDocumentRow:
     """``echeance_row``, with the honouring date only once it is reached on the as-of day."""
     row = echeance_row(echeance, names)
     return row if echeance.etat is Etat.HONOREE else replace(row, honoree_le=None)
@@ -158,7 +158,7 @@ def count_by_status(statuses: Iterable[str]) -> str:
     return ", ".join(parts) if parts else "aucun engagement"
 
 
-def journal_tuples(rows: Iterable[LigneJournal]) -> tuple[LigneJournalBilan, ...]:
+def journal_tuples(rows: Iterable[JournalRow]) -> tuple[LigneJournalBilan, ...]:
     return tuple(LigneJournalBilan(r.date, r.engagement, r.texte, r.auteur, r.statut,
                                    r.preuves) for r in rows)
 

@@ -26,7 +26,7 @@ from convention_cli.views.documents.bilan import (
     mermaid_name,
     year_period,
 )
-from convention_cli.views.documents.common import LigneEcheance, journal_rows
+from convention_cli.views.documents.common import EcheanceDocumentRow, journal_rows
 from convention_cli.views.provenance import Provenance
 from convention_cli.views.public import (
     visible_actions,
@@ -54,13 +54,13 @@ class ObjectifBilan:
 
 
 @dataclass(frozen=True)
-class LigneMesure:
+class MesureBilanRow:
     date: date
     valeur: int | float
     source: str
 
 
-class LigneIndicateur(NamedTuple):
+class IndicateurBilanRow(NamedTuple):
     """A long-table row: a named tuple, unpacked by the template (see ``bilan``)."""
 
     id: str
@@ -70,11 +70,11 @@ class LigneIndicateur(NamedTuple):
     unite: str | None
     qualitatif: bool
     periode: str
-    mesures: tuple[LigneMesure, ...]
+    mesures: tuple[MesureBilanRow, ...]
 
 
 @dataclass(frozen=True)
-class LigneAction:
+class ActionBilanRow:
     id: str
     texte: str
     responsable: str
@@ -89,7 +89,7 @@ class ReunionBilan:
     date: date
     lieu: str | None
     decisions: tuple[str, ...]
-    actions: tuple[LigneAction, ...]
+    actions: tuple[ActionBilanRow, ...]
 
 
 @dataclass(frozen=True)
@@ -123,18 +123,18 @@ class BilanAnnuelView:
     convention: str
     periode: Periode
     date_statut: date
-    remise: LigneEcheance | None
+    remise: EcheanceDocumentRow | None
     citation_remise: str
     clause_remise: str
     objectifs: tuple[ObjectifBilan, ...]
     journal: tuple[LigneJournalBilan, ...]
     preuves: tuple[LignePreuveDatee, ...]
-    indicateurs: tuple[LigneIndicateur, ...]
+    indicateurs: tuple[IndicateurBilanRow, ...]
     commissions: BilanCommissions
     reunions: tuple[ReunionBilan, ...]
     groupes: tuple[ActiviteGroupe, ...]
     restants: tuple[LigneEngagementBilan, ...]
-    retards: tuple[LigneEcheance, ...]
+    retards: tuple[EcheanceDocumentRow, ...]
     gantt: tuple[SectionGantt, ...]
     public: bool
     provenance: Provenance
@@ -204,14 +204,14 @@ def build_bilan_annuel(
 
 def _indicators(
     engagements: list[Engagement], start: date, end: date
-) -> tuple[LigneIndicateur, ...]:
+) -> tuple[IndicateurBilanRow, ...]:
     """Each indicator's target, and the measures dated in the year (never a guess)."""
     return tuple(
-        LigneIndicateur(
+        IndicateurBilanRow(
             id=ind.id, libelle=ind.libelle, engagement=eng.id, cible=ind.cible,
             unite=ind.unite, qualitatif=ind.type == "qualitatif",
             periode=PERIODE_LABELS[ind.periode],
-            mesures=tuple(LigneMesure(m.date, m.valeur, m.source)
+            mesures=tuple(MesureBilanRow(m.date, m.valeur, m.source)
                           for m in sorted(ind.mesures, key=lambda m: m.date)
                           if start <= m.date <= end))
         for eng in engagements for ind in eng.indicateurs
@@ -225,7 +225,7 @@ def _meeting(
         id=reunion.id, date=reunion.date, lieu=reunion.lieu,
         decisions=tuple(d.texte for d in visible_decisions(reunion, public)),
         actions=tuple(
-            LigneAction(
+            ActionBilanRow(
                 a.id, a.texte, names.get(a.responsable, a.responsable), a.echeance,
                 a.cloture, a.cloture is None and a.echeance < as_of)
             for a in visible_actions(reunion, public)),

@@ -23,7 +23,7 @@ from convention_cli.views.documents.bilan import (
     engagement_line,
     journal_tuples,
 )
-from convention_cli.views.documents.common import LigneEcheance, journal_rows
+from convention_cli.views.documents.common import EcheanceDocumentRow, journal_rows
 from convention_cli.views.provenance import Provenance
 from convention_cli.views.public import (
     visible_echeances,
@@ -108,7 +108,7 @@ class BilanPluriannuelView:
     objectifs: tuple[ObjectifPluriannuel, ...]
     commissions: BilanCommissions
     commissions_par_annee: tuple[BilanAnnee, ...]
-    bilans: tuple[LigneEcheance, ...]
+    bilans: tuple[EcheanceDocumentRow, ...]
     questions: tuple[Question, ...]
     public: bool
     provenance: Provenance

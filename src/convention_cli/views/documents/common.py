@@ -14,7 +14,7 @@ from convention_cli.vocab import INSTANCE_LABELS, STATUT_LABELS
 
 
 @dataclass(frozen=True)
-class LigneEcheance:
+class EcheanceDocumentRow:
     id: str
     date: datetime.date
     libelle: str
@@ -26,24 +26,24 @@ class LigneEcheance:
 
 
 @dataclass(frozen=True)
-class LigneJournal:
+class JournalRow:
     date: datetime.date
     engagement: str
     texte: str
     auteur: str | None
     statut: str | None
-    preuves: tuple[LignePreuve, ...]
+    preuves: tuple[PreuveRow, ...]
 
 
 @dataclass(frozen=True)
-class LignePreuve:
+class PreuveRow:
     libelle: str
     url: str
     date: datetime.date | None
 
 
-def echeance_row(echeance: Echeance, names: dict[str, str]) -> LigneEcheance:
-    return LigneEcheance(
+def echeance_row(echeance: Echeance, names: dict[str, str]) -> EcheanceDocumentRow:
+    return EcheanceDocumentRow(
         id=echeance.id, date=echeance.date, libelle=echeance.libelle,
         parties=", ".join(names.get(p, p) for p in echeance.parties), source=echeance.source,
         etat=echeance.etat.value, en_retard=echeance.etat is Etat.EN_RETARD,
@@ -51,14 +51,14 @@ def echeance_row(echeance: Echeance, names: dict[str, str]) -> LigneEcheance:
     )
 
 
-def preuve_rows(preuves: Iterable[Preuve], public: bool) -> tuple[LignePreuve, ...]:
-    return tuple(LignePreuve(p.libelle, p.url, p.date) for p in visible_preuves(preuves, public))
+def preuve_rows(preuves: Iterable[Preuve], public: bool) -> tuple[PreuveRow, ...]:
+    return tuple(PreuveRow(p.libelle, p.url, p.date) for p in visible_preuves(preuves, public))
 
 
 def journal_rows(
     owners: Iterable[Engagement | GroupeTravail], public: bool,
     start: datetime.date | None = None, end: datetime.date | None = None,
-) -> list[LigneJournal]:
+) -> list[JournalRow]:
     """Journal entries of engagements or working groups, dated within [start, end],
     oldest first. In a public document confidential entries are left out, and an entry's
     author (often a person) gives way to its source: no personal name leaves the registry."""
@@ -72,8 +72,8 @@ def journal_rows(
     return rows
 
 
-def _journal_row(owner_id: str, entry: EntreeJournal, public: bool) -> LigneJournal:
-    return LigneJournal(
+def _journal_row(owner_id: str, entry: EntreeJournal, public: bool) -> JournalRow:
+    return JournalRow(
         date=entry.date, engagement=owner_id, texte=entry.texte,
         auteur=journal_author(entry, public),
         statut=STATUT_LABELS[entry.statut] if entry.statut else None,

@@ -20,8 +20,8 @@ from convention_cli.errors import UsageError
 from convention_cli.load.registry import Registry
 from convention_cli.models import Engagement, MissionLocale
 from convention_cli.views.documents.common import (
-    LigneEcheance,
-    LignePreuve,
+    EcheanceDocumentRow,
+    PreuveRow,
     echeance_row,
     journal_rows,
 )
@@ -69,7 +69,7 @@ class FaitMarquant:
     sujet: str
     texte: str
     source: str | None
-    preuves: tuple[LignePreuve, ...]
+    preuves: tuple[PreuveRow, ...]
 
 
 @dataclass(frozen=True)
@@ -88,7 +88,7 @@ class ReunionsAnnee:
 
 
 @dataclass(frozen=True)
-class GroupeRow:
+class GroupeCommunicationRow:
     numero: int
     libelle: str
     statut: str
@@ -116,8 +116,8 @@ class CommunicationView:
     faits: tuple[FaitMarquant, ...]
     realisations: tuple[Realisation, ...]
     reunions: ReunionsAnnee
-    groupes: tuple[GroupeRow, ...]
-    etapes: tuple[LigneEcheance, ...]
+    groupes: tuple[GroupeCommunicationRow, ...]
+    etapes: tuple[EcheanceDocumentRow, ...]
     provenance: Provenance
 
 
@@ -170,7 +170,7 @@ def build_communication(
         reunions=_reunions(registry, year_start, year_end, sum(
             1 for e in echeances
             if e.objet is Objet.COMMISSION and e.date.year == annee and e.sans_objet is None)),
-        groupes=tuple(GroupeRow(g.numero, g.libelle, GT_STATUT_LABELS[g.statut])
+        groupes=tuple(GroupeCommunicationRow(g.numero, g.libelle, GT_STATUT_LABELS[g.statut])
                       for g in registry.groupes_travail),
         etapes=tuple(echeance_row(e, names) for e in echeances
                      if e.objet in PUBLIC_OBJETS and as_of < e.date <= limit

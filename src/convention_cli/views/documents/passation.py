@@ -28,8 +28,8 @@ from convention_cli.errors import UserError
 from convention_cli.load.registry import Registry
 from convention_cli.models import FILE_MODELS, Engagement, Partie, Referent, Reunion
 from convention_cli.views.documents.common import (
-    LigneEcheance,
-    LigneJournal,
+    EcheanceDocumentRow,
+    JournalRow,
     echeance_row,
     instance_label,
     journal_rows,
@@ -77,7 +77,7 @@ FILE_CONTENTS: dict[str, str] = {
 
 
 @dataclass(frozen=True)
-class Personne:
+class PersonnePassationRow:
     nom: str | None
     """None in the public version: no personal name leaves the registry."""
     fonction: str | None
@@ -96,11 +96,11 @@ class ReferentPartie:
     adresse: str | None
     """The generic address when its value is verified; None means « non connue »."""
     adresse_detail: str | None
-    personnes: tuple[Personne, ...]
+    personnes: tuple[PersonnePassationRow, ...]
 
 
 @dataclass(frozen=True)
-class Operateur:
+class OperateurPassationRow:
     sigle: str
     nom: str
 
@@ -114,12 +114,12 @@ class Identite:
     clause: str
     siege: str | None
     alias: tuple[str, ...]
-    operateurs: tuple[Operateur, ...]
+    operateurs: tuple[OperateurPassationRow, ...]
     resume: str
 
 
 @dataclass(frozen=True)
-class Modalite:
+class ModalitePassationRow:
     libelle: str
     objet: str
     participants: str
@@ -133,7 +133,7 @@ class EngagementOuvert:
     libelle: str
     clause: str
     statut: str
-    prochaine: LigneEcheance | None
+    prochaine: EcheanceDocumentRow | None
     precision: str | None
     """What the next échéance is, when it is not the engagement's own deadline."""
     rythme: str | None
@@ -149,7 +149,7 @@ class LigneDecision:
 
 
 @dataclass(frozen=True)
-class LigneAction:
+class ActionPassationRow:
     texte: str
     responsable: str
     de_la_partie: bool
@@ -159,7 +159,7 @@ class LigneAction:
 
 
 @dataclass(frozen=True)
-class LigneGroupe:
+class GroupePassationRow:
     numero: int
     libelle: str
     statut: str
@@ -185,18 +185,18 @@ class PassationView:
     risque: str
     partie: Identite
     position: Position
-    representant: Personne
+    representant: PersonnePassationRow
     referent: ReferentPartie | None
     autres_referents: tuple[ReferentPartie, ...]
-    modalites: tuple[Modalite, ...]
+    modalites: tuple[ModalitePassationRow, ...]
     engagements: tuple[EngagementOuvert, ...]
     depuis: date
     decisions: tuple[LigneDecision, ...]
-    actions: tuple[LigneAction, ...]
-    journal: tuple[LigneJournal, ...]
+    actions: tuple[ActionPassationRow, ...]
+    journal: tuple[JournalRow, ...]
     horizon: int
-    echeances: tuple[LigneEcheance, ...]
-    groupes: tuple[LigneGroupe, ...]
+    echeances: tuple[EcheanceDocumentRow, ...]
+    groupes: tuple[GroupePassationRow, ...]
     fichiers: tuple[Emplacement, ...]
     commandes: tuple[Commande, ...]
     public: bool
@@ -239,8 +239,9 @@ def build_passation(
         autres_referents=tuple(
             _referent(p.sigle, p.referent, public, as_of) for p in registry.parties
             if p.id != partie.id and p.role == "partie" and p.referent is not None),
-        modalites=tuple(Modalite(m.libelle, " ; ".join(m.objectifs), m.participants, m.rythme,
-                                 m.clause) for m in conv.modalites_concertation),
+        modalites=tuple(ModalitePassationRow(m.libelle, " ; ".join(m.objectifs),
+                                             m.participants, m.rythme, m.clause)
+                        for m in conv.modalites_concertation),
         engagements=_open_engagements(mine, shown, names),
         depuis=depuis,
         decisions=tuple(
@@ -276,14 +277,14 @@ def _identite(registry: Registry, partie: Partie, engagements: list[Engagement])
         clause=partie.clause, siege=partie.siege,
         alias=tuple(f"{a.nom} (depuis {a.depuis})" for a in partie.alias
                     if a.confiance != "non_verifie"),
-        operateurs=tuple(Operateur(o.sigle, o.nom) for o in registry.operateurs
+        operateurs=tuple(OperateurPassationRow(o.sigle, o.nom) for o in registry.operateurs
                          if o.tutelle == partie.id),
         resume=resume,
     )
 
 
-def _personne(nom: str, fonction: str, source: str, public: bool) -> Personne:
-    return Personne(person_name(nom, public), fonction, source)
+def _personne(nom: str, fonction: str, source: str, public: bool) -> PersonnePassationRow:
+    return PersonnePassationRow(person_name(nom, public), fonction, source)
 
 
 def _referent(sigle: str, referent: Referent, public: bool, as_of: date) -> ReferentPartie:
@@ -300,7 +301,7 @@ def _referent(sigle: str, referent: Referent, public: bool, as_of: date) -> Refe
         citation=referent.citation, adresse=value, adresse_detail=detail,
         # In office on ``as_of`` first, then the predecessors, latest first.
         personnes=() if public else tuple(
-            Personne(p.nom, p.fonction, p.source, p.depuis, index == 0)
+            PersonnePassationRow(p.nom, p.fonction, p.source, p.depuis, index == 0)
             for index, p in enumerate(reversed(known_referents(referent, as_of)))),
     )
 
@@ -342,14 +343,14 @@ def _precision(upcoming: Echeance | None, eng: Engagement) -> str | None:
 def _open_actions(
     reunions: list[Reunion], partie_id: str, as_of: date, names: dict[str, str],
     public: bool,
-) -> tuple[LigneAction, ...]:
+) -> tuple[ActionPassationRow, ...]:
     """Actions still open on ``as_of``: the party's own first, then late ones first."""
     rows = []
     for reunion in reunions:
         for action in visible_actions(reunion, public):
             if action.cloture is not None:
                 continue
-            rows.append(LigneAction(
+            rows.append(ActionPassationRow(
                 texte=action.texte, responsable=names.get(action.responsable,
                                                           action.responsable),
                 de_la_partie=action.responsable == partie_id, echeance=action.echeance,
@@ -369,9 +370,9 @@ def _next_echeances(shown: list[Echeance], as_of: date, horizon: int) -> list[Ec
 
 def _groupes(
     registry: Registry, mine: set[str], public: bool
-) -> tuple[LigneGroupe, ...]:
+) -> tuple[GroupePassationRow, ...]:
     return tuple(
-        LigneGroupe(
+        GroupePassationRow(
             numero=g.numero, libelle=g.libelle, statut=GT_STATUT_LABELS[g.statut],
             engagements=len(mine.intersection(g.engagements)),
             derniere_entree=last_entry_date(visible_journal(g, public)))
