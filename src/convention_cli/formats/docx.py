@@ -41,7 +41,7 @@ def render_docx(model: DocumentModel) -> bytes:
     for level in (1, 2, 3, 4):
         style = document.styles[f"Heading {level}"]
         style.font.color.rgb = RGBColor.from_string(ACCENT)
-    writer = _Writer(document)
+    writer = _DocxWriter(document)
     writer.title_block(model)
     for block in model.blocks:
         if isinstance(block, Paragraph) and block.note:
@@ -58,7 +58,7 @@ def render_docx(model: DocumentModel) -> bytes:
     return buffer.getvalue()
 
 
-class _Writer:
+class _DocxWriter:
     def __init__(self, document: Any) -> None:
         self.document = document
 

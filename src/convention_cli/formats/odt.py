@@ -32,7 +32,7 @@ def render_odt(model: DocumentModel) -> bytes:
     from odf.opendocument import OpenDocumentText
 
     document = OpenDocumentText()
-    writer = _Writer(document)
+    writer = _OdtWriter(document)
     writer.title_block(model)
     has_note = False
     for block in model.blocks:
@@ -50,7 +50,7 @@ def render_odt(model: DocumentModel) -> bytes:
     return buffer.getvalue()
 
 
-class _Writer:
+class _OdtWriter:
     def __init__(self, document: Any) -> None:
         self.document = document
         self.styles: dict[str, Any] = {}

@@ -49,7 +49,7 @@ RULE = (
 
 
 @dataclass(frozen=True)
-class LigneIndicateur:
+class IndicateurPluriannuelRow:
     """An indicator of an engagement: target, last measure up to the as-of day, gap."""
 
     libelle: str
@@ -69,7 +69,7 @@ class ObjectifPluriannuel:
     clause: str
     appreciation: str
     decompte: str
-    indicateurs: tuple[LigneIndicateur, ...]
+    indicateurs: tuple[IndicateurPluriannuelRow, ...]
     engagements: tuple[LigneEngagementBilan, ...]
     """The engagements first shown under this objective (each engagement appears once)."""
     deja_presentes: tuple[tuple[int, int], ...]
@@ -133,7 +133,9 @@ def appreciation(rates: list[float]) -> str:
     return PARTIEL
 
 
-def indicator_lines(engagements: list[Engagement], as_of: date) -> tuple[LigneIndicateur, ...]:
+def indicator_lines(
+    engagements: list[Engagement], as_of: date
+) -> tuple[IndicateurPluriannuelRow, ...]:
     """Each quantitative indicator with a target: its last measure up to ``as_of`` and the
     gap to the target (« aucune mesure » when none is recorded)."""
     from convention_cli.vocab import format_number
@@ -148,14 +150,14 @@ def indicator_lines(engagements: list[Engagement], as_of: date) -> tuple[LigneIn
                               key=lambda m: m.date)
             target = f"{format_number(indicator.cible)}{unit}"
             if not measures:
-                rows.append(LigneIndicateur(indicator.libelle, engagement.id, target,
+                rows.append(IndicateurPluriannuelRow(indicator.libelle, engagement.id, target,
                                             "aucune mesure", "—", None))
                 continue
             last = measures[-1]
             gap = last.valeur - indicator.cible
             sign = "+" if gap > 0 else "−" if gap < 0 else ""
             rate = last.valeur / indicator.cible if indicator.cible else 1.0
-            rows.append(LigneIndicateur(
+            rows.append(IndicateurPluriannuelRow(
                 indicator.libelle, engagement.id, target,
                 f"{format_number(last.valeur)}{unit} au {format_date(last.date)}",
                 f"{sign}{format_number(abs(gap))}{unit}" if gap else "cible atteinte",
