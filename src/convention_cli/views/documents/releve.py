@@ -14,17 +14,18 @@ from datetime import date
 
 from convention_cli.checks.references import suggest
 from convention_cli.domain.calendar import quarter_of
+from convention_cli.domain.queries import party_names
 from convention_cli.domain.snapshot import snapshot
 from convention_cli.errors import UserError
 from convention_cli.load.registry import Registry
-from convention_cli.views.documents.common import instance_label, party_names
+from convention_cli.views.documents.common import instance_label
 from convention_cli.views.provenance import Provenance
 from convention_cli.views.public import participants, visible_actions, visible_decisions
 from convention_cli.vocab import format_date
 
 
 @dataclass(frozen=True)
-class LigneAction:
+class ActionReleveRow:
     id: str
     texte: str
     responsable: str
@@ -43,7 +44,7 @@ class ReleveView:
     participants: tuple[str, ...]
     source: str | None
     decisions: tuple[str, ...]
-    actions: tuple[LigneAction, ...]
+    actions: tuple[ActionReleveRow, ...]
     prochaine: str | None
     public: bool
     provenance: Provenance
@@ -71,7 +72,7 @@ def build_releve(
         late = not closed and action.echeance < as_of
         state = (f"close le {format_date(action.cloture)}" if closed and action.cloture
                  else "ouverte, en retard" if late else "ouverte")
-        actions.append(LigneAction(action.id, action.texte,
+        actions.append(ActionReleveRow(action.id, action.texte,
                                    names.get(action.responsable, action.responsable),
                                    action.echeance, state, late))
     return ReleveView(
