@@ -23,6 +23,7 @@ from convention_cli.cli.commands.engagement import engagement
 from convention_cli.cli.commands.engagements import engagements
 from convention_cli.cli.commands.export import export
 from convention_cli.cli.commands.gt import gt
+from convention_cli.cli.commands.importation import import_
 from convention_cli.cli.commands.init import init
 from convention_cli.cli.commands.passation import communication, passation
 from convention_cli.cli.commands.releve import releve
@@ -109,6 +110,7 @@ app.command("init", cls=FrenchCommand)(init)
 app.command("schema", cls=FrenchCommand)(schema)
 app.command("export", cls=FrenchCommand)(export)
 app.command("couverture", cls=FrenchCommand)(couverture)
+app.command("import", cls=FrenchCommand)(import_)
 app.command("site", cls=FrenchCommand)(site)
 
 

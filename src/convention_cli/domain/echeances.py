@@ -338,7 +338,7 @@ def _generate(registry: Registry) -> list[Echeance]:
     if conv is None:
         return []
     start = conv.date_signature
-    end = registry.date_fin or end_date(start, conv.duree_annees)  # a prorogation moves it
+    end = registry.date_fin or end_date(start, conv.duree_annees)
     generated = [
         *_engagement_echeances(registry, start),
         *_rule_echeances(registry, start, end),

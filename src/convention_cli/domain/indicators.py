@@ -67,8 +67,8 @@ def _commissions(registry: Registry, as_of: date) -> list[MesureVue]:
             continue  # the year is under way and nothing is held yet: no measurement
         when = max(dates) if year_end > as_of else year_end
         result.append(MesureVue(
-            when, len(dates), f"calculé : réunions de la commission en {year} "
-            f"(reunions.yaml{', année en cours' if year_end > as_of else ''})", True))
+            when, len(dates), f"calculé, réunions de la commission en {year} dans "
+            f"reunions.yaml{', année en cours' if year_end > as_of else ''}", True))
     return result
 
 
@@ -82,7 +82,7 @@ def _bilans(registry: Registry, engagement: Engagement, as_of: date) -> list[Mes
             continue
         result.append(MesureVue(
             echeance.honneur.date, 1,
-            f"calculé : échéance {echeance.id} honorée ({echeance.honneur.origine})", True))
+            f"calculé, échéance {echeance.id} honorée : {echeance.honneur.origine}", True))
     return sorted(result, key=lambda m: m.date)
 
 
@@ -100,7 +100,7 @@ def _communications(registry: Registry, engagement: Engagement, as_of: date) -> 
         if dates or period_end <= as_of:
             when = period_end if period_end <= as_of else max(dates)
             result.append(MesureVue(
-                when, len(dates), f"calculé : entrées du journal de {engagement.id} du "
+                when, len(dates), f"calculé, entrées du journal de {engagement.id} du "
                 f"{start.isoformat()} au {period_end.isoformat()}", True))
         start = period_end + timedelta(days=1)
     return result

@@ -97,34 +97,45 @@ def _journal_owner(tx: RegistryTransaction, ident: str) -> tuple[str, YamlMap, s
         "engagement, groupe de travail, projet ou demande d'évaluation", ident, known))
 
 
-def add_journal_entry(
-    tx: RegistryTransaction, engagement_id: str, *, day: date, texte: str,
+@dataclass(frozen=True)
+class PreparedEntry:
+    """A journal entry checked against the registry, ready to be appended."""
+
+    file: str
+    owner: YamlMap
+    entry: dict[str, Any]
+    statuses: dict[str, str]
+
+    @property
+    def present(self) -> bool:
+        """The owner's journal already holds this entry (a repeat changes nothing)."""
+        journal = self.owner.get("journal")
+        return isinstance(journal, YamlSeq) and any(_same(e, self.entry) for e in journal)
+
+
+def prepare_journal_entry(
+    tx: RegistryTransaction, ident: str, *, day: date, texte: str,
     auteur: str | None = None, statut: str | None = None, preuve: str | None = None,
     confidentiel: bool = False, honore: str | None = None, source: str | None = None,
     parties: list[str] | None = None,
-) -> EditOutcome:
-    """Append a dated entry to the journal of an engagement, a working group, a project or
-    an evaluation request; with ``statut``, change its status; with ``honore``, name the
-    échéance it honours (checked by the re-validation: REF003, REF004).
-
-    ``source`` says where the entry comes from; ``parties`` which parties it attests (a
-    status of a joint engagement needs them, PRV002)."""
+) -> PreparedEntry:
+    """Check a journal entry's arguments and build it (nothing is changed yet)."""
     if not texte.strip():
         raise UsageError("--texte est vide")
-    name, owner, kind, statuses = _journal_owner(tx, engagement_id)
+    name, owner, kind, statuses = _journal_owner(tx, ident)
     if statut is not None and statut not in statuses:
         raise UsageError(f"statut inconnu « {statut} » pour un {kind} ; statuts possibles : "
                          + ", ".join(statuses))
-    for partie in parties or []:
+    if parties:
         known = [str(p.get("id")) for p in _entries(tx.editor("parties").root, "parties")
                  if isinstance(p, YamlMap)]
         owner_parties = owner.get("parties")
         allowed = [str(p) for p in owner_parties] if isinstance(owner_parties, YamlSeq) \
             else known
-        if partie not in allowed:
-            raise UserError(unknown_message(f"partie de « {engagement_id} »", partie, allowed,
-                                            feminine=True))
-    editor = tx.editor(name)
+        for partie in parties:
+            if partie not in allowed:
+                raise UserError(unknown_message(f"partie de « {ident} »", partie, allowed,
+                                                feminine=True))
     entry: dict[str, Any] = {"date": day, "texte": texte}
     if auteur:
         entry["auteur"] = auteur
@@ -140,17 +151,35 @@ def add_journal_entry(
         entry["preuves"] = [_preuve(preuve, day)]
     if confidentiel:
         entry["confidentiel"] = True
-    journal = owner.get("journal")
-    if isinstance(journal, YamlSeq) and any(_same(e, entry) for e in journal):
+    return PreparedEntry(name, owner, entry, statuses)
+
+
+def add_journal_entry(
+    tx: RegistryTransaction, engagement_id: str, *, day: date, texte: str,
+    auteur: str | None = None, statut: str | None = None, preuve: str | None = None,
+    confidentiel: bool = False, honore: str | None = None, source: str | None = None,
+    parties: list[str] | None = None,
+) -> EditOutcome:
+    """Append a dated entry to the journal of an engagement, a working group, a project or
+    an evaluation request; with ``statut``, change its status; with ``honore``, name the
+    échéance it honours (checked by the re-validation: REF003, REF004). ``source`` says
+    where the entry comes from; ``parties`` which parties it attests (a status of a joint
+    engagement needs them, PRV002)."""
+    prepared = prepare_journal_entry(
+        tx, engagement_id, day=day, texte=texte, auteur=auteur, statut=statut, preuve=preuve,
+        confidentiel=confidentiel, honore=honore, source=source, parties=parties)
+    if prepared.present:
         return EditOutcome(f"entrée déjà présente au journal de « {engagement_id} » : rien à "
                            "faire", changed=False)
-    editor.append_item(owner, "journal", entry)
+    editor = tx.editor(prepared.file)
+    owner = prepared.owner
+    editor.append_item(owner, "journal", prepared.entry)
     message = f"entrée du {day.isoformat()} ajoutée au journal de « {engagement_id} »"
     if honore:
         message += f" ; honore l'échéance « {honore} »"
     if statut and owner.get("statut") != statut:
         editor.set_value(owner, "statut", statut)
-        message += f" ; statut : {statuses[statut]}"
+        message += f" ; statut : {prepared.statuses[statut]}"
     return EditOutcome(message)
 
 

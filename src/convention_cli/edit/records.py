@@ -75,11 +75,11 @@ def find_indicator(tx: RegistryTransaction, indicator_id: str) -> tuple[YamlMap,
     raise UserError(unknown_message("indicateur", indicator_id, ids))
 
 
-def add_mesure(
+def prepare_mesure(
     tx: RegistryTransaction, indicator_id: str, *, valeur: int | float, day: date,
     source: str, commentaire: str | None = None, confidentiel: bool = False,
-) -> EditOutcome:
-    """Append a dated measurement to an indicator (never to a computed one)."""
+) -> tuple[YamlMap, dict[str, Any], bool]:
+    """Check a measurement and build it: (indicator, entry, already present)."""
     _required(source, "--source")
     engagement, indicator = find_indicator(tx, indicator_id)
     rule = engagement.get("regle")
@@ -93,10 +93,22 @@ def add_mesure(
         entry["commentaire"] = commentaire
     if confidentiel:
         entry["confidentiel"] = True
-    editor = tx.editor("engagements")
     existing = indicator.get("mesures")
-    if isinstance(existing, YamlSeq) and any(
-            _same(m, {"date": day, "valeur": valeur}) for m in existing):
+    present = isinstance(existing, YamlSeq) and any(
+        _same(m, {"date": day, "valeur": valeur}) for m in existing)
+    return indicator, entry, present
+
+
+def add_mesure(
+    tx: RegistryTransaction, indicator_id: str, *, valeur: int | float, day: date,
+    source: str, commentaire: str | None = None, confidentiel: bool = False,
+) -> EditOutcome:
+    """Append a dated measurement to an indicator (never to a computed one)."""
+    indicator, entry, present = prepare_mesure(
+        tx, indicator_id, valeur=valeur, day=day, source=source, commentaire=commentaire,
+        confidentiel=confidentiel)
+    editor = tx.editor("engagements")
+    if present:
         return EditOutcome(f"mesure du {day.isoformat()} déjà enregistrée pour "
                            f"« {indicator_id} » : rien à faire", changed=False)
     editor.append_item(indicator, "mesures", entry)

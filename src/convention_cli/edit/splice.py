@@ -237,27 +237,37 @@ class TextEditor:
 
     def append_item(self, owner: YamlMap, key: str, item: Any) -> None:
         """Append ``item`` to the list ``owner[key]``, creating the key if needed."""
+        self.append_items(owner, key, [item])
+
+    def append_items(self, owner: YamlMap, key: str, items: list[Any]) -> None:
+        """Append ``items`` to the list ``owner[key]`` in one splice (creating the key if
+        needed): many appends to one list need no parse in between (``convention
+        import``)."""
+        if not items:
+            return
         if key not in owner:
             key_indent = self._keys_indent(owner)
-            lines = [f"{key}:", *[line[key_indent:] for line in
+            lines = [f"{key}:", *[line[key_indent:] for item in items for line in
                                   emit_item_lines(item, key_indent + 2)]]
             self._insert_lines(owner, lines)
-            owner[key] = [_as_read(item)]
+            owner[key] = [_as_read(item) for item in items]
             return
         seq = owner[key]
         if not isinstance(seq, YamlSeq):
             raise EditError(f"« {key} » n'est pas une liste")
-        if seq.flow and seq and _is_scalar(item):
-            # "[a, b]" -> "[a, b, c]": the new item goes just before the closing bracket.
+        if seq.flow and seq and all(_is_scalar(item) for item in items):
+            # "[a, b]" -> "[a, b, c]": the new items go just before the closing bracket.
             close = self.text.rfind("]", 0, self.index(seq.end))
-            self._add(close, close, ", " + format_scalar(item, in_flow=True))
+            self._add(close, close, "".join(", " + format_scalar(item, in_flow=True)
+                                            for item in items))
         elif seq.flow:
             if seq:
                 raise EditError(f"« {key} » est une liste en ligne non vide ([a, b]) : "
                                 "écrivez-la en bloc pour que l'outil puisse y ajouter")
             # "key: []" becomes a block list under the key.
             key_indent = owner.key_pos[key][1]
-            item_lines = emit_item_lines(item, key_indent + 2)
+            item_lines = [line for item in items
+                          for line in emit_item_lines(item, key_indent + 2)]
             start = self.index(seq.start)
             end = self.index(seq.end)
             # Drop the space before "[]" too: "key: []" -> "key:".
@@ -266,10 +276,11 @@ class TextEditor:
             self._add(start, end, "\n" + "\n".join(item_lines))
         else:
             dash_indent = self._dash_indent(seq)
-            item_lines = emit_item_lines(item, dash_indent)
+            item_lines = [line for item in items
+                          for line in emit_item_lines(item, dash_indent)]
             at = self._after_line_of(self._last_content_end(seq))
             self._add(at, at, "\n".join(item_lines) + "\n")
-        seq.append(_as_read(item))
+        seq.extend(_as_read(item) for item in items)
 
     def _keys_indent(self, mapping: YamlMap) -> int:
         return next(iter(mapping.key_pos.values()))[1] if mapping.key_pos else mapping.start[1]

@@ -204,6 +204,12 @@ class RegistryTransaction:
             self._forms[name] = form
         return self._editors[name]
 
+    def current(self, name: str) -> TextEditor:
+        """The editor of ``<name>.yaml`` as it stands, NOT parsed again after its edits: for
+        many splices planned on one parse, at positions that do not overlap
+        (``convention import`` groups its rows by target list)."""
+        return self._editors[name] if name in self._editors else self.editor(name)
+
     def validate(self) -> ValidationResult:
         """The registry as it would be after the edits, checked in memory."""
         documents = []

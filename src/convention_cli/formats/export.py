@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from convention_cli import __version__
@@ -10,8 +11,16 @@ from convention_cli.load.registry import LIST_FIELDS, Registry
 EXPORT_FORMAT_VERSION = 1
 
 
-def export_registry(registry: Registry) -> dict[str, Any]:
-    """Every file's content, with derived facts (end date) added to ``convention``."""
+def export_registry(registry: Registry, as_of: date | None = None) -> dict[str, Any]:
+    """Every file's content, with derived facts (end date) added to ``convention``.
+
+    With ``as_of``, the registry as known on that day (``snapshot``), and every
+    indicator's ``mesures`` is its whole series on that day, computed ones included
+    (``{date, valeur, source, calculee, commentaire, confidentiel}``)."""
+    if as_of is not None:
+        from convention_cli.domain.snapshot import snapshot
+
+        registry = snapshot(registry, as_of)
     convention: dict[str, Any] = {}
     if registry.convention is not None:
         convention = registry.convention.model_dump(mode="json")
@@ -21,6 +30,8 @@ def export_registry(registry: Registry) -> dict[str, Any]:
         name: [entry.model_dump(mode="json") for entry in getattr(registry, name)]
         for name in LIST_FIELDS
     }
+    if as_of is not None:
+        _measured(registry, lists["engagements"], as_of)
     return {
         "format": EXPORT_FORMAT_VERSION,
         "outil": f"convention {__version__}",
@@ -38,3 +49,12 @@ def _couverture(registry: Registry) -> dict[str, Any] | None:
     from convention_cli.views.couverture import build_couverture, couverture_to_json
 
     return couverture_to_json(build_couverture(registry))
+
+
+def _measured(registry: Registry, engagements: list[dict[str, Any]], as_of: date) -> None:
+    from convention_cli.domain.indicators import indicator_measures
+
+    for eng, dumped in zip(registry.engagements, engagements, strict=True):
+        for ind, dumped_ind in zip(eng.indicateurs, dumped["indicateurs"], strict=True):
+            dumped_ind["mesures"] = [m.to_json() for m in
+                                     indicator_measures(registry, eng, ind, as_of)]

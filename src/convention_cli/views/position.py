@@ -33,6 +33,9 @@ def position_of(registry: Registry, as_of: date, echeances: list[Echeance]) -> P
     assert end is not None
     start = conv.date_signature
     period = f"du {format_date(start)} au {format_date(end)}"
+    initial = registry.date_fin_initiale
+    if initial is not None and end != initial:  # a prorogation by avenant (V)
+        period += f" (prorogée par avenant ; terme initial : {format_date(initial)})"
     if as_of < start:
         days = (start - as_of).days
         return Position(start, end, "non_commencee", days,

@@ -27,6 +27,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import PurePath
+from typing import TypeVar
 
 from convention_cli.domain.echeances import Echeance
 from convention_cli.load.registry import JournalOwner, Registry
@@ -42,6 +43,8 @@ from convention_cli.models import (
     Projet,
     Reunion,
 )
+
+T = TypeVar("T")
 
 PUBLIC_CONFIANCE = frozenset({"haute"})
 """Confidence levels a public output may show."""
@@ -156,3 +159,14 @@ def visible_echeances(echeances: Iterable[Echeance], public: bool) -> list[Echea
     if not public:
         return list(echeances)
     return [public_echeance(e) for e in echeances if not e.confidentiel]
+
+
+def visible_suivis(records: Iterable[T], public: bool) -> list[T]:
+    """Innovation projects and evaluation requests (issue 11): a confidential one stays out
+    of public outputs (rule 1)."""
+    return [r for r in records if not (public and getattr(r, "confidentiel", False))]
+
+
+def visible_mesures(mesures: Iterable[T], public: bool) -> list[T]:
+    """Measurements of an indicator: a confidential one stays out of public outputs."""
+    return [m for m in mesures if not (public and getattr(m, "confidentiel", False))]

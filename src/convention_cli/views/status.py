@@ -32,6 +32,7 @@ from convention_cli.domain.queries import (
     party_names,
     select_engagements,
 )
+from convention_cli.domain.referents import referents_in_office
 from convention_cli.domain.snapshot import snapshot
 from convention_cli.load.registry import Registry
 from convention_cli.models import Engagement
@@ -140,6 +141,7 @@ class StatusView:
     commissions: tuple[Trimestre, ...]
     groupes: tuple[GroupeStatusRow, ...]
     noms_parties: dict[str, str]
+    referents: tuple[dict[str, str | None], ...] = ()  # in office on as_of (section III)
 
     @property
     def en_retard(self) -> tuple[Echeance, ...]:
@@ -298,6 +300,7 @@ def build_status(
                         last_entry_date(g.journal))
             for g in registry.groupes_travail),
         noms_parties=party_names(registry),
+        referents=tuple(referents_in_office(registry, as_of)),
     )
 
 
@@ -338,6 +341,7 @@ def status_to_json(view: StatusView) -> dict[str, Any]:
             "jours": pos.jours,
             "resume": pos.resume,
             "exigences": list(pos.exigences),
+            "referents": list(view.referents),
         },
         "compteurs": {
             "par_partie": [_counter_json(c) for c in view.par_partie],

@@ -109,8 +109,8 @@ def journal_add(
     une échéance de cet engagement : elle est refusée si l'échéance appartient à un autre
     engagement.
 
-    Exemple : convention journal add bilan-annuel --texte "Bilan 2024 remis" --statut en_cours
-    --source "Courriel du référent" --partie unml --partie dgom --honore bilan-annuel-2024
+    Exemple : convention journal add bilan-annuel --texte "Bilan 2024 remis" --honore
+    bilan-annuel-2024 --source "Courriel du référent" --partie unml --partie dgom
     """
     from convention_cli.edit.operations import add_journal_entry
 

@@ -1,37 +1,89 @@
-"""``convention export``."""
+"""``convention export``: the registry as JSON, as an .xlsx workbook or as CSV files."""
 
 from __future__ import annotations
 
 import json
 import sys
 from enum import StrEnum
+from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from convention_cli.cli.options import DataOption, resolve_data
+from convention_cli.cli.options import AsOfOption, DataOption, resolve_as_of, resolve_data
 
 
 class ExportFormat(StrEnum):
     json = "json"
+    xlsx = "xlsx"
+    csv = "csv"
 
 
 def export(
     data: DataOption = None,
     export_format: Annotated[
-        ExportFormat, typer.Option("--format", "-f", help="Format de sortie (json).")
+        ExportFormat, typer.Option("--format", "-f", help="Format de sortie : json, xlsx "
+                                   "(classeur) ou csv (un fichier par table).")
     ] = ExportFormat.json,
+    sortie: Annotated[
+        str | None, typer.Option("--sortie", "-o", help="Fichier (json, xlsx) ou dossier (csv) "
+                                 "à écrire ; json : sortie standard par défaut.",
+                                 show_default=False)
+    ] = None,
+    as_of: AsOfOption = None,
 ) -> None:
-    """Exporte tout le registre, normalisé, en JSON (dates au format ISO).
+    """Exporte tout le registre : JSON normalisé, classeur .xlsx ou fichiers CSV.
 
-    Convention, parties, opérateurs, territoires, engagements, groupes de travail, réunions.
+    Le classeur a une feuille par table (engagements, echeances, indicateurs, journal,
+    mesures, actions, projets, evaluations, reunions), une ligne d'en-tête figée aux noms
+    des champs, des dates réelles. Les CSV (un par table) s'ouvrent dans un Excel français :
+    UTF-8 avec BOM, séparateur « ; ». Les feuilles journal, mesures et actions se
+    remplissent puis se relisent par convention import.
 
     Refuse un registre qui contient des erreurs (voir convention validate).
 
-    Exemple : convention export --format json > registre.json
+    Exemple : convention export --format xlsx -o registre.xlsx
     """
     from convention_cli.checks.pipeline import load_valid_registry
-    from convention_cli.formats.export import export_registry
+    from convention_cli.edit.output import output_file, output_folder, write_output
 
-    registry = load_valid_registry(resolve_data(data))
-    sys.stdout.write(json.dumps(export_registry(registry), ensure_ascii=False, indent=2) + "\n")
+    data_dir = resolve_data(data)
+    day = resolve_as_of(as_of)
+    if export_format is ExportFormat.csv:
+        if sortie is None:
+            raise _usage("--format csv écrit un dossier : indiquez -o DOSSIER")
+        folder = output_folder(sortie, data_dir)
+    else:
+        if export_format is ExportFormat.xlsx and sortie in (None, "-"):
+            raise _usage("--format xlsx écrit un classeur : indiquez -o FICHIER.xlsx")
+        target = output_file(sortie, data_dir)
+    registry = load_valid_registry(data_dir)
+    if export_format is ExportFormat.json:
+        from convention_cli.formats.export import export_registry
+
+        text = json.dumps(export_registry(registry, day), ensure_ascii=False, indent=2) + "\n"
+        if target is None:
+            sys.stdout.write(text)
+        else:
+            write_output(target, text)
+            sys.stderr.write(f"Export écrit : {target}\n")
+        return
+    from convention_cli.formats.spreadsheet import csv_files, workbook_bytes
+    from convention_cli.formats.tables import registry_tables
+
+    tables = registry_tables(registry, day)
+    if export_format is ExportFormat.xlsx:
+        assert target is not None
+        write_output(target, workbook_bytes(tables))
+        sys.stderr.write(f"Classeur écrit : {target} ({len(tables)} feuilles)\n")
+        return
+    for name, payload in csv_files(tables).items():
+        write_output(Path(folder) / name, payload)
+    sys.stderr.write(f"Fichiers CSV écrits dans {folder} ({len(tables)} tables ; UTF-8 avec "
+                     "BOM, séparateur « ; »)\n")
+
+
+def _usage(message: str) -> Exception:
+    from convention_cli.errors import UsageError
+
+    return UsageError(message)

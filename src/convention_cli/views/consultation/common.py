@@ -14,7 +14,14 @@ from convention_cli.domain.queries import unknown_message
 from convention_cli.errors import UserError
 from convention_cli.models import EntreeJournal, Fait, Objectif, Preuve
 from convention_cli.views.blocks import Element
-from convention_cli.vocab import CONFIANCE_LABELS, STATUT_LABELS, format_date
+from convention_cli.vocab import (
+    CONFIANCE_LABELS,
+    EVALUATION_STATUT_LABELS,
+    GT_STATUT_LABELS,
+    PROJET_STATUT_LABELS,
+    STATUT_LABELS,
+    format_date,
+)
 
 FICHES_JSON_FORMAT = 1
 """Version of the JSON shapes below; changes when a shape does."""
@@ -45,6 +52,11 @@ def resolve_id(kind: str, value: str, known: Iterable[str]) -> str:
     return value
 
 
+JOURNAL_STATUT_LABELS: dict[str, str] = {
+    **EVALUATION_STATUT_LABELS, **PROJET_STATUT_LABELS, **GT_STATUT_LABELS, **STATUT_LABELS}
+"""A status noted in any journal (engagement, working group, project, evaluation)."""
+
+
 def journal_element(entry: EntreeJournal) -> Element:
     flag = "[confidentiel] " if entry.confidentiel else ""
     details = []
@@ -54,8 +66,10 @@ def journal_element(entry: EntreeJournal) -> Element:
     ) if part)
     if who:
         details.append(who)
+    if entry.parties:
+        details.append("parties : " + ", ".join(entry.parties))
     if entry.statut:
-        details.append(f"statut noté : {STATUT_LABELS[entry.statut]}")
+        details.append(f"statut noté : {JOURNAL_STATUT_LABELS.get(entry.statut, entry.statut)}")
     if entry.echeance:
         details.append(f"honore l'échéance {entry.echeance}")
     details += [f"preuve : {preuve_fr(p)}" for p in entry.preuves]

@@ -9,7 +9,14 @@ from typing import Any
 from convention_cli.domain.queries import last_entry_date
 from convention_cli.domain.snapshot import snapshot
 from convention_cli.load.registry import Registry
-from convention_cli.models import Engagement, EntreeJournal, GroupeTravail, Objectif, Reunion
+from convention_cli.models import (
+    Engagement,
+    EntreeJournal,
+    GroupeTravail,
+    Objectif,
+    Projet,
+    Reunion,
+)
 from convention_cli.views.blocks import Element, FicheDocument, Section, Tableau
 from convention_cli.views.consultation.common import (
     FICHES_JSON_FORMAT,
@@ -19,6 +26,7 @@ from convention_cli.views.consultation.common import (
     resolve_id,
     sorted_journal,
 )
+from convention_cli.views.consultation.suivi import projet_element, record_to_json
 from convention_cli.vocab import (
     GT_STATUT_LABELS,
     NONE,
@@ -93,6 +101,8 @@ class FicheGroupe:
     engagements: tuple[Engagement, ...]
     journal: tuple[EntreeJournal, ...]
     reunions: tuple[Reunion, ...]
+    projets: tuple[Projet, ...] = ()
+    """Innovation projects followed by this group (theme 3 of the annex)."""
 
 
 def build_group_fiche(registry: Registry, ident: str, as_of: date) -> FicheGroupe:
@@ -112,6 +122,7 @@ def build_group_fiche(registry: Registry, ident: str, as_of: date) -> FicheGroup
         journal=sorted_journal(groupe.journal),
         reunions=tuple(sorted((r for r in registry.reunions if r.groupe_travail == groupe.id),
                               key=lambda r: r.date)),
+        projets=tuple(p for p in registry.projets if p.groupe_travail == groupe.id),
     )
 
 
@@ -131,6 +142,7 @@ def group_fiche_to_json(fiche: FicheGroupe) -> dict[str, Any]:
             "journal": [entry.model_dump(mode="json") for entry in fiche.journal],
             "reunions": [{"id": r.id, "date": r.date.isoformat(), "lieu": r.lieu}
                          for r in fiche.reunions],
+            "projets": [record_to_json(p) for p in fiche.projets],
         },
     }
 
@@ -156,5 +168,7 @@ def group_fiche_document(fiche: FicheGroupe) -> FicheDocument:
             Section("Réunions", elements=tuple(
                 Element(f"{format_date(r.date)} — {r.id}" + (f" ({r.lieu})" if r.lieu else ""))
                 for r in fiche.reunions), vide="aucune réunion enregistrée"),
+            *((Section(f"Projets innovants ({len(fiche.projets)})", elements=tuple(
+                projet_element(p) for p in fiche.projets)),) if fiche.projets else ()),
         ),
     )

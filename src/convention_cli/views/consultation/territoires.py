@@ -8,9 +8,21 @@ from typing import Any
 
 from convention_cli.domain.snapshot import snapshot
 from convention_cli.load.registry import Registry
-from convention_cli.models import HorsPerimetre, Operateur, Partie, Territoire
+from convention_cli.models import (
+    DemandeEvaluation,
+    HorsPerimetre,
+    Operateur,
+    Partie,
+    Projet,
+    Territoire,
+)
 from convention_cli.views.blocks import Element, FicheDocument, Section, Tableau
 from convention_cli.views.consultation.common import FICHES_JSON_FORMAT, fait_fr, resolve_id
+from convention_cli.views.consultation.suivi import (
+    evaluation_element,
+    projet_element,
+    record_to_json,
+)
 from convention_cli.vocab import CONFIANCE_LABELS, NONE, plural
 
 RSMA_OPERATEUR = "sma"
@@ -94,6 +106,8 @@ class FicheTerritoire:
     operateurs: tuple[OperateurLie, ...]
     engagements: tuple[str, ...]
     """Engagements for every territory (empty ``territoires``) or naming this one."""
+    projets: tuple[Projet, ...] = ()
+    evaluations: tuple[DemandeEvaluation, ...] = ()
 
 
 def _related_operators(registry: Registry, territoire: Territoire) -> tuple[OperateurLie, ...]:
@@ -128,6 +142,9 @@ def build_territory_fiche(
         operateurs=_related_operators(registry, territoire),
         engagements=tuple(e.id for e in registry.engagements
                           if not e.territoires or territoire.id in e.territoires),
+        projets=tuple(p for p in registry.projets if p.territoire == territoire.id),
+        evaluations=tuple(d for d in registry.evaluations
+                          if d.mission_locale in {m.id for m in territoire.missions_locales}),
     )
 
 
@@ -146,6 +163,8 @@ def territory_fiche_to_json(fiche: FicheTerritoire | HorsPerimetre) -> dict[str,
                                  "sigle": o.operateur.sigle, "raisons": list(o.raisons)}
                                 for o in fiche.operateurs],
             "engagements": {"nombre": len(fiche.engagements), "ids": list(fiche.engagements)},
+            "projets": [record_to_json(p) for p in fiche.projets],
+            "evaluations": [record_to_json(d) for d in fiche.evaluations],
         },
     }
 
@@ -200,6 +219,11 @@ def territory_fiche_document(fiche: FicheTerritoire | HorsPerimetre) -> FicheDoc
                 ("nombre", f"{len(fiche.engagements)} (tous territoires ou celui-ci)"),
                 ("identifiants", ", ".join(fiche.engagements) or NONE),
             )),
+            *((Section(f"Projets innovants ({len(fiche.projets)})", elements=tuple(
+                projet_element(p) for p in fiche.projets)),) if fiche.projets else ()),
+            *((Section(f"Demandes d'évaluation ({len(fiche.evaluations)})", elements=tuple(
+                evaluation_element(d) for d in fiche.evaluations)),)
+              if fiche.evaluations else ()),
         ),
     )
 

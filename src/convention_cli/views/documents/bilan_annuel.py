@@ -7,10 +7,12 @@ from datetime import date
 from typing import NamedTuple
 
 from convention_cli.domain.echeances import Echeance, Etat, Objet, compute_echeances
+from convention_cli.domain.indicators import indicator_measures
 from convention_cli.domain.queries import party_names
 from convention_cli.domain.snapshot import snapshot
 from convention_cli.load.registry import Registry
 from convention_cli.models import Engagement, Reunion
+from convention_cli.views.consultation.suivi import LigneSuivi, suivi_rows
 from convention_cli.views.documents.bilan import (
     BilanCommissions,
     LigneEngagementBilan,
@@ -33,6 +35,7 @@ from convention_cli.views.public import (
     visible_decisions,
     visible_echeances,
     visible_engagements,
+    visible_mesures,
     visible_reunions,
 )
 from convention_cli.vocab import GT_STATUT_LABELS, PERIODE_LABELS
@@ -138,6 +141,8 @@ class BilanAnnuelView:
     gantt: tuple[SectionGantt, ...]
     public: bool
     provenance: Provenance
+    suivis: tuple[LigneSuivi, ...] = ()
+    """Innovation projects and evaluation requests known at the end of the year."""
 
 
 def annual_as_of(registry: Registry, year: int) -> date:
@@ -181,7 +186,8 @@ def build_bilan_annuel(
         journal=journal_tuples(journal_rows(engagements, public, period.debut, cutoff)),
         preuves=dated_preuves(engagements, registry.groupes_travail, reunions, public,
                               period.debut, cutoff),
-        indicateurs=_indicators(engagements, period.debut, cutoff),
+        indicateurs=_indicators(registry, engagements, period.debut, cutoff, public),
+        suivis=suivi_rows(snapshot(registry, cutoff), public),
         commissions=commission_record(in_year, as_of),
         reunions=tuple(_meeting(r, names, as_of, public) for r in meetings
                        if r.instance == "commission"),
@@ -203,16 +209,18 @@ def build_bilan_annuel(
 
 
 def _indicators(
-    engagements: list[Engagement], start: date, end: date
+    registry: Registry, engagements: list[Engagement], start: date, end: date, public: bool
 ) -> tuple[IndicateurBilanRow, ...]:
-    """Each indicator's target, and the measures dated in the year (never a guess)."""
+    """Each indicator's target, and the measures dated in the year (never a guess):
+    typed ones, and those the registry computes (commissions, bilans, communications)."""
     return tuple(
         IndicateurBilanRow(
             id=ind.id, libelle=ind.libelle, engagement=eng.id, cible=ind.cible,
             unite=ind.unite, qualitatif=ind.type == "qualitatif",
             periode=PERIODE_LABELS[ind.periode],
             mesures=tuple(MesureBilanRow(m.date, m.valeur, m.source)
-                          for m in sorted(ind.mesures, key=lambda m: m.date)
+                          for m in visible_mesures(indicator_measures(registry, eng, ind, end),
+                                                   public)
                           if start <= m.date <= end))
         for eng in engagements for ind in eng.indicateurs
     )

@@ -27,6 +27,7 @@ from convention_cli.domain.snapshot import snapshot
 from convention_cli.errors import UserError
 from convention_cli.load.registry import Registry
 from convention_cli.models import FILE_MODELS, Engagement, Partie, Referent, Reunion
+from convention_cli.views.consultation.suivi import LigneSuivi, suivi_rows
 from convention_cli.views.documents.common import (
     EcheanceDocumentRow,
     JournalRow,
@@ -83,8 +84,7 @@ class PersonnePassationRow:
     fonction: str | None
     source: str
     depuis: date | None = None
-    en_fonction: bool = False
-    """The referent in office on the as-of date (the last of the history)."""
+    en_fonction: bool = False  # in office on the as-of day (listed first)
 
 
 @dataclass(frozen=True)
@@ -201,6 +201,7 @@ class PassationView:
     commandes: tuple[Commande, ...]
     public: bool
     provenance: Provenance
+    suivis: tuple[LigneSuivi, ...] = ()  # projects (II) and evaluation requests (II.3.1)
 
 
 def find_partie(registry: Registry, partie_id: str) -> Partie:
@@ -253,6 +254,7 @@ def build_passation(
         horizon=horizon,
         echeances=tuple(echeance_row(e, names) for e in _next_echeances(shown, as_of, horizon)),
         groupes=_groupes(registry, {e.id for e in mine}, public),
+        suivis=suivi_rows(registry, public),
         # The registry folder's own name, never a local path (the note is sent).
         fichiers=tuple(Emplacement(f"{Path(provenance.data_dir).name}/{name}.yaml",
                                    FILE_CONTENTS[name]) for name in FILE_MODELS),
@@ -291,15 +293,11 @@ def _referent(sigle: str, referent: Referent, public: bool, as_of: date) -> Refe
     adresse = referent.adresse_generique
     value = fact_value(adresse, public)
     detail: str | None
-    if value is not None:
-        detail = f"confiance {adresse.confiance}" + (
-            f" ; source : {adresse.source}" if adresse.source else "")
-    else:
-        detail = adresse.note
+    detail = adresse.note if value is None else f"confiance {adresse.confiance}" + (
+        f" ; source : {adresse.source}" if adresse.source else "")
     return ReferentPartie(
         sigle=sigle, libelle=referent.libelle, clause=referent.clause,
         citation=referent.citation, adresse=value, adresse_detail=detail,
-        # In office on ``as_of`` first, then the predecessors, latest first.
         personnes=() if public else tuple(
             PersonnePassationRow(p.nom, p.fonction, p.source, p.depuis, index == 0)
             for index, p in enumerate(reversed(known_referents(referent, as_of)))),

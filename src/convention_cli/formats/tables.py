@@ -1,0 +1,149 @@
+"""The registry as spreadsheet tables (``convention export --format csv|xlsx``).
+
+One table per sheet, a header row of French field names, one row per record. Cells
+hold plain values: text, number, date, boolean or None (an empty cell). Lists of ids
+are written ``dgom, unml``. Which sheets an import may change is said here too: new
+rows of ``journal``, ``mesures`` and ``actions`` (and the closing of an action, by
+filling ``cloturee_le`` and ``preuve``); every other sheet is read-only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from convention_cli.load.registry import Registry
+
+Cell = str | int | float | date | bool | None
+
+WRITABLE_SHEETS = ("journal", "mesures", "actions")
+"""Sheets whose new rows ``convention import`` applies."""
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str
+    columns: tuple[str, ...]
+    rows: list[tuple[Cell, ...]]
+
+
+def _ids(values: list[str]) -> str | None:
+    return ", ".join(values) if values else None
+
+
+def _engagements(registry: Registry, as_of: date) -> Iterator[tuple[Cell, ...]]:
+    for e in registry.engagements:
+        yield (e.id, _ids(e.parties), e.clause, e.libelle, e.statut, e.echeance,
+               e.recurrence, e.regle, e.confidentiel)
+
+
+def _echeances(registry: Registry, as_of: date) -> Iterator[tuple[Cell, ...]]:
+    from convention_cli.domain.echeances import compute_echeances
+
+    for e in compute_echeances(registry, as_of):
+        honoured = e.honneur.date if e.honneur and e.honneur.date <= as_of else None
+        yield (e.id, e.date, e.libelle, e.objet.value, e.engagement, _ids(list(e.parties)),
+               e.etat.value, honoured, e.confidentiel)
+
+
+def _indicateurs(registry: Registry, as_of: date) -> Iterator[tuple[Cell, ...]]:
+    from convention_cli.domain.indicators import is_computed
+
+    for e in registry.engagements:
+        for i in e.indicateurs:
+            yield (i.id, e.id, i.libelle, i.type, i.cible, i.unite, i.periode, is_computed(e))
+
+
+def _journal(registry: Registry, as_of: date) -> Iterator[tuple[Cell, ...]]:
+    for owner in registry.journal_owners:
+        for entry in owner.journal:
+            preuve = entry.preuves[0].url if entry.preuves else None
+            yield (owner.id, entry.date, entry.texte, entry.auteur, entry.source,
+                   _ids(entry.parties), entry.statut, entry.echeance, preuve,
+                   entry.confidentiel)
+
+
+def _mesures(registry: Registry, as_of: date) -> Iterator[tuple[Cell, ...]]:
+    from convention_cli.domain.indicators import indicator_measures
+
+    for e in registry.engagements:
+        for i in e.indicateurs:
+            for m in indicator_measures(registry, e, i, as_of):
+                yield (i.id, m.date, m.valeur, m.source, m.commentaire, m.confidentiel,
+                       m.calculee)
+
+
+def _actions(registry: Registry, as_of: date) -> Iterator[tuple[Cell, ...]]:
+    for r in registry.reunions:
+        for a in r.actions:
+            preuve = a.preuves[0].url if a.preuves else None
+            yield (a.id, r.id, a.texte, a.responsable, a.echeance, a.cloture, preuve,
+                   a.confidentiel)
+
+
+def _projets(registry: Registry, as_of: date) -> Iterator[tuple[Cell, ...]]:
+    for p in registry.projets:
+        yield (p.id, p.titre, p.territoire, p.mission_locale, p.fonds, p.groupe_travail,
+               p.date, p.source, p.statut, p.confidentiel)
+
+
+def _evaluations(registry: Registry, as_of: date) -> Iterator[tuple[Cell, ...]]:
+    for d in registry.evaluations:
+        yield (d.id, d.objet, d.mission_locale, d.date, d.source, d.statut, d.confidentiel)
+
+
+def _reunions(registry: Registry, as_of: date) -> Iterator[tuple[Cell, ...]]:
+    for r in registry.reunions:
+        yield (r.id, r.instance, r.groupe_travail, r.date, r.lieu, _ids(r.participants),
+               r.source, r.confidentiel)
+
+
+_Rows = Callable[[Registry, date], Iterator[tuple[Cell, ...]]]
+
+TABLES: tuple[tuple[str, tuple[str, ...], _Rows], ...] = (
+    ("engagements", ("id", "parties", "clause", "libelle", "statut", "echeance", "recurrence",
+                     "regle", "confidentiel"), _engagements),
+    ("echeances", ("id", "date", "libelle", "objet", "engagement", "parties", "etat",
+                   "honoree_le", "confidentiel"), _echeances),
+    ("indicateurs", ("id", "engagement", "libelle", "type", "cible", "unite", "periode",
+                     "calcule"), _indicateurs),
+    ("journal", ("element", "date", "texte", "auteur", "source", "parties", "statut",
+                 "echeance", "preuve", "confidentiel"), _journal),
+    ("mesures", ("indicateur", "date", "valeur", "source", "commentaire", "confidentiel",
+                 "calculee"), _mesures),
+    ("actions", ("id", "reunion", "texte", "responsable", "echeance", "cloturee_le", "preuve",
+                 "confidentiel"), _actions),
+    ("projets", ("id", "titre", "territoire", "mission_locale", "fonds", "groupe_travail",
+                 "date", "source", "statut", "confidentiel"), _projets),
+    ("evaluations", ("id", "objet", "mission_locale", "date", "source", "statut",
+                     "confidentiel"), _evaluations),
+    ("reunions", ("id", "instance", "groupe_travail", "date", "lieu", "participants",
+                  "source", "confidentiel"), _reunions),
+)
+"""Sheets in workbook order: (name, French column names, rows)."""
+
+COLUMNS_BY_SHEET: dict[str, tuple[str, ...]] = {name: columns for name, columns, _ in TABLES}
+DATE_COLUMNS = frozenset({"date", "echeance", "honoree_le", "cloturee_le"})
+
+
+def registry_tables(registry: Registry, as_of: date) -> list[Table]:
+    """Every table of the registry as known on ``as_of`` (computed sheets included)."""
+    from convention_cli.domain.snapshot import snapshot
+
+    known = snapshot(registry, as_of)
+    return [Table(name, columns, list(rows(known, as_of))) for name, columns, rows in TABLES]
+
+
+def cell_text(value: Any) -> str:
+    """A cell as text, for comparisons and CSV: dates ISO, booleans ``oui``/``non``."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "oui" if value else "non"
+    if isinstance(value, date):
+        return value.isoformat()[:10]
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
