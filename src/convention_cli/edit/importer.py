@@ -28,7 +28,7 @@ from convention_cli.edit.records import parse_number, prepare_mesure
 from convention_cli.edit.transaction import RegistryTransaction
 from convention_cli.errors import ConventionError, UserError
 from convention_cli.formats.spreadsheet import Sheet, SheetRow, csv_cell
-from convention_cli.formats.tables import WRITABLE_SHEETS, Table, cell_text
+from convention_cli.formats.tables import WRITABLE_SHEETS, SheetTable, cell_text
 from convention_cli.load.yaml_reader import YamlMap, YamlSeq
 
 MAX_REPORTED = 20
@@ -289,7 +289,7 @@ def _action_row(row: SheetRow, plan: _Plan, index: _Actions, report: ImportRepor
     return "added"
 
 
-def _read_only_changes(sheets: dict[str, Sheet], tables: list[Table]) -> list[str]:
+def _read_only_changes(sheets: dict[str, Sheet], tables: list[SheetTable]) -> list[str]:
     """Rows added or cells changed in the sheets an import does not apply."""
     notes: list[str] = []
     for table in tables:
@@ -315,7 +315,7 @@ def _read_only_changes(sheets: dict[str, Sheet], tables: list[Table]) -> list[st
 
 
 def import_rows(tx: RegistryTransaction, sheets: dict[str, Sheet],
-                tables: list[Table]) -> ImportReport:
+                tables: list[SheetTable]) -> ImportReport:
     """Check every row, then splice the new ones (grouped); raises ``ImportRefusedError``
     with every located problem, before any change."""
     report = ImportReport()

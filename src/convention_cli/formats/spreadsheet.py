@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from convention_cli.errors import UsageError
-from convention_cli.formats.tables import DATE_COLUMNS, Table, cell_text
+from convention_cli.formats.tables import DATE_COLUMNS, SheetTable, cell_text
 
 MAX_WIDTH = 60
 CSV_DELIMITER = ";"
@@ -32,7 +32,7 @@ def _column_letter(index: int) -> str:
     return letters
 
 
-def workbook_bytes(tables: list[Table]) -> bytes:
+def workbook_bytes(tables: list[SheetTable]) -> bytes:
     """The tables as one .xlsx workbook (openpyxl's streaming writer: linear in rows)."""
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
@@ -77,7 +77,7 @@ def csv_cell(value: Any) -> str:
     return cell_text(value)
 
 
-def csv_files(tables: list[Table]) -> dict[str, bytes]:
+def csv_files(tables: list[SheetTable]) -> dict[str, bytes]:
     """``<table>.csv`` → its bytes, for a French Excel (BOM, ``;``, decimal comma)."""
     files = {}
     for table in tables:

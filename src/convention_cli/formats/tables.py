@@ -23,7 +23,7 @@ WRITABLE_SHEETS = ("journal", "mesures", "actions")
 
 
 @dataclass(frozen=True)
-class Table:
+class SheetTable:
     name: str
     columns: tuple[str, ...]
     rows: list[tuple[Cell, ...]]
@@ -128,12 +128,12 @@ COLUMNS_BY_SHEET: dict[str, tuple[str, ...]] = {name: columns for name, columns,
 DATE_COLUMNS = frozenset({"date", "echeance", "honoree_le", "cloturee_le"})
 
 
-def registry_tables(registry: Registry, as_of: date) -> list[Table]:
+def registry_tables(registry: Registry, as_of: date) -> list[SheetTable]:
     """Every table of the registry as known on ``as_of`` (computed sheets included)."""
     from convention_cli.domain.snapshot import snapshot
 
     known = snapshot(registry, as_of)
-    return [Table(name, columns, list(rows(known, as_of))) for name, columns, rows in TABLES]
+    return [SheetTable(name, columns, list(rows(known, as_of))) for name, columns, rows in TABLES]
 
 
 def cell_text(value: Any) -> str:

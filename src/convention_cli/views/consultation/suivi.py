@@ -52,7 +52,7 @@ def record_to_json(record: Projet | DemandeEvaluation) -> dict[str, Any]:
 
 
 @dataclass(frozen=True)
-class LigneSuivi:
+class SuiviRow:
     """A project or an evaluation request, as a row of a document's table."""
 
     nature: str
@@ -63,13 +63,13 @@ class LigneSuivi:
     lieu: str
 
 
-def suivi_rows(registry: Registry, public: bool) -> tuple[LigneSuivi, ...]:
+def suivi_rows(registry: Registry, public: bool) -> tuple[SuiviRow, ...]:
     """Projects then evaluation requests of ``registry`` (a snapshot), section VI applied."""
-    rows = [LigneSuivi("projet innovant (II)", p.id, p.titre,
+    rows = [SuiviRow("projet innovant (II)", p.id, p.titre,
                        PROJET_STATUT_LABELS[p.statut], p.date,
                        p.mission_locale or p.territoire)
             for p in visible_suivis(registry.projets, public)]
-    rows += [LigneSuivi("demande d'évaluation (II.3.1)", d.id, d.objet,
+    rows += [SuiviRow("demande d'évaluation (II.3.1)", d.id, d.objet,
                         EVALUATION_STATUT_LABELS[d.statut], d.date, d.mission_locale)
              for d in visible_suivis(registry.evaluations, public)]
     return tuple(rows)

@@ -12,7 +12,7 @@ from convention_cli.domain.queries import party_names
 from convention_cli.domain.snapshot import snapshot
 from convention_cli.load.registry import Registry
 from convention_cli.models import Engagement, Reunion
-from convention_cli.views.consultation.suivi import LigneSuivi, suivi_rows
+from convention_cli.views.consultation.suivi import SuiviRow, suivi_rows
 from convention_cli.views.documents.bilan import (
     BilanCommissions,
     LigneEngagementBilan,
@@ -141,7 +141,7 @@ class BilanAnnuelView:
     gantt: tuple[SectionGantt, ...]
     public: bool
     provenance: Provenance
-    suivis: tuple[LigneSuivi, ...] = ()
+    suivis: tuple[SuiviRow, ...] = ()
     """Innovation projects and evaluation requests known at the end of the year."""
 
 

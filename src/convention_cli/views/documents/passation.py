@@ -27,7 +27,7 @@ from convention_cli.domain.snapshot import snapshot
 from convention_cli.errors import UserError
 from convention_cli.load.registry import Registry
 from convention_cli.models import FILE_MODELS, Engagement, Partie, Referent, Reunion
-from convention_cli.views.consultation.suivi import LigneSuivi, suivi_rows
+from convention_cli.views.consultation.suivi import SuiviRow, suivi_rows
 from convention_cli.views.documents.common import (
     EcheanceDocumentRow,
     JournalRow,
@@ -201,7 +201,7 @@ class PassationView:
     commandes: tuple[Commande, ...]
     public: bool
     provenance: Provenance
-    suivis: tuple[LigneSuivi, ...] = ()  # projects (II) and evaluation requests (II.3.1)
+    suivis: tuple[SuiviRow, ...] = ()  # projects (II) and evaluation requests (II.3.1)
 
 
 def find_partie(registry: Registry, partie_id: str) -> Partie:
