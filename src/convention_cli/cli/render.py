@@ -7,7 +7,6 @@ width (``text_table``): one line per row at any width, identifiers never cut (ri
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 from typing import Any
@@ -37,7 +36,9 @@ def make_console() -> Console:
 
 
 def print_json(payload: Any) -> None:
-    sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+    from convention_cli.formats.json import dumps
+
+    sys.stdout.write(dumps(payload))
 
 
 def print_text(text: str) -> None:

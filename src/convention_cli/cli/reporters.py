@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import hashlib
-import json
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
 from convention_cli.diagnostics import Diagnostic, count_by_severity
+from convention_cli.formats.json import dumps
 from convention_cli.vocab import plural
 
 
@@ -72,7 +72,7 @@ def json_reporter(diagnostics: Sequence[Diagnostic], files: int, out: TextIO) ->
         "diagnostics": [_json_item(d) for d in counted],
         "acceptes": [_json_item(d) for d in accepted],
     }
-    out.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+    out.write(dumps(payload))
 
 
 def _relative(path: str) -> str:
@@ -109,7 +109,7 @@ def gitlab_reporter(diagnostics: Sequence[Diagnostic], files: int, out: TextIO) 
             "severity": "major" if d.severity.value == "erreur" else "minor",
             "location": {"path": path, "lines": {"begin": d.location.line}},
         })
-    out.write(json.dumps(issues, ensure_ascii=False, indent=2) + "\n")
+    out.write(dumps(issues))
 
 
 def _escape_data(value: str) -> str:

@@ -7,7 +7,6 @@ read-only) removes what was written: ``init`` writes everything or nothing.
 
 from __future__ import annotations
 
-import json
 import re
 import shutil
 from datetime import date
@@ -17,6 +16,7 @@ from convention_cli.defaults import DATE_RANGE_TEXT, LOCK_NAME, year_supported
 from convention_cli.edit.atomic import atomic_write_text
 from convention_cli.edit.splice import check_text, format_scalar
 from convention_cli.errors import SystemRefusalError, UsageError, UserError, os_error_label
+from convention_cli.formats.json import dumps
 from convention_cli.load.registry import end_date
 from convention_cli.models import FILE_MODELS
 from convention_cli.models.json_schema import file_schema
@@ -54,8 +54,7 @@ def scaffold_texts(*, titre: str, signature: date, duree: int = 3) -> dict[str, 
     for name in FILE_MODELS:
         model = (SCAFFOLD / f"{name}.yaml").read_text(encoding="utf-8")
         texts[f"{name}.yaml"] = _PLACEHOLDER.sub(lambda m: values[m.group(1)], model)
-        texts[f"schemas/{name}.schema.json"] = json.dumps(
-            file_schema(name), ensure_ascii=False, indent=2) + "\n"
+        texts[f"schemas/{name}.schema.json"] = dumps(file_schema(name))
     texts[".gitignore"] = GITIGNORE
     _check(texts, titre)
     return texts

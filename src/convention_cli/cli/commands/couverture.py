@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from enum import StrEnum
 from typing import Annotated
@@ -43,7 +42,8 @@ def couverture(
 
     view = build_couverture(load_valid_registry(resolve_data(data)), tout=tout)
     if output_format is CouvertureFormat.json:
-        sys.stdout.write(json.dumps(couverture_to_json(view), ensure_ascii=False, indent=2)
-                         + "\n")
+        from convention_cli.formats.json import dumps
+
+        sys.stdout.write(dumps(couverture_to_json(view)))
     else:
         sys.stdout.write(couverture_text(view))

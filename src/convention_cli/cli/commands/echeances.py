@@ -111,12 +111,11 @@ def echeances(
     if ics is not None:
         _write_ics(ics_target, selected, registry, day)
     elif output_format is EcheancesFormat.json:
-        import json
-
+        from convention_cli.formats.json import dumps
         from convention_cli.views.echeances import echeances_payload
 
         payload = echeances_payload(selected, day, horizon)
-        sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+        sys.stdout.write(dumps(payload))
     elif output_format is EcheancesFormat.markdown:
         from convention_cli.formats.echeances_markdown import echeances_markdown
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -60,8 +59,9 @@ def export(
     registry = load_valid_registry(data_dir)
     if export_format is ExportFormat.json:
         from convention_cli.formats.export import export_registry
+        from convention_cli.formats.json import dumps
 
-        text = json.dumps(export_registry(registry, day), ensure_ascii=False, indent=2) + "\n"
+        text = dumps(export_registry(registry, day))
         if target is None:
             sys.stdout.write(text)
         else:

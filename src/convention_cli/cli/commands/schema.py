@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -32,6 +31,7 @@ def schema(
     Exemples : convention schema engagements ; convention schema --sortie schemas
     """
     from convention_cli.errors import UsageError
+    from convention_cli.formats.json import dumps
     from convention_cli.models.json_schema import all_schemas, file_schema
 
     if fichier is not None and fichier not in FILES:
@@ -45,9 +45,8 @@ def schema(
         targets = [output_file(folder / f"{name}.schema.json", None) for name in names]
         for name, target in zip(names, targets, strict=True):
             assert target is not None
-            write_output(target, json.dumps(file_schema(name), ensure_ascii=False, indent=2)
-                         + "\n")
+            write_output(target, dumps(file_schema(name)))
             typer.echo(f"écrit : {sortie / target.name}")
         return
     payload = file_schema(fichier) if fichier else all_schemas()
-    sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+    sys.stdout.write(dumps(payload))

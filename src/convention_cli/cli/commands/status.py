@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from enum import StrEnum
 from typing import Annotated
@@ -69,9 +68,10 @@ def status(
     view = build_status(registry, resolve_as_of(as_of),
                         Filtres(partie, territoire, objectif, statut), horizon, alerte)
     if output_format is StatusFormat.json:
+        from convention_cli.formats.json import dumps
         from convention_cli.views.status import status_to_json
 
-        sys.stdout.write(json.dumps(status_to_json(view), ensure_ascii=False, indent=2) + "\n")
+        sys.stdout.write(dumps(status_to_json(view)))
     elif output_format is StatusFormat.markdown:
         from convention_cli.formats.status_markdown import status_to_markdown
 
