@@ -14,7 +14,7 @@ from typing import Any
 from rich.console import Console
 from rich.text import Text
 
-from convention_cli.cli.status_table import PIPED_WIDTH
+from convention_cli.cli.terminal import PIPED_WIDTH
 from convention_cli.cli.text_table import Column, emit, text_table
 from convention_cli.views.blocks import FicheDocument, Tableau
 

@@ -7,12 +7,11 @@ validation it builds on.
 
 from __future__ import annotations
 
-import os
-import shutil
 import textwrap
 from collections import Counter
 from typing import Any
 
+from convention_cli.cli.terminal import output_width
 from convention_cli.cli.text_table import Column, StyledLines, emit, fit, text_table
 from convention_cli.domain.echeances import Echeance, Etat
 from convention_cli.views.status import StatusCounter, StatusView
@@ -28,10 +27,6 @@ STYLE_BY_ETAT = {
     Etat.ECHUE_AVANT_SIGNATURE: "dim",
 }
 
-PIPED_WIDTH = 160
-"""Width used when the output is not a terminal (a file, a pager, CI logs)."""
-
-
 def make_console() -> Any | None:
     """A rich console on a terminal; ``None`` when piped or refused by ``NO_COLOR`` or
     ``TERM=dumb`` (plain text: no colour, frame, bold or block bar; cli/terminal.py).
@@ -43,22 +38,6 @@ def make_console() -> Any | None:
     from rich.console import Console
 
     return Console()
-
-
-def output_width(console: Any | None) -> int:
-    if console is not None:
-        return int(console.width)
-    if "COLUMNS" in os.environ or os.isatty(1):  # a terminal without styles keeps its width
-        return shutil.get_terminal_size((PIPED_WIDTH, 24)).columns
-    return PIPED_WIDTH
-
-
-def listing_width(console: Any | None) -> int | None:
-    """The width a listing fits: the terminal's or ``COLUMNS``; None when piped
-    without ``COLUMNS`` (whole lines, for files and scripts)."""
-    if console is None and "COLUMNS" not in os.environ and not os.isatty(1):
-        return None
-    return output_width(console)
 
 
 def _bar(done: int, total: int, width: int, fancy: bool) -> str:

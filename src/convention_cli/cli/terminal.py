@@ -11,8 +11,13 @@
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import sys
+from typing import Any
+
+PIPED_WIDTH = 160
+"""Width used when the output is not a terminal (a file, a pager, CI logs)."""
 
 
 def plain_requested() -> bool:
@@ -23,6 +28,22 @@ def plain_requested() -> bool:
 def styled_terminal() -> bool:
     """Colours, frames and bars: only on a terminal, and only when not refused."""
     return os.isatty(1) and not plain_requested()
+
+
+def output_width(console: Any | None) -> int:
+    if console is not None:
+        return int(console.width)
+    if "COLUMNS" in os.environ or os.isatty(1):  # a terminal without styles keeps its width
+        return shutil.get_terminal_size((PIPED_WIDTH, 24)).columns
+    return PIPED_WIDTH
+
+
+def listing_width(console: Any | None) -> int | None:
+    """The width a listing fits: the terminal's or ``COLUMNS``; None when piped
+    without ``COLUMNS`` (whole lines, for files and scripts)."""
+    if console is None and "COLUMNS" not in os.environ and not os.isatty(1):
+        return None
+    return output_width(console)
 
 
 def default_sigpipe() -> None:

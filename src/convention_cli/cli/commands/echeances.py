@@ -154,7 +154,8 @@ def _print_table(selected: Sequence[Echeance], day: date) -> None:
     """One aligned block fitted to the width (a terminal's, or ``COLUMNS``; piped
     without it, whole lines): one line per échéance at any width; the id and the date
     are never cut, the libellé is, and clause then parties go first when room lacks."""
-    from convention_cli.cli.status_table import STYLE_BY_ETAT, listing_width, make_console
+    from convention_cli.cli.status_table import STYLE_BY_ETAT, make_console
+    from convention_cli.cli.terminal import listing_width
     from convention_cli.cli.text_table import Column, emit, text_table
     from convention_cli.views.echeances import NO_MATCH, echeance_rows, summary_line
     from convention_cli.vocab import format_date, lecture_fr
