@@ -16,7 +16,7 @@ import pytest
 from icalendar import Calendar
 from rich.console import Console
 
-from convention_cli.cli import status_table
+from convention_cli.cli import terminal
 from convention_cli.cli.commands.echeances import EtatChoice
 from convention_cli.domain.echeances import Etat
 from tests.casefolders import BASE
@@ -30,7 +30,7 @@ BOX_DRAWING = set("─│┌┐└┘├┤┬┴┼━┃╭╮╯╰")
 @pytest.fixture(autouse=True)
 def piped(monkeypatch: pytest.MonkeyPatch) -> None:
     """Output is not a terminal unless a test says so (also under ``pytest -s``)."""
-    monkeypatch.setattr(status_table, "make_console", lambda: None)
+    monkeypatch.setattr(terminal, "make_console", lambda: None)
 
 
 @pytest.fixture
@@ -109,7 +109,7 @@ def _tty_console(**options: Any) -> Callable[[], Console]:
 
 
 def test_terminal_gets_a_coloured_table(run_cli: RunCli, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(status_table, "make_console", _tty_console())
+    monkeypatch.setattr(terminal, "make_console", _tty_console())
     code, out, _ = run_cli("echeances", "--data", DATA,
                            "--as-of", "2026-03-01", "--jusqu-au", "2023-12-31")
     assert code == 0
@@ -120,7 +120,7 @@ def test_terminal_gets_a_coloured_table(run_cli: RunCli, monkeypatch: pytest.Mon
 def test_no_color_means_no_colour_and_no_box(
     run_cli: RunCli, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(status_table, "make_console", _tty_console(no_color=True))
+    monkeypatch.setattr(terminal, "make_console", _tty_console(no_color=True))
     code, out, _ = run_cli("echeances", "--data", DATA,
                            "--as-of", "2026-03-01", "--jusqu-au", "2023-12-31")
     assert code == 0
@@ -148,7 +148,7 @@ def many_actions(registry_copy: RegistryCopy) -> Path:
 def test_long_listing_is_one_aligned_block(
     run_cli: RunCli, many_actions: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(status_table, "make_console", _tty_console())
+    monkeypatch.setattr(terminal, "make_console", _tty_console())
     code, out, _ = run_cli("echeances", "--data", str(many_actions), "--as-of", "2024-07-01")
     assert code == 0
     assert not BOX_DRAWING & set(out)

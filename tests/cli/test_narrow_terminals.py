@@ -11,7 +11,7 @@ from collections.abc import Callable
 import pytest
 from rich.console import Console
 
-from convention_cli.cli import render, status_table
+from convention_cli.cli import terminal
 from tests.conftest import RunCli
 from tests.paths import DATA
 
@@ -26,8 +26,7 @@ def _terminal(width: int) -> Callable[[], Console]:
 
 def _run(run_cli: RunCli, monkeypatch: pytest.MonkeyPatch, width: int, *args: str) -> list[str]:
     """The command's lines as a terminal of ``width`` columns shows them."""
-    monkeypatch.setattr(status_table, "make_console", _terminal(width))
-    monkeypatch.setattr(render, "make_console", _terminal(width))
+    monkeypatch.setattr(terminal, "make_console", _terminal(width))
     return ANSI.sub("", run_cli.ok(*args, "--data", DATA, "--as-of", AS_OF)).splitlines()
 
 

@@ -10,7 +10,7 @@ from datetime import date, timedelta
 import pytest
 from rich.console import Console
 
-from convention_cli.cli import status_table
+from convention_cli.cli import terminal
 from tests.conftest import RunCli
 from tests.paths import DATA as DATA_DIR
 
@@ -69,7 +69,7 @@ def test_status_fits_one_screen_at_every_date(
 def test_status_in_a_120_by_40_terminal(
     run_cli: RunCli, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(status_table, "make_console", lambda: Console(
+    monkeypatch.setattr(terminal, "make_console", lambda: Console(
         file=sys.stdout, force_terminal=True, width=120, height=40, color_system="standard"))
     for day in ("2023-09-01", "2024-06-15", "2025-06-01", "2025-12-15", "2026-07-10"):
         out = ANSI.sub("", run_cli.ok("status", "--data", DATA, "--as-of", day))

@@ -1,38 +1,26 @@
-"""Terminal output of the consultation views: tables and text.
+"""Terminal output of the commands: the one table printer, fiches, JSON and text.
 
-Honours ``NO_COLOR`` and pipes. Listings are pre-joined, aligned text fitted to the
-width (``text_table``): one line per row at any width, identifiers never cut (rich's
-``Table`` costs about 0.8 ms per row, perf-baselines.md §6, and folds ids).
+Honours ``NO_COLOR`` and pipes (``terminal.make_console``). Tables are pre-joined,
+aligned text fitted to the width (``text_table``): one line per row at any width,
+identifiers never cut (rich's ``Table`` costs about 0.8 ms per row, perf-baselines.md
+§6, and folds ids).
 """
 
 from __future__ import annotations
 
-import os
 import sys
-from typing import Any
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
-from rich.console import Console
-from rich.text import Text
-
-from convention_cli.cli.terminal import PIPED_WIDTH
+from convention_cli.cli import terminal
 from convention_cli.cli.text_table import Column, emit, text_table
 from convention_cli.views.blocks import FicheDocument, Tableau
 
+if TYPE_CHECKING:
+    from rich.text import Text
+
 MIN_LONG_WIDTH = 16
 MIN_SQUEEZED = 8
-
-
-def make_console() -> Console:
-    """A console that follows the terminal; piped, as wide as ``convention status``."""
-    # Registry text is never rich markup ("[confidentiel]" must print as is). Without a
-    # colour system rich writes no style at all: NO_COLOR also drops bold (cli/terminal.py).
-    from convention_cli.cli.terminal import plain_requested
-
-    console = Console(markup=False, highlight=False, emoji=False,
-                      color_system=None if plain_requested() else "auto")
-    if not console.is_terminal and "COLUMNS" not in os.environ:
-        console.width = PIPED_WIDTH
-    return console
 
 
 def print_json(payload: Any) -> None:
@@ -43,6 +31,27 @@ def print_json(payload: Any) -> None:
 
 def print_text(text: str) -> None:
     sys.stdout.write(text)
+
+
+def print_table(
+    title: str,
+    columns: Sequence[Column],
+    rows: Sequence[Sequence[str]],
+    *,
+    styles: Sequence[str] | None = None,
+    caption: str | None = None,
+    notes: Sequence[str] = (),
+    console: Any | None = None,
+) -> None:
+    """The one table printer of the commands: one aligned block that fits the width (a
+    terminal's, or ``COLUMNS``; piped without ``COLUMNS``, whole lines). ``keep``
+    columns (identifiers) are never cut; texts are, then columns dropped. Coloured on a
+    styled terminal, else plain text in one write."""
+    console = console or terminal.make_console()
+    lines = text_table(title, columns, rows, styles, caption,
+                       width=terminal.listing_width(console))
+    lines += [(note, "italic") for note in notes]
+    emit([lines], console)
 
 
 KEEP_HEADERS = frozenset({"identifiant", "id", "n°", "date"})
@@ -67,20 +76,16 @@ def tableau_columns(tableau: Tableau) -> list[Column]:
     return columns
 
 
-def print_tableau(tableau: Tableau, console: Console | None = None) -> None:
-    """One aligned block that fits the width: a terminal's, or ``COLUMNS``; piped
-    without ``COLUMNS``, whole lines. Identifiers are never cut; texts are, then
-    columns dropped."""
-    console = console or make_console()
-    piped_whole = not console.is_terminal and "COLUMNS" not in os.environ
-    lines = text_table(tableau.titre, tableau_columns(tableau), tableau.lignes,
-                       width=None if piped_whole else int(console.width))
-    lines += [(note, "italic") for note in tableau.notes]
-    emit([lines], console if console.is_terminal else None)
+def print_tableau(tableau: Tableau, console: Any | None = None) -> None:
+    """A listing view (``views.blocks.Tableau``) through ``print_table``."""
+    print_table(tableau.titre, tableau_columns(tableau), tableau.lignes,
+                notes=tableau.notes, console=console)
 
 
 def document_text(document: FicheDocument) -> Text:
     """A detail view as text: bold title and section headings, aligned labels."""
+    from rich.text import Text
+
     text = Text()
     text.append(document.titre, style="bold")
     if document.sous_titre:
@@ -101,6 +106,9 @@ def document_text(document: FicheDocument) -> Text:
     return text
 
 
-def print_document(document: FicheDocument, console: Console | None = None) -> None:
-    console = console or make_console()
-    console.print(document_text(document), soft_wrap=True)
+def print_document(document: FicheDocument, console: Any | None = None) -> None:
+    console = console or terminal.make_console()
+    if console is None:
+        sys.stdout.write(document_text(document).plain + "\n")
+    else:
+        console.print(document_text(document), soft_wrap=True)

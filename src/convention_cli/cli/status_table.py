@@ -27,19 +27,6 @@ STYLE_BY_ETAT = {
     Etat.ECHUE_AVANT_SIGNATURE: "dim",
 }
 
-def make_console() -> Any | None:
-    """A rich console on a terminal; ``None`` when piped or refused by ``NO_COLOR`` or
-    ``TERM=dumb`` (plain text: no colour, frame, bold or block bar; cli/terminal.py).
-    """
-    from convention_cli.cli.terminal import styled_terminal
-
-    if not styled_terminal():
-        return None
-    from rich.console import Console
-
-    return Console()
-
-
 def _bar(done: int, total: int, width: int, fancy: bool) -> str:
     filled = round(width * done / total) if total else 0
     full, empty = ("█", "░") if fancy else ("#", ".")

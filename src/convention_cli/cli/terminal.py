@@ -30,6 +30,18 @@ def styled_terminal() -> bool:
     return os.isatty(1) and not plain_requested()
 
 
+def make_console() -> Any | None:
+    """The one console of every command: rich on a terminal that accepts styles; ``None``
+    when piped or refused by ``NO_COLOR`` or ``TERM=dumb`` (plain text, one write: no
+    colour, frame, bold or block bar). Registry text is never rich markup
+    (« [confidentiel] » prints as is)."""
+    if not styled_terminal():
+        return None
+    from rich.console import Console
+
+    return Console(markup=False, highlight=False, emoji=False)
+
+
 def output_width(console: Any | None) -> int:
     if console is not None:
         return int(console.width)

@@ -154,9 +154,9 @@ def _print_table(selected: Sequence[Echeance], day: date) -> None:
     """One aligned block fitted to the width (a terminal's, or ``COLUMNS``; piped
     without it, whole lines): one line per échéance at any width; the id and the date
     are never cut, the libellé is, and clause then parties go first when room lacks."""
-    from convention_cli.cli.status_table import STYLE_BY_ETAT, make_console
-    from convention_cli.cli.terminal import listing_width
-    from convention_cli.cli.text_table import Column, emit, text_table
+    from convention_cli.cli.render import print_table
+    from convention_cli.cli.status_table import STYLE_BY_ETAT
+    from convention_cli.cli.text_table import Column
     from convention_cli.views.echeances import NO_MATCH, echeance_rows, summary_line
     from convention_cli.vocab import format_date, lecture_fr
 
@@ -164,7 +164,6 @@ def _print_table(selected: Sequence[Echeance], day: date) -> None:
         sys.stdout.write(NO_MATCH + "\n")
         return
     rows = echeance_rows(selected, day)
-    console = make_console()
     columns = [Column("date", keep=True), Column("état", drop=3, min_width=9, stacked=True),
                Column("clause", drop=4), Column("qui agit", drop=5, max_width=24),
                Column("identifiant", keep=True), Column("échéance", min_width=12)]
@@ -174,6 +173,6 @@ def _print_table(selected: Sequence[Echeance], day: date) -> None:
         if e.lecture:
             label += f" ({lecture_fr(e.lecture)})"
         cells.append([r.date, r.etat_texte, r.source, r.parties, r.id, label])
-    emit([text_table(f"Échéances au {format_date(day)}", columns, cells,
-                     [STYLE_BY_ETAT.get(r.etat, "") for r in rows], summary_line(selected),
-                     width=listing_width(console))], console)
+    print_table(f"Échéances au {format_date(day)}", columns, cells,
+                styles=[STYLE_BY_ETAT.get(r.etat, "") for r in rows],
+                caption=summary_line(selected))

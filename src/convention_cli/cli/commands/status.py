@@ -77,6 +77,7 @@ def status(
 
         sys.stdout.write(status_to_markdown(view))
     else:
-        from convention_cli.cli.status_table import make_console, render_status
+        from convention_cli.cli.status_table import render_status
+        from convention_cli.cli.terminal import make_console
 
         render_status(view, make_console(), lignes)
