@@ -1,5 +1,5 @@
 """What the consultation commands share (``engagements``, ``engagement``, ``territoires``,
-``territoire``, ``gt``): their output formats, the registry they read, and how a list or a
+``territoire``, ``gt``): the registry they read, and how a list or a
 fiche is printed.
 
 Read-only consultation of the registry. Each command loads a valid registry, builds
@@ -10,42 +10,15 @@ and the registry are imported inside the functions so that start-up stays light.
 from __future__ import annotations
 
 from collections.abc import Callable
-from enum import StrEnum
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Any
 
-import typer
-
-from convention_cli.cli.options import resolve_data
+from convention_cli.cli.options import Format, resolve_data
 
 if TYPE_CHECKING:
     from pathlib import Path
 
     from convention_cli.load.registry import Registry
     from convention_cli.views.blocks import FicheDocument, Tableau
-
-
-class ListFormat(StrEnum):
-    table = "table"
-    json = "json"
-    markdown = "markdown"
-
-
-class FicheFormat(StrEnum):
-    text = "text"
-    json = "json"
-    markdown = "markdown"
-
-
-ListFormatOption = Annotated[
-    ListFormat,
-    typer.Option("--format", "-f", help="Format de sortie : table (terminal), json ou "
-                 "markdown (tout le contenu)."),
-]
-FicheFormatOption = Annotated[
-    FicheFormat,
-    typer.Option("--format", "-f", help="Format de sortie : text (terminal), json ou "
-                 "markdown."),
-]
 
 
 def load_registry(data: Path | None) -> Registry:
@@ -55,13 +28,13 @@ def load_registry(data: Path | None) -> Registry:
 
 
 def emit_list(
-    output_format: ListFormat, to_json: Callable[[], Any], to_table: Callable[[], Tableau]
+    output_format: Format, to_json: Callable[[], Any], to_table: Callable[[], Tableau]
 ) -> None:
     from convention_cli.cli import render
 
-    if output_format is ListFormat.json:
+    if output_format is Format.json:
         render.print_json(to_json())
-    elif output_format is ListFormat.markdown:
+    elif output_format is Format.markdown:
         from convention_cli.formats.blocks_markdown import tableau_to_markdown
 
         render.print_text(tableau_to_markdown(to_table()))
@@ -70,13 +43,13 @@ def emit_list(
 
 
 def emit_fiche(
-    output_format: FicheFormat, to_json: Callable[[], Any], to_document: Callable[[], FicheDocument]
+    output_format: Format, to_json: Callable[[], Any], to_document: Callable[[], FicheDocument]
 ) -> None:
     from convention_cli.cli import render
 
-    if output_format is FicheFormat.json:
+    if output_format is Format.json:
         render.print_json(to_json())
-    elif output_format is FicheFormat.markdown:
+    elif output_format is Format.markdown:
         from convention_cli.formats.blocks_markdown import document_to_markdown
 
         render.print_text(document_to_markdown(to_document()))

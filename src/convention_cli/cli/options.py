@@ -6,7 +6,7 @@ import os
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Literal
 
 import typer
 
@@ -31,13 +31,43 @@ def resolve_data(data: Path | None) -> Path:
     return data if data is not None else default_data_dir()
 
 
-class ReportFormat(StrEnum):
+class Format(StrEnum):
+    """Every output format of the commands. Each command offers its subset (a ``Literal``
+    of members below, so ``--help`` and the usage errors list only those)."""
+
+    table = "table"
     text = "text"
     json = "json"
+    markdown = "markdown"
     github = "github"
     gitlab = "gitlab"
+    xlsx = "xlsx"
+    csv = "csv"
 
 
+ListFormat = Literal[Format.table, Format.json, Format.markdown]
+"""Listings (engagements, territoires, echeances, status): terminal table, JSON, Markdown."""
+FicheFormat = Literal[Format.text, Format.json, Format.markdown]
+"""Detail views (engagement, territoire): terminal text, JSON, Markdown."""
+ListOrFicheFormat = Literal[Format.table, Format.text, Format.json, Format.markdown]
+"""``gt [ID]``: a list or a fiche; table and text both mean the terminal view."""
+ReportFormat = Literal[Format.text, Format.json, Format.github, Format.gitlab]
+"""``validate``: the diagnostics report."""
+TextOrJsonFormat = Literal[Format.text, Format.json]
+"""``couverture``."""
+ExportFormat = Literal[Format.json, Format.xlsx, Format.csv]
+"""``export``: the whole registry."""
+
+ListFormatOption = Annotated[
+    ListFormat,
+    typer.Option("--format", "-f", help="Format de sortie : table (terminal), json ou "
+                 "markdown (tout le contenu)."),
+]
+FicheFormatOption = Annotated[
+    FicheFormat,
+    typer.Option("--format", "-f", help="Format de sortie : text (terminal), json ou "
+                 "markdown."),
+]
 FormatOption = Annotated[
     ReportFormat | None,
     typer.Option(
@@ -53,8 +83,8 @@ def resolve_format(value: ReportFormat | None) -> ReportFormat:
     if value is not None:
         return value
     if os.environ.get("GITHUB_ACTIONS") == "true":
-        return ReportFormat.github
-    return ReportFormat.text
+        return Format.github
+    return Format.text
 
 
 def parse_date_option(value: str | None, option: str) -> date | None:

@@ -3,24 +3,18 @@
 from __future__ import annotations
 
 import sys
-from enum import StrEnum
 from typing import Annotated
 
 import typer
 
-from convention_cli.cli.options import DataOption, resolve_data
-
-
-class CouvertureFormat(StrEnum):
-    text = "text"
-    json = "json"
+from convention_cli.cli.options import DataOption, Format, TextOrJsonFormat, resolve_data
 
 
 def couverture(
     data: DataOption = None,
     output_format: Annotated[
-        CouvertureFormat, typer.Option("--format", "-f", help="Format de sortie : text ou json.")
-    ] = CouvertureFormat.text,
+        TextOrJsonFormat, typer.Option("--format", "-f", help="Format de sortie : text ou json.")
+    ] = Format.text,
     tout: Annotated[bool, typer.Option(
         "--tout", help="Toutes les phrases du texte, préambule et signatures compris, et pas "
         "seulement les phrases normatives des sections I à VII et de l'annexe.")] = False,
@@ -41,7 +35,7 @@ def couverture(
     )
 
     view = build_couverture(load_valid_registry(resolve_data(data)), tout=tout)
-    if output_format is CouvertureFormat.json:
+    if output_format is Format.json:
         from convention_cli.formats.json import dumps
 
         sys.stdout.write(dumps(couverture_to_json(view)))

@@ -14,7 +14,9 @@ import typer
 from convention_cli.cli.options import (
     AsOfOption,
     DataOption,
+    Format,
     HorizonOption,
+    ListFormat,
     parse_date_option,
     resolve_as_of,
     resolve_data,
@@ -24,12 +26,6 @@ from convention_cli.defaults import HORIZON_DAYS
 if TYPE_CHECKING:
     from convention_cli.domain.echeances import Echeance
     from convention_cli.load.registry import Registry
-
-
-class EcheancesFormat(StrEnum):
-    table = "table"
-    json = "json"
-    markdown = "markdown"
 
 
 class EtatChoice(StrEnum):
@@ -62,9 +58,9 @@ def echeances(
         "--etat", help="Seulement cet état : a_venir, proche, en_retard, honoree ou sans_objet.",
         show_default=False)] = None,
     horizon: HorizonOption = HORIZON_DAYS,
-    output_format: Annotated[EcheancesFormat, typer.Option(
+    output_format: Annotated[ListFormat, typer.Option(
         "--format", "-f", help="Format de sortie : table, json ou markdown.",
-    )] = EcheancesFormat.table,
+    )] = Format.table,
     public: Annotated[bool, typer.Option(
         "--public", help="Sans les échéances confidentielles (section VI).")] = False,
     ics: Annotated[Path | None, typer.Option(
@@ -110,13 +106,13 @@ def echeances(
     selected = filter_echeances(compute_echeances(registry, day, horizon), filtres)
     if ics is not None:
         _write_ics(ics_target, selected, registry, day)
-    elif output_format is EcheancesFormat.json:
+    elif output_format is Format.json:
         from convention_cli.formats.json import dumps
         from convention_cli.views.echeances import echeances_payload
 
         payload = echeances_payload(selected, day, horizon)
         sys.stdout.write(dumps(payload))
-    elif output_format is EcheancesFormat.markdown:
+    elif output_format is Format.markdown:
         from convention_cli.formats.echeances_markdown import echeances_markdown
 
         sys.stdout.write(echeances_markdown(selected, day, horizon))

@@ -7,12 +7,17 @@ from typing import Annotated
 import typer
 
 from convention_cli.cli.consultation import (
-    FicheFormat,
-    FicheFormatOption,
     emit_fiche,
     load_registry,
 )
-from convention_cli.cli.options import AsOfOption, DataOption, HorizonOption, resolve_as_of
+from convention_cli.cli.options import (
+    AsOfOption,
+    DataOption,
+    FicheFormatOption,
+    Format,
+    HorizonOption,
+    resolve_as_of,
+)
 from convention_cli.defaults import HORIZON_DAYS
 
 EngagementId = Annotated[
@@ -25,7 +30,7 @@ def engagement(
     data: DataOption = None,
     as_of: AsOfOption = None,
     horizon: HorizonOption = HORIZON_DAYS,
-    output_format: FicheFormatOption = FicheFormat.text,
+    output_format: FicheFormatOption = Format.text,
 ) -> None:
     """Affiche la fiche complète d'un engagement.
 

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from convention_cli.cli.consultation import ListFormat, ListFormatOption, emit_list, load_registry
+from convention_cli.cli.consultation import emit_list, load_registry
 from convention_cli.cli.options import (
     AsOfOption,
     DataOption,
+    Format,
     HorizonOption,
+    ListFormatOption,
     ObjectifOption,
     PartieOption,
     StatutOption,
@@ -24,7 +26,7 @@ def engagements(
     statut: StatutOption = None,
     as_of: AsOfOption = None,
     horizon: HorizonOption = HORIZON_DAYS,
-    output_format: ListFormatOption = ListFormat.table,
+    output_format: ListFormatOption = Format.table,
 ) -> None:
     """Liste les engagements : parties, statut, prochaine échéance, dernière entrée.
 

@@ -3,19 +3,19 @@
 from __future__ import annotations
 
 import sys
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from convention_cli.cli.options import AsOfOption, DataOption, resolve_as_of, resolve_data
-
-
-class ExportFormat(StrEnum):
-    json = "json"
-    xlsx = "xlsx"
-    csv = "csv"
+from convention_cli.cli.options import (
+    AsOfOption,
+    DataOption,
+    ExportFormat,
+    Format,
+    resolve_as_of,
+    resolve_data,
+)
 
 
 def export(
@@ -23,7 +23,7 @@ def export(
     export_format: Annotated[
         ExportFormat, typer.Option("--format", "-f", help="Format de sortie : json, xlsx "
                                    "(classeur) ou csv (un fichier par table).")
-    ] = ExportFormat.json,
+    ] = Format.json,
     sortie: Annotated[
         str | None, typer.Option("--sortie", "-o", help="Fichier (json, xlsx) ou dossier (csv) "
                                  "à écrire ; json : sortie standard par défaut.",
@@ -48,16 +48,16 @@ def export(
 
     data_dir = resolve_data(data)
     day = resolve_as_of(as_of)
-    if export_format is ExportFormat.csv:
+    if export_format is Format.csv:
         if sortie is None:
             raise _usage("--format csv écrit un dossier : indiquez -o DOSSIER")
         folder = output_folder(sortie, data_dir)
     else:
-        if export_format is ExportFormat.xlsx and sortie in (None, "-"):
+        if export_format is Format.xlsx and sortie in (None, "-"):
             raise _usage("--format xlsx écrit un classeur : indiquez -o FICHIER.xlsx")
         target = output_file(sortie, data_dir)
     registry = load_valid_registry(data_dir)
-    if export_format is ExportFormat.json:
+    if export_format is Format.json:
         from convention_cli.formats.export import export_registry
         from convention_cli.formats.json import dumps
 
@@ -72,7 +72,7 @@ def export(
     from convention_cli.formats.tables import registry_tables
 
     tables = registry_tables(registry, day)
-    if export_format is ExportFormat.xlsx:
+    if export_format is Format.xlsx:
         assert target is not None
         write_output(target, workbook_bytes(tables))
         sys.stderr.write(f"Classeur écrit : {target} ({len(tables)} feuilles)\n")

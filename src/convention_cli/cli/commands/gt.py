@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
 from typing import Annotated
 
 import typer
 
-from convention_cli.cli.consultation import (
-    FicheFormat,
-    ListFormat,
-    emit_fiche,
-    emit_list,
-    load_registry,
+from convention_cli.cli.consultation import emit_fiche, emit_list, load_registry
+from convention_cli.cli.options import (
+    AsOfOption,
+    DataOption,
+    Format,
+    ListOrFicheFormat,
+    resolve_as_of,
 )
-from convention_cli.cli.options import AsOfOption, DataOption, resolve_as_of
 
 GroupeId = Annotated[
     str | None,
@@ -22,19 +21,12 @@ GroupeId = Annotated[
                    "sans lui, la liste des groupes.", show_default=False)]
 
 
-class GroupFormat(StrEnum):
-    table = "table"
-    text = "text"
-    json = "json"
-    markdown = "markdown"
-
-
 def gt(
     ident: GroupeId = None,
     data: DataOption = None,
     as_of: AsOfOption = None,
     output_format: Annotated[
-        GroupFormat | None,
+        ListOrFicheFormat | None,
         typer.Option("--format", "-f", help="Format de sortie : table (liste) ou text (fiche) "
                      "pour le terminal, json ou markdown.", show_default=False),
     ] = None,
@@ -59,12 +51,12 @@ def gt(
     registry = load_registry(data)
     day = resolve_as_of(as_of)
     # table and text are the same choice, the terminal view, for a list or a fiche.
-    terminal = output_format in (None, GroupFormat.table, GroupFormat.text)
+    terminal = output_format in (None, Format.table, Format.text)
     if ident is None:
         lignes = build_group_list(registry, day)
-        emit_list(ListFormat.table if terminal else ListFormat(str(output_format)),
+        emit_list(Format.table if terminal or output_format is None else output_format,
                    lambda: group_list_to_json(lignes), lambda: group_list_table(lignes))
         return
     fiche = build_group_fiche(registry, ident, day)
-    emit_fiche(FicheFormat.text if terminal else FicheFormat(str(output_format)),
+    emit_fiche(Format.text if terminal or output_format is None else output_format,
                 lambda: group_fiche_to_json(fiche), lambda: group_fiche_document(fiche))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-from enum import StrEnum
 from typing import Annotated
 
 import typer
@@ -11,7 +10,9 @@ import typer
 from convention_cli.cli.options import (
     AsOfOption,
     DataOption,
+    Format,
     HorizonOption,
+    ListFormat,
     ObjectifOption,
     PartieOption,
     StatutOption,
@@ -20,12 +21,6 @@ from convention_cli.cli.options import (
     resolve_data,
 )
 from convention_cli.defaults import STATUS_HORIZON_DAYS
-
-
-class StatusFormat(StrEnum):
-    table = "table"
-    json = "json"
-    markdown = "markdown"
 
 
 def status(
@@ -46,8 +41,8 @@ def status(
                           "tableau (les formats json et markdown donnent tout).")
     ] = 40,
     output_format: Annotated[
-        StatusFormat, typer.Option("--format", "-f", help="table, json ou markdown.")
-    ] = StatusFormat.table,
+        ListFormat, typer.Option("--format", "-f", help="table, json ou markdown.")
+    ] = Format.table,
 ) -> None:
     """Où en est la convention, sur un écran : retards, échéances proches, compteurs.
 
@@ -67,12 +62,12 @@ def status(
     registry = load_valid_registry(resolve_data(data))
     view = build_status(registry, resolve_as_of(as_of),
                         Filtres(partie, territoire, objectif, statut), horizon, alerte)
-    if output_format is StatusFormat.json:
+    if output_format is Format.json:
         from convention_cli.formats.json import dumps
         from convention_cli.views.status import status_to_json
 
         sys.stdout.write(dumps(status_to_json(view)))
-    elif output_format is StatusFormat.markdown:
+    elif output_format is Format.markdown:
         from convention_cli.formats.status_markdown import status_to_markdown
 
         sys.stdout.write(status_to_markdown(view))

@@ -7,12 +7,16 @@ from typing import Annotated
 import typer
 
 from convention_cli.cli.consultation import (
-    FicheFormat,
-    FicheFormatOption,
     emit_fiche,
     load_registry,
 )
-from convention_cli.cli.options import AsOfOption, DataOption, resolve_as_of
+from convention_cli.cli.options import (
+    AsOfOption,
+    DataOption,
+    FicheFormatOption,
+    Format,
+    resolve_as_of,
+)
 
 TerritoireId = Annotated[
     str, typer.Argument(metavar="ID", help="Identifiant (ex. mayotte) ou code INSEE (ex. 976).",
@@ -23,7 +27,7 @@ def territoire(
     ident: TerritoireId,
     data: DataOption = None,
     as_of: AsOfOption = None,
-    output_format: FicheFormatOption = FicheFormat.text,
+    output_format: FicheFormatOption = Format.text,
 ) -> None:
     """Affiche la fiche d'un territoire : missions locales, ARML, opérateurs, engagements.
 

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from convention_cli.cli.consultation import ListFormat, ListFormatOption, emit_list, load_registry
-from convention_cli.cli.options import DataOption
+from convention_cli.cli.consultation import emit_list, load_registry
+from convention_cli.cli.options import DataOption, Format, ListFormatOption
 
 
 def territoires(
     data: DataOption = None,
-    output_format: ListFormatOption = ListFormat.table,
+    output_format: ListFormatOption = Format.table,
 ) -> None:
     """Liste les six territoires de la convention, et la Nouvelle-Calédonie hors périmètre.
 
