@@ -7,7 +7,7 @@ registry; an entry with nothing to cut is kept as is (same object), so a snapsho
 today's date costs little more than the pass itself.
 
 What is cut, in one place (one function per record type below; whoever adds a dated
-record type adds its cut-off here and calls it from ``snapshot``):
+record type adds its cut-off here and one line to ``_RECORDS``):
 
 - journal entries (engagements, working groups) dated after ``as_of``, and the
   proofs dated after it (proofs without a date are kept: nothing dates them);
@@ -29,8 +29,10 @@ its journal or proofs is cut. A working group with no journal entry left is
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from datetime import date
-from typing import TypeVar
+from operator import attrgetter
+from typing import Any, TypeVar
 
 from convention_cli.load.registry import Registry
 from convention_cli.load.source_map import PathItem
@@ -59,55 +61,20 @@ def snapshot(registry: Registry, as_of: date) -> Registry:
         return registry
     origins = registry._origins
     new_origins: dict[int, tuple[str, tuple[PathItem, ...]]] = {}
-
-    def keep(old: object, new: object) -> None:
-        if new is not old and id(old) in origins:
-            new_origins[id(new)] = origins[id(old)]
-
-    engagements = []
-    for eng in registry.engagements:
-        cut = _engagement(eng, as_of)
-        keep(eng, cut)
-        engagements.append(cut)
-    groupes = []
-    for groupe in registry.groupes_travail:
-        cut_groupe = _groupe(groupe, as_of)
-        keep(groupe, cut_groupe)
-        groupes.append(cut_groupe)
-    reunions = []
-    for reunion in registry.reunions:
-        if reunion.date > as_of:
-            continue
-        cut_reunion = _reunion(reunion, as_of)
-        keep(reunion, cut_reunion)
-        reunions.append(cut_reunion)
+    lists: dict[str, Any] = {}
+    for field, dated, cut in _RECORDS:
+        kept = lists[field] = []
+        for record in getattr(registry, field):
+            if dated is not None and dated(record) > as_of:
+                continue
+            new = cut(record, as_of)
+            if new is not record and id(record) in origins:
+                new_origins[id(new)] = origins[id(record)]
+            kept.append(new)
     convention = registry.convention
     if convention is not None:
         convention = _convention(convention, as_of)
-    projets = []
-    for projet in registry.projets:
-        if projet.date > as_of:
-            continue
-        cut_projet = _suivi(projet, as_of, "repere")
-        keep(projet, cut_projet)
-        projets.append(cut_projet)
-    evaluations = []
-    for evaluation in registry.evaluations:
-        if evaluation.date > as_of:
-            continue
-        cut_evaluation = _suivi(evaluation, as_of, "recue")
-        keep(evaluation, cut_evaluation)
-        evaluations.append(cut_evaluation)
-    parties = []
-    for partie in registry.parties:
-        cut_partie = _partie(partie, as_of)
-        keep(partie, cut_partie)
-        parties.append(cut_partie)
-    result = dataclasses.replace(
-        registry, convention=convention, engagements=engagements,
-        groupes_travail=groupes, reunions=reunions, projets=projets,
-        evaluations=evaluations, parties=parties, as_of=as_of,
-    )
+    result = dataclasses.replace(registry, convention=convention, as_of=as_of, **lists)
     if new_origins:
         result._origins = {**origins, **new_origins}
     return result
@@ -237,6 +204,22 @@ def _partie(partie: Partie, as_of: date) -> Partie:
     personnes = [p for p in referent.personnes if p.depuis is None or p.depuis <= as_of]
     return partie.model_copy(update={
         "referent": referent.model_copy(update={"personnes": personnes})})
+
+
+_dated = attrgetter("date")
+
+_RECORDS: tuple[tuple[str, Callable[[Any], date] | None, Callable[[Any, date], Any]], ...] = (
+    ("engagements", None, _engagement),
+    ("groupes_travail", None, _groupe),
+    ("reunions", _dated, _reunion),
+    ("projets", _dated, lambda projet, as_of: _suivi(projet, as_of, "repere")),
+    ("evaluations", _dated, lambda evaluation, as_of: _suivi(evaluation, as_of, "recue")),
+    ("parties", None, _partie),
+)
+"""The record lists of the registry and their cut-offs, one line a record type: the field
+of ``Registry``; the date of a record, when one dated after ``as_of`` is dropped whole
+(None: records are kept, only cut); the cut of a record kept (same object when nothing
+is cut)."""
 
 
 def _convention(convention: Convention, as_of: date) -> Convention:
