@@ -52,3 +52,28 @@ def test_etat_labels_are_the_states_of_the_echeancier() -> None:
     from convention_cli.vocab import ETAT_LABELS
 
     assert {e.key: e.value for e in Etat} == ETAT_LABELS
+
+
+def test_label_tables_spell_each_code() -> None:
+    """Labels come from one spelling table; plurals follow the labels."""
+    from convention_cli.vocab import (
+        ETAT_LABELS,
+        GT_STATUT_LABELS,
+        RECURRENCE_LABELS,
+        STATUT_PLURALS,
+        count_statut,
+    )
+
+    assert STATUT_PLURALS == {
+        "non_renseigne": "non renseignés", "non_demarre": "non démarrés",
+        "en_cours": "en cours", "realise": "réalisés", "suspendu": "suspendus",
+        "abandonne": "abandonnés",
+    }
+    assert GT_STATUT_LABELS == {"non_renseigne": "non renseigné", "constitue": "constitué",
+                                "actif": "actif", "clos": "clos"}
+    assert RECURRENCE_LABELS["au_fil_de_l_eau"] == "au fil de l'eau"
+    assert list(ETAT_LABELS.values()) == ["honorée", "en retard", "proche", "à venir",
+                                          "sans objet", "à décider",
+                                          "échue avant la signature"]
+    assert count_statut("en_cours", 2) == "2 en cours"
+    assert count_statut("realise", 1) == "1 réalisé"

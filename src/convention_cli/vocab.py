@@ -66,23 +66,33 @@ def lecture_fr(motif: str) -> str:
 
 # --- labels of coded values ------------------------------------------------------------------
 
-STATUT_LABELS: dict[str, str] = {
-    "non_renseigne": "non renseigné",
-    "non_demarre": "non démarré",
-    "en_cours": "en cours",
-    "realise": "réalisé",
-    "suspendu": "suspendu",
-    "abandonne": "abandonné",
+_SPELLING: dict[str, str] = {
+    # statuts (engagements, working groups, projects, evaluation requests)
+    "non_renseigne": "non renseigné", "non_demarre": "non démarré", "realise": "réalisé",
+    "abandonne": "abandonné", "constitue": "constitué", "repere": "repéré",
+    "relaye": "relayé à la DGOM", "recue": "reçue", "acceptee": "acceptée",
+    "refusee": "refusée", "realisee": "réalisée", "abandonnee": "abandonnée",
+    # recurrences and rules
+    "au_fil_de_l_eau": "au fil de l'eau",
+    "communication_annuelle": "valorisation publique annuelle",
+    "commission_trimestrielle": "Commission ultramarine trimestrielle",
+    # confidence, qualifiers of numbers, states of échéances
+    "non_verifie": "non vérifié", "pres_de": "près de", "honoree": "honorée",
+    "a_venir": "à venir", "a_decider": "à décider",
+    "echue_avant_signature": "échue avant la signature",
 }
+"""The French of a coded value, where it is not the code with spaces for underscores."""
+
+
+def _labels(codes: str) -> dict[str, str]:
+    """The labels of space-separated codes, in their order: each spelled once, above."""
+    return {code: _SPELLING.get(code, code.replace("_", " ")) for code in codes.split()}
+
+
+STATUT_LABELS = _labels("non_renseigne non_demarre en_cours realise suspendu abandonne")
 """An engagement's statut, in the order of ``models.Statut``."""
-STATUT_PLURALS: dict[str, str] = {
-    "non_renseigne": "non renseignés",
-    "non_demarre": "non démarrés",
-    "en_cours": "en cours",
-    "realise": "réalisés",
-    "suspendu": "suspendus",
-    "abandonne": "abandonnés",
-}
+STATUT_PLURALS = {code: label if label.endswith("s") else f"{label}s"
+                  for code, label in STATUT_LABELS.items()}
 
 
 def count_statut(statut: str, count: int) -> str:
@@ -90,51 +100,19 @@ def count_statut(statut: str, count: int) -> str:
     return f"{count} {STATUT_PLURALS[statut] if count > 1 else STATUT_LABELS[statut]}"
 
 
-GT_STATUT_LABELS: dict[str, str] = {
-    "non_renseigne": "non renseigné",
-    "constitue": "constitué",
-    "actif": "actif",
-    "clos": "clos",
-}
+GT_STATUT_LABELS = _labels("non_renseigne constitue actif clos")
 """A working group's statut."""
-PROJET_STATUT_LABELS: dict[str, str] = {
-    "repere": "repéré",
-    "relaye": "relayé à la DGOM",
-    "en_instruction": "en instruction",
-    "retenu": "retenu",
-    "non_retenu": "non retenu",
-    "abandonne": "abandonné",
-}
+PROJET_STATUT_LABELS = _labels("repere relaye en_instruction retenu non_retenu abandonne")
 """A project's statut (follow-up records)."""
-EVALUATION_STATUT_LABELS: dict[str, str] = {
-    "recue": "reçue",
-    "en_examen": "en examen",
-    "acceptee": "acceptée",
-    "refusee": "refusée",
-    "realisee": "réalisée",
-    "abandonnee": "abandonnée",
-}
+EVALUATION_STATUT_LABELS = _labels("recue en_examen acceptee refusee realisee abandonnee")
 """An evaluation request's statut (follow-up records)."""
-RECURRENCE_LABELS: dict[str, str] = {
-    "au_fil_de_l_eau": "au fil de l'eau",
-    "trimestrielle": "trimestrielle",
-    "annuelle": "annuelle",
-}
-REGLE_LABELS: dict[str, str] = {
-    "bilan_annuel": "bilan annuel",
-    "bilan_pluriannuel": "bilan pluriannuel",
-    "communication_annuelle": "valorisation publique annuelle",
-    "commission_trimestrielle": "Commission ultramarine trimestrielle",
-}
+RECURRENCE_LABELS = _labels("au_fil_de_l_eau trimestrielle annuelle")
+REGLE_LABELS = _labels("bilan_annuel bilan_pluriannuel communication_annuelle "
+                       "commission_trimestrielle")
 """The rules of the agreement that compute échéances (``regle`` of an engagement)."""
-CONFIANCE_LABELS: dict[str, str] = {
-    "haute": "haute", "moyenne": "moyenne", "faible": "faible", "non_verifie": "non vérifié",
-}
-QUALIFICATIF_LABELS: dict[str, str] = {
-    "plus_de": "plus de", "environ": "environ", "une_dizaine": "une dizaine",
-    "une_vingtaine": "une vingtaine", "une_trentaine": "une trentaine",
-    "au_moins": "au moins", "moins_de": "moins de", "pres_de": "près de",
-}
+CONFIANCE_LABELS = _labels("haute moyenne faible non_verifie")
+QUALIFICATIF_LABELS = _labels("plus_de environ une_dizaine une_vingtaine une_trentaine "
+                              "au_moins moins_de pres_de")
 """How the text qualifies a number it states (« plus de 80 000 », « environ 13 000 »)."""
 INSTANCE_LABELS: dict[str, str] = {
     "commission": "Commission ultramarine",
@@ -159,11 +137,8 @@ PERIODE_LABELS: dict[str | None, str] = {
     None: "—",
 }
 """The period of an indicator's target."""
-ETAT_LABELS: dict[str, str] = {
-    "honoree": "honorée", "en_retard": "en retard", "proche": "proche", "a_venir": "à venir",
-    "sans_objet": "sans objet", "a_decider": "à décider",
-    "echue_avant_signature": "échue avant la signature",
-}
+ETAT_LABELS = _labels("honoree en_retard proche a_venir sans_objet a_decider "
+                      "echue_avant_signature")
 """An échéance's state on a date, by its key (``Etat.key``)."""
 
 
