@@ -26,7 +26,7 @@ from convention_cli.views.consultation.common import (
     resolve_id,
     sorted_journal,
 )
-from convention_cli.views.consultation.suivi import projet_element, record_to_json
+from convention_cli.views.consultation.suivi import record_to_json, suivi_sections
 from convention_cli.vocab import (
     GT_STATUT_LABELS,
     NONE,
@@ -168,7 +168,6 @@ def group_fiche_document(fiche: FicheGroupe) -> FicheDocument:
             Section("Réunions", elements=tuple(
                 Element(f"{format_date(r.date)} — {r.id}" + (f" ({r.lieu})" if r.lieu else ""))
                 for r in fiche.reunions), vide="aucune réunion enregistrée"),
-            *((Section(f"Projets innovants ({len(fiche.projets)})", elements=tuple(
-                projet_element(p) for p in fiche.projets)),) if fiche.projets else ()),
+            *suivi_sections(fiche.projets),
         ),
     )

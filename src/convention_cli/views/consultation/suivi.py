@@ -4,13 +4,14 @@ passation."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from convention_cli.load.registry import Registry
 from convention_cli.models import DemandeEvaluation, Projet
-from convention_cli.views.blocks import Element
+from convention_cli.views.blocks import Element, Section
 from convention_cli.views.public import visible_suivis
 from convention_cli.vocab import EVALUATION_STATUT_LABELS, PROJET_STATUT_LABELS, format_date
 
@@ -44,6 +45,20 @@ def evaluation_element(demande: DemandeEvaluation, public: bool = False) -> Elem
     if (last := _last_entry(demande, public)) is not None:
         details.append(last)
     return Element(f"{flag}{demande.id} : {demande.objet}", tuple(details))
+
+
+def suivi_sections(projets: Sequence[Projet],
+                   evaluations: Sequence[DemandeEvaluation] = ()) -> tuple[Section, ...]:
+    """The « Projets innovants (n) » and « Demandes d'évaluation (n) » sections of a fiche,
+    each only when it lists something."""
+    sections = []
+    if projets:
+        sections.append(Section(f"Projets innovants ({len(projets)})",
+                                elements=tuple(projet_element(p) for p in projets)))
+    if evaluations:
+        sections.append(Section(f"Demandes d'évaluation ({len(evaluations)})",
+                                elements=tuple(evaluation_element(d) for d in evaluations)))
+    return tuple(sections)
 
 
 def record_to_json(record: Projet | DemandeEvaluation) -> dict[str, Any]:

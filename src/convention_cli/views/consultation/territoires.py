@@ -18,11 +18,7 @@ from convention_cli.models import (
 )
 from convention_cli.views.blocks import Element, FicheDocument, Section, Tableau
 from convention_cli.views.consultation.common import FICHES_JSON_FORMAT, fait_fr, resolve_id
-from convention_cli.views.consultation.suivi import (
-    evaluation_element,
-    projet_element,
-    record_to_json,
-)
+from convention_cli.views.consultation.suivi import record_to_json, suivi_sections
 from convention_cli.vocab import CONFIANCE_LABELS, NONE, plural
 
 RSMA_OPERATEUR = "sma"
@@ -219,11 +215,7 @@ def territory_fiche_document(fiche: FicheTerritoire | HorsPerimetre) -> FicheDoc
                 ("nombre", f"{len(fiche.engagements)} (tous territoires ou celui-ci)"),
                 ("identifiants", ", ".join(fiche.engagements) or NONE),
             )),
-            *((Section(f"Projets innovants ({len(fiche.projets)})", elements=tuple(
-                projet_element(p) for p in fiche.projets)),) if fiche.projets else ()),
-            *((Section(f"Demandes d'évaluation ({len(fiche.evaluations)})", elements=tuple(
-                evaluation_element(d) for d in fiche.evaluations)),)
-              if fiche.evaluations else ()),
+            *suivi_sections(fiche.projets, fiche.evaluations),
         ),
     )
 
