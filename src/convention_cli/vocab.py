@@ -68,25 +68,37 @@ def lecture_fr(motif: str) -> str:
 
 _SPELLING: dict[str, str] = {
     # statuts (engagements, working groups, projects, evaluation requests)
-    "non_renseigne": "non renseigné", "non_demarre": "non démarré", "realise": "réalisé",
-    "abandonne": "abandonné", "constitue": "constitué", "repere": "repéré",
-    "relaye": "relayé à la DGOM", "recue": "reçue", "acceptee": "acceptée",
-    "refusee": "refusée", "realisee": "réalisée", "abandonnee": "abandonnée",
+    "non_renseigne": "non renseigné", "non_demarre": "non démarré", "en_cours": "en cours",
+    "realise": "réalisé", "suspendu": "suspendu", "abandonne": "abandonné",
+    "constitue": "constitué", "actif": "actif", "clos": "clos",
+    "repere": "repéré", "relaye": "relayé à la DGOM", "en_instruction": "en instruction",
+    "retenu": "retenu", "non_retenu": "non retenu",
+    "recue": "reçue", "en_examen": "en examen", "acceptee": "acceptée", "refusee": "refusée",
+    "realisee": "réalisée", "abandonnee": "abandonnée",
     # recurrences and rules
-    "au_fil_de_l_eau": "au fil de l'eau",
+    "au_fil_de_l_eau": "au fil de l'eau", "trimestrielle": "trimestrielle",
+    "annuelle": "annuelle", "bilan_annuel": "bilan annuel",
+    "bilan_pluriannuel": "bilan pluriannuel",
     "communication_annuelle": "valorisation publique annuelle",
     "commission_trimestrielle": "Commission ultramarine trimestrielle",
-    # confidence, qualifiers of numbers, states of échéances
-    "non_verifie": "non vérifié", "pres_de": "près de", "honoree": "honorée",
-    "a_venir": "à venir", "a_decider": "à décider",
+    # confidence, qualifiers of numbers
+    "haute": "haute", "moyenne": "moyenne", "faible": "faible", "non_verifie": "non vérifié",
+    "plus_de": "plus de", "environ": "environ", "une_dizaine": "une dizaine",
+    "une_vingtaine": "une vingtaine", "une_trentaine": "une trentaine",
+    "au_moins": "au moins", "moins_de": "moins de", "pres_de": "près de",
+    # states of échéances (``Etat.key``)
+    "honoree": "honorée", "en_retard": "en retard", "proche": "proche", "a_venir": "à venir",
+    "sans_objet": "sans objet", "a_decider": "à décider",
     "echue_avant_signature": "échue avant la signature",
 }
-"""The French of a coded value, where it is not the code with spaces for underscores."""
+"""The French of every coded value, written once (a code shared by two tables, such as
+``non_renseigne``, is spelled once for both)."""
 
 
 def _labels(codes: str) -> dict[str, str]:
-    """The labels of space-separated codes, in their order: each spelled once, above."""
-    return {code: _SPELLING.get(code, code.replace("_", " ")) for code in codes.split()}
+    """The labels of space-separated codes, in their order. A code missing above fails at
+    import: a label is never made from its code (accents would be lost)."""
+    return {code: _SPELLING[code] for code in codes.split()}
 
 
 STATUT_LABELS = _labels("non_renseigne non_demarre en_cours realise suspendu abandonne")
