@@ -123,7 +123,7 @@ def test_home_page_renders_key_figures(page: Any, site: Path) -> None:
     # The style sheet and the timeline picture loaded under the page's CSP.
     assert page.evaluate("getComputedStyle(document.querySelector('.entete'))"
                          ".backgroundColor") == "rgb(15, 47, 87)"
-    assert page.evaluate("document.querySelector('.frise img').naturalWidth") == 960
+    assert page.evaluate("document.querySelector('.frise img').naturalWidth") == 624
     _screenshot(page, "accueil.png")
     assert console.errors == []
 

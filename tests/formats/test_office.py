@@ -211,3 +211,26 @@ def test_model_of_lists_quotes_and_tables() -> None:
     assert first.content[-1].href == "https://exemple.org"
     assert isinstance(note, Paragraph)
     assert note.note
+
+
+def test_timeline_layout_shared_by_svg_and_png() -> None:
+    """One layout, two outputs: the PNG has the SVG's size at PNG_DPI; the as-of day is a
+    dashed line; every state has its own shape (not only its colour)."""
+    import struct
+    from dataclasses import replace
+    from datetime import date
+
+    from convention_cli.formats.timeline import PNG_DPI, png_size_inches, svg_size
+
+    timeline = replace(parse_gantt(GANTT), today=date(2024, 9, 1))
+    svg = timeline_svg(timeline)
+    assert "situation au 1er septembre 2024" in svg
+    assert 'stroke-dasharray="5 3"' in svg
+    for shape in ("<rect x=", "<circle ", "<path d="):  # late, done, open
+        assert shape in svg
+    width, height = svg_size(timeline)
+    assert f'viewBox="0 0 {width} {height}"' in svg
+    png = timeline_png(timeline)
+    assert struct.unpack(">II", png[16:24]) == (round(width * PNG_DPI / 96),
+                                                round(height * PNG_DPI / 96))
+    assert png_size_inches(timeline) == (width / 96, height / 96)

@@ -230,9 +230,12 @@ def test_style_sheet_has_focus_print_and_small_screens(site: dict[str, bytes]) -
 def test_timeline_picture_and_text_alternative(site: dict[str, bytes]) -> None:
     svg = site["frise.svg"].decode("utf-8")
     assert svg.startswith('<svg xmlns="http://www.w3.org/2000/svg"')
-    assert "<title id=\"frise-titre\">Frise de la convention" in svg
+    assert "<title>Frise de la convention du 18 juillet 2023" in svg
+    # One picture: the documents' timeline (formats/timeline.py), one row per échéance.
+    assert "Bilan annuel 2023 (30/06/2024)" in svg
     html = site["index.html"].decode("utf-8")
-    assert '<img src="frise.svg"' in html
+    width, height = re.search(r'viewBox="0 0 (\d+) (\d+)"', svg).groups()  # type: ignore[union-attr]
+    assert f'<img src="frise.svg" width="{width}" height="{height}"' in html
     assert "La frise en texte" in html
     text = read_page(site["index.html"]).plain
     assert "30 juin 2024 : Accord-cadre LADOM — en retard" in text

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from xml.sax.saxutils import escape
 
 from convention_cli.defaults import TEMPLATE_TIME_LIMIT
@@ -24,8 +24,11 @@ from convention_cli.formats.templating import (
     render_document,
     template_failure,
 )
-from convention_cli.views.site_model import Page, SiteView
+from convention_cli.views.site_model import Frise, Page, SiteView
 from convention_cli.vocab import date_or_dash, format_number, plural
+
+if TYPE_CHECKING:
+    from convention_cli.formats.timeline import State, Timeline
 
 STYLE = "site/style.css"
 FRISE = "frise.svg"
@@ -131,6 +134,23 @@ def iter_pages(view: SiteView, env: Any) -> Iterator[tuple[str, bytes]]:
         yield page.chemin, text.encode("utf-8")
 
 
+STATE_BY_ETAT: dict[str, State] = {"en_retard": "late", "honoree": "done",
+                                   "a_venir": "open", "proche": "open"}
+"""The picture's states; the others (sans objet, à décider, échue avant la signature)
+are drawn as « autre état », and the text alternative names each one."""
+
+
+def frise_timeline(frise: Frise) -> Timeline:
+    """The site's timeline as the documents draw theirs (``formats/timeline.py``): the
+    convention's period, the as-of day, one row per échéance."""
+    from convention_cli.formats.timeline import Timeline, TimelineTask
+
+    return Timeline(frise.titre, tuple(TimelineTask(j.libelle, j.date,
+                                           STATE_BY_ETAT.get(j.etat_code, "other"))
+                              for j in frise.jalons),
+                    start=frise.debut, end=frise.fin, today=frise.as_of)
+
+
 def _linker(page: Page) -> Any:
     root = "../" * page.chemin.count("/")
 
@@ -159,16 +179,18 @@ def iter_site(
     documents, sitemap (each name once)."""
     from jinja2 import TemplateNotFound
 
-    from convention_cli.formats.site_frise import frise_svg
+    from convention_cli.formats.timeline import svg_size, timeline_svg
 
     env = _make_environment(override_dir)
     try:
         style, _, _ = env.loader.get_source(env, STYLE)
     except TemplateNotFound:
         raise UserError(f"feuille de style du site introuvable : {STYLE}") from None
+    timeline = frise_timeline(view.frise)
+    env.globals["frise_taille"] = svg_size(timeline)
     yield from iter_pages(view, env)
     yield "style.css", style.encode("utf-8")
-    yield FRISE, frise_svg(view.frise).encode("utf-8")
+    yield FRISE, timeline_svg(timeline).encode("utf-8")
     for document in view.documents:
         text = render_document(document.modele, {
             "view": document.vue, "public": document.public, "provenance": view.provenance,

@@ -57,6 +57,8 @@ from convention_cli.vocab import STATUT_LABELS, format_date, plural
 
 LAST_UPDATES = 10
 """Journal entries shown under « Dernières mises à jour » on the home page."""
+FRISE_MAX_ENGAGEMENTS = 30
+"""Engagements' échéances the timeline picture draws at most (one row each)."""
 STATUT_ORDER = tuple(STATUT_LABELS)
 PROGRESS_RULE = (
     "Avancement : part des engagements au statut « réalisé » parmi les engagements suivis "
@@ -203,15 +205,23 @@ def _accueil(ctx: Context) -> Accueil:
 
 
 def _frise(ctx: Context) -> Frise:
+    """The convention's own obligations (bilans, valorisation, term) and the engagements'
+    échéances, as long as these fit in a picture (``FRISE_MAX_ENGAGEMENTS``); beyond, the
+    engagements' échéances are left to the page of the échéances."""
     registry = ctx.registry
     conv = registry.convention
     end = registry.date_fin
     assert conv is not None
     assert end is not None
-    jalons = tuple(
-        JalonFrise(e.date, e.libelle, e.etat.value, e.etat.key) for e in ctx.echeances
-        if e.objet in (Objet.BILAN, Objet.COMMUNICATION, Objet.ENGAGEMENT, Objet.CONVENTION)
-        and e.id != "decision-prorogation")
-    return Frise(conv.date_signature, end, ctx.as_of, jalons,
+    shown = [e for e in ctx.echeances
+             if e.objet in (Objet.BILAN, Objet.COMMUNICATION, Objet.ENGAGEMENT,
+                            Objet.CONVENTION) and e.id != "decision-prorogation"]
+    engagements = sum(1 for e in shown if e.objet is Objet.ENGAGEMENT)
+    omitted = engagements if engagements > FRISE_MAX_ENGAGEMENTS else 0
+    if omitted:
+        shown = [e for e in shown if e.objet is not Objet.ENGAGEMENT]
+    return Frise(conv.date_signature, end, ctx.as_of,
+                 tuple(JalonFrise(e.date, e.libelle, e.etat.value, e.etat.key)
+                       for e in shown),
                  f"Frise de la convention du {format_date(conv.date_signature)} au "
-                 f"{format_date(end)}, situation au {format_date(ctx.as_of)}")
+                 f"{format_date(end)}, situation au {format_date(ctx.as_of)}", omitted)

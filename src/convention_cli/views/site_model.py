@@ -266,13 +266,17 @@ class JalonFrise:
 
 @dataclass(frozen=True)
 class Frise:
-    """The timeline picture: the convention's period, today, and its échéances."""
+    """The timeline picture: the convention's period, today, and its échéances (those
+    the picture shows, and its text alternative lists)."""
 
     debut: Day
     fin: Day
     as_of: Day
     jalons: tuple[JalonFrise, ...]
     titre: str
+    omises: int = 0
+    """Engagements' échéances left out of the picture (too many to draw: see the page of
+    the échéances)."""
 
 
 @dataclass(frozen=True)
