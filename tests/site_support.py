@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import re
+import zipfile
 from contextlib import redirect_stderr
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -35,6 +36,18 @@ def is_page(name: str) -> bool:
     """A page of the site (the documents' HTML versions are downloads, not pages)."""
     return name.endswith(".html") and (not name.startswith("documents/")
                                        or name == "documents/index.html")
+
+
+def file_text(name: str, content: bytes) -> str:
+    """What a sweep must read in a file of the site: its text; for a Word or ODT download,
+    the name and text of every part of its zip (pictures are pixels: only their names)."""
+    if not name.endswith((".docx", ".odt")):
+        return content.decode("utf-8")
+    with zipfile.ZipFile(io.BytesIO(content)) as archive:
+        return "\n".join(
+            part + "\n" + (archive.read(part).decode("utf-8")
+                            if part.endswith((".xml", ".rels")) else "")
+            for part in sorted(archive.namelist()))
 
 
 def site_files(site: Path) -> dict[str, bytes]:

@@ -15,7 +15,7 @@ import yaml
 
 from convention_cli.cli.app import main
 from tests.paths import DATA, ROOT
-from tests.site_support import AS_OF, build, fixture_copy, is_page, read_page, site_files
+from tests.site_support import AS_OF, build, file_text, fixture_copy, is_page, read_page, site_files
 
 
 def _run(*args: str) -> tuple[int, str]:
@@ -44,7 +44,7 @@ def test_no_local_path_in_any_file(tmp_path: Path) -> None:
     data = fixture_copy(tmp_path)
     files = site_files(build(data, tmp_path / "public", "--as-of", AS_OF, "--interne"))
     for name, content in files.items():
-        text = content.decode("utf-8")
+        text = file_text(name, content)
         assert str(tmp_path) not in text, name
         for local in ("/tmp/", "/home/", "file:"):
             assert local not in text, (name, local)
@@ -287,8 +287,13 @@ def test_leaks_nothing_confidential_in_any_file(tmp_path: Path) -> None:
     assert code == 0, message
     public = site_files(build(data, tmp_path / "public", "--as-of", "2024-12-31"))
     assert len(public) > 15
+    # Every kind of file is swept: pages, picture, Markdown, HTML, Word and ODT downloads
+    # (unzipped), and the relevé of each meeting.
+    for kind in (".svg", ".md", ".docx", ".odt"):
+        assert any(name.endswith(kind) for name in public), kind
+    assert "documents/releve-commission-2024-t1.html" in public
     for name, content in public.items():
-        text = content.decode("utf-8")
+        text = file_text(name, content)
         assert TOKEN not in text, (name, [t for t in tokens if t in text])
         assert "CONFIDENTIEL-" not in text, name  # the fixture's own marks
         assert "ARNAUD-SECRET" not in text, name

@@ -10,7 +10,7 @@ import html5lib
 import pytest
 
 from convention_cli.formats.site import relative
-from tests.site_support import AS_OF, build, fixture_copy, is_page, read_page, site_files
+from tests.site_support import AS_OF, build, file_text, fixture_copy, is_page, read_page, site_files
 
 
 @pytest.fixture(scope="module")
@@ -31,9 +31,13 @@ def test_expected_pages_from_ids(site: dict[str, bytes]) -> None:
         "groupes/index.html", "groupes/gt-1.html", "territoires/index.html",
         "territoires/la-reunion.html", "reunions/index.html", "documents/index.html",
         "style.css", "frise.svg", "sitemap.xml", "documents/bilan-annuel-2023.md",
-        "documents/bilan-pluriannuel.md", "documents/communication-2024.md",
-        "documents/communication-2024.html",
+        "documents/bilan-annuel-2023.html", "documents/bilan-annuel-2023.docx",
+        "documents/bilan-annuel-2023.odt", "documents/communication-2024.md",
+        "documents/communication-2024.html", "documents/releve-commission-2024-t1.md",
+        "documents/releve-commission-2024-t1.html", "documents/releve-gt-1-2024-04.html",
     } <= set(site)
+    # The multi-year bilan only when due (its deadline is 30 June 2026).
+    assert not any(name.startswith("documents/bilan-pluriannuel") for name in site)
 
 
 def test_every_page_is_valid_html5(site: dict[str, bytes]) -> None:
@@ -100,9 +104,41 @@ def test_link_checker_walks_every_page(site: dict[str, bytes]) -> None:
     assert checked > 100
 
 
+def test_link_checker_walks_the_downloads(site: dict[str, bytes]) -> None:
+    """The documents' HTML, Word and ODT versions (relevés included) link only to web
+    addresses: no local path, no link into the site that would break once downloaded."""
+    downloads = [name for name in site
+                 if name.startswith("documents/") and name != "documents/index.html"
+                 and name.endswith((".html", ".docx", ".odt"))]
+    assert len(downloads) >= 6
+    for name in downloads:
+        text = file_text(name, site[name])
+        if name.endswith(".html"):
+            targets = [value for _, value in read_page(site[name]).links]
+        elif name.endswith(".docx"):
+            targets = re.findall(r'Target="([^"]+)" TargetMode="External"', text)
+        else:
+            targets = re.findall(r'xlink:href="([^"]+)"', text)
+        for target in targets:
+            assert target.startswith(("https://", "http://", "mailto:", "Pictures/")), (
+                name, target)
+
+
+def test_meetings_link_their_releve(site: dict[str, bytes]) -> None:
+    page = read_page(site["reunions/index.html"])
+    links = [value for kind, value in page.links if kind == "a.href"]
+    assert "../documents/releve-commission-2024-t1.html" in links
+    assert "../documents/releve-commission-2024-t1.md" in links
+    releve = read_page(site["documents/releve-commission-2024-t1.html"]).plain
+    assert "Relevé de décisions" in releve
+    documents = [value for _, value in read_page(site["documents/index.html"]).links]
+    for suffix in (".html", ".docx", ".odt", ".md"):
+        assert f"../documents/bilan-annuel-2023{suffix}" in documents
+
+
 def test_no_external_resource_anywhere(site: dict[str, bytes]) -> None:
     for name, content in site.items():
-        text = content.decode("utf-8")
+        text = file_text(name, content)
         if name.endswith((".html", ".css")):
             assert "@import" not in text, name
             # ``url(#clip)`` of an inline SVG names a fragment of the same file.

@@ -29,8 +29,13 @@ PICTURE_WIDTH_CM = 16.0
 
 
 def render_odt(model: DocumentModel) -> bytes:
+    from odf.element import Element
     from odf.opendocument import OpenDocumentText
 
+    # odfpy declares in every file each namespace any element of the process has used (a
+    # class-wide dict): forgotten here, a document declares its own only, whatever was
+    # written before it in the same process (the site writes several).
+    Element.namespaces.clear()
     document = OpenDocumentText()
     writer = _OdtWriter(document)
     writer.title_block(model)

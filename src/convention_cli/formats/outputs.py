@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from convention_cli.errors import UsageError
-from convention_cli.formats.docmodel import DocumentMeta
+from convention_cli.formats.docmodel import DocumentMeta, DocumentModel
 
 # Extension → (format name, writer module, writer function). Markdown is the text itself.
 FORMAT_BY_SUFFIX: dict[str, tuple[str, str, str]] = {
@@ -41,12 +41,18 @@ def render_output(markdown: str, suffix: str, meta: DocumentMeta | None = None) 
     """The document in the format of ``suffix`` (see ``output_suffix``)."""
     if suffix == ".md":
         return markdown.encode("utf-8")
-    import importlib
-
     from convention_cli.formats.docmodel import parse_markdown
+
+    return write_model(parse_markdown(markdown, meta), suffix)
+
+
+def write_model(model: DocumentModel, suffix: str) -> bytes:
+    """A document already read from its Markdown, in the format of ``suffix`` (not
+    Markdown): one reading serves every format."""
+    import importlib
 
     _, module_name, function = FORMAT_BY_SUFFIX[suffix]
     writer: Callable[..., str | bytes] = getattr(importlib.import_module(module_name),
                                                  function)
-    result = writer(parse_markdown(markdown, meta))
+    result = writer(model)
     return result.encode("utf-8") if isinstance(result, str) else result

@@ -10,6 +10,7 @@ the same registry and as-of day always give the same bytes.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -24,7 +25,7 @@ from convention_cli.formats.templating import (
     render_document,
     template_failure,
 )
-from convention_cli.views.site_model import Frise, Page, SiteView
+from convention_cli.views.site_model import DocumentSite, Frise, Page, SiteView
 from convention_cli.vocab import date_or_dash, format_number, plural
 
 if TYPE_CHECKING:
@@ -192,19 +193,52 @@ def iter_site(
     yield "style.css", style.encode("utf-8")
     yield FRISE, timeline_svg(timeline).encode("utf-8")
     for document in view.documents:
-        text = render_document(document.modele, {
-            "view": document.vue, "public": document.public, "provenance": view.provenance,
-            "ids": False, "labels": document.labels,
-        }, override_dir)
-        stem = document.chemin.removesuffix(".md")
-        for _, suffix in document.formats:
-            if suffix == ".md":
-                yield document.chemin, text.encode("utf-8")
-            else:
-                from convention_cli.formats.outputs import render_output
-
-                yield stem + suffix, render_output(text, suffix, document.meta)
+        yield from _document_files(document, view, override_dir)
     yield "sitemap.xml", sitemap(view, base_url)
+
+
+def _document_files(
+    document: DocumentSite, view: SiteView, override_dir: Path | None
+) -> Iterator[tuple[str, bytes]]:
+    """A document in each of its formats: its template rendered once, the Markdown read
+    once for all the other formats."""
+    from convention_cli.formats.docmodel import parse_markdown
+    from convention_cli.formats.outputs import write_model
+
+    text = render_document(document.modele, {
+        "view": document.vue, "public": document.public, "provenance": view.provenance,
+        "ids": False, "labels": document.labels,
+    }, override_dir)
+    model = None
+    for version in document.versions:
+        if version.href.endswith(".md"):
+            yield version.href, text.encode("utf-8")
+            continue
+        if model is None:
+            model = parse_markdown(text, document.meta)
+        payload = write_model(model, "." + version.href.rsplit(".", 1)[-1])
+        if version.href.endswith((".docx", ".odt")):
+            payload = stable_zip(payload, view.as_of)
+        yield version.href, payload
+
+
+def stable_zip(payload: bytes, day: date) -> bytes:
+    """A Word or ODT file with every part dated ``day`` (the writers stamp the time of
+    writing): the same registry and as-of day give the same bytes. Order, compression
+    and attributes are kept (ODT's ``mimetype`` stays first and stored)."""
+    import io
+    import zipfile
+
+    out = io.BytesIO()
+    with (zipfile.ZipFile(io.BytesIO(payload)) as source,
+          zipfile.ZipFile(out, "w") as target):
+        for info in source.infolist():
+            stable = zipfile.ZipInfo(info.filename, (day.year, day.month, day.day, 0, 0, 0))
+            stable.compress_type = info.compress_type
+            stable.external_attr = info.external_attr
+            stable.create_system = 3  # the same on every system
+            target.writestr(stable, source.read(info.filename))
+    return out.getvalue()
 
 
 def render_site(

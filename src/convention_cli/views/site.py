@@ -13,7 +13,7 @@ it, so the site works from any sub-path and from the disk.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 
 from convention_cli.domain.echeances import Etat, Objet, compute_echeances
@@ -67,13 +67,30 @@ PROGRESS_RULE = (
 )
 
 
+def build_site_view(
+    registry: Registry, as_of: date, *, public: bool, provenance: Provenance
+) -> SiteView:
+    """The whole site as known on ``as_of``: its documents (``views/site_documents.py``)
+    and its pages, from one snapshot of the registry."""
+    from convention_cli.views.site_documents import build_releves, build_site_documents
+
+    registry = snapshot(registry, as_of)
+    return build_site(
+        registry, as_of, public=public, provenance=provenance,
+        documents=build_site_documents(registry, as_of, public=public,
+                                       provenance=provenance),
+        releves=build_releves(registry, as_of, public=public, provenance=provenance))
+
+
 def build_site(
     registry: Registry, as_of: date, *, public: bool, provenance: Provenance,
-    documents: Sequence[DocumentSite] = (),
+    documents: Sequence[DocumentSite] = (), releves: Mapping[str, DocumentSite] | None = None,
 ) -> SiteView:
     """Every page of the site as known on ``as_of``; ``documents`` are the downloadable
-    documents already built by their own view models (public ones for a public site)."""
+    documents already built by their own view models (public ones for a public site),
+    ``releves`` the relevé of each meeting by its id."""
     registry = snapshot(registry, as_of)
+    releves = releves or {}
     conv = registry.convention
     assert conv is not None
     engagements = visible_engagements(registry, public)
@@ -88,8 +105,6 @@ def build_site(
     )
     ctx.index()
     reunions = sorted(visible_reunions(registry, public), key=lambda r: (r.date, r.id))
-    releves = {d.chemin.rsplit("/", 1)[-1].removeprefix("releve-").removesuffix(".md"): d
-               for d in documents if d.chemin.startswith("documents/releve-")}
     pages: list[Page] = [
         Page("index.html", conv.titre, "accueil", "site/accueil.html.j2", _accueil(ctx),
              "Où en est le partenariat : position dans la période, avancement, échéances."),
@@ -125,7 +140,7 @@ def build_site(
                       "Bilans et documents de valorisation à télécharger."))
     return SiteView(
         titre=conv.titre, as_of=as_of, public=public, provenance=provenance,
-        pages=tuple(pages), documents=tuple(documents), frise=_frise(ctx),
+        pages=tuple(pages), documents=(*documents, *releves.values()), frise=_frise(ctx),
         rubriques=tuple(Rubrique(*row) for row in RUBRIQUES),
     )
 

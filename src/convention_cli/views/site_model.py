@@ -234,7 +234,8 @@ class PageReunion:
     source: str | None
     decisions: tuple[str, ...]
     actions: tuple[LigneAction, ...]
-    releve: Lien | None
+    releve: tuple[Lien, ...]
+    """Its relevé de décisions, one link per format (none when the site has none)."""
 
 
 @dataclass(frozen=True)
@@ -254,6 +255,12 @@ class DocumentSite:
     """What the document shows instead of an identifier (``reference_labels``)."""
     formats: tuple[tuple[str, str], ...] = (("Markdown", ".md"),)
     """(name, extension) of each downloadable version."""
+
+    @property
+    def versions(self) -> tuple[Lien, ...]:
+        """A link to each version: its format's name and its address."""
+        stem = self.chemin.removesuffix(".md")
+        return tuple(Lien(name, stem + suffix) for name, suffix in self.formats)
 
 
 @dataclass(frozen=True)

@@ -322,7 +322,7 @@ def reunion_page(ctx: Context, reunion: Reunion, releve: DocumentSite | None) ->
             LigneAction(a.id, a.texte, ctx.names.get(a.responsable, a.responsable),
                         a.echeance, a.cloture, _preuves(a.preuves, ctx.public))
             for a in visible_actions(reunion, ctx.public)),
-        releve=Lien(releve.titre, releve.chemin) if releve else None,
+        releve=releve.versions if releve else (),
     )
 
 

@@ -71,15 +71,13 @@ def site_files(
     from convention_cli.formats.site import iter_site
     from convention_cli.formats.templating import template_dir_for
     from convention_cli.views.provenance import provenance
-    from convention_cli.views.site import build_site
-    from convention_cli.views.site_documents import build_site_documents
+    from convention_cli.views.site import build_site_view
 
     assert isinstance(day, date)
     registry = load_valid_registry(data_dir)
     # The registry's folder name only, even internally: a site never shows a local path.
     origin = provenance(day, data_dir, public=True)
-    documents = build_site_documents(registry, day, public=public, provenance=origin)
-    view = build_site(registry, day, public=public, provenance=origin, documents=documents)
+    view = build_site_view(registry, day, public=public, provenance=origin)
     return iter_site(view, template_dir_for(data_dir), base_url)
 
 
