@@ -13,8 +13,7 @@ from convention_cli.checks.pipeline import load_valid_registry
 from convention_cli.domain.echeances import Echeance, Honneur, Objet
 from convention_cli.load.registry import Registry
 from convention_cli.models import Preuve
-from convention_cli.views.documents.bilan import commission_record, mermaid_name
-from convention_cli.views.documents.bilan_pluriannuel import appreciation
+from convention_cli.views.documents.bilan import appreciation, commission_record, mermaid_name
 from convention_cli.views.public import visible_echeances
 from tests.conftest import RegistryCopy, RunCli
 from tests.paths import ROOT
@@ -121,8 +120,10 @@ def test_gantt_tasks_are_valid_mermaid_lines(registry_copy: RegistryCopy, run_cl
     tasks = [line for line in block[4:] if not line.startswith("    section ")]
     assert tasks
     assert all(GANTT_TASK.match(task) for task in tasks), tasks
-    # One task per échéance of the year: late ones critical, honoured ones done.
-    assert "    Accord-cadre LADOM :crit, 2024-06-30, 1d" in tasks
+    # One task per échéance of the year: late ones critical, honoured ones done; the
+    # engagements' own échéances are in their tables (each engagement is shown once).
+    assert "    Commission ultramarine du 2e trimestre 2024 :crit, 2024-06-30, 1d" in tasks
+    assert "    section Engagements" not in block
     assert "    Bilan annuel 2023 :done, 2024-06-30, 1d" in tasks
 
 
@@ -150,6 +151,13 @@ def test_mermaid_name(text: str, name: str) -> None:
 )
 def test_appreciation_rule(rates: list[float], expected: str) -> None:
     assert appreciation(rates) == expected
+
+
+def test_appreciation_needs_every_target_measured_to_say_met() -> None:
+    assert appreciation([1.0, 1.2], targets=2) == "atteint"
+    assert appreciation([1.0, 1.2], targets=3) == "partiellement atteint"
+    assert appreciation([0.1], targets=3) == "non atteint"
+    assert appreciation([], targets=3) == "non évaluable (aucune donnée)"
 
 
 def _commission(quarter_end: date, held: date | None, reunion: str | None,
@@ -188,7 +196,8 @@ def test_as_of_sets_the_states(registry_copy: RegistryCopy, run_cli: RunCli) -> 
     later = run_cli.ok("bilan", "--data", str(data), "--annee", "2023", "--as-of", "2024-07-01")
     assert "état au 1er juillet 2024 : honorée, le 20 juin 2024\n" in plain(later)
     # Year-end statuses stay those of the year: the 2024 entries do not count.
-    assert "| UNML | non renseigné | en cours |" in later
+    assert ("| Relayer les problématiques \\| pratiques des missions locales | 1 | UNML | "
+            "non renseigné | — |") in later
     multi = run_cli.ok("bilan", "--data", str(data), "--pluriannuel", "--as-of", "2024-01-01")
     assert "statuts et états au 1er janvier 2024" in multi
 
@@ -204,7 +213,8 @@ def test_output_file(tmp_path: Path, registry_copy: RegistryCopy, run_cli: RunCl
     ("args", "code", "message"),
     [
         (["--annee", "2024", "--pluriannuel"], 2, "--annee et --pluriannuel s'excluent"),
-        ([], 2, "indiquez --annee AAAA (bilan annuel) ou --pluriannuel"),
+        ([], 2, "indiquez --annee AAAA (bilan annuel), --mi-etape ou --pluriannuel"),
+        (["--mi-etape", "--pluriannuel"], 2, "--mi-etape s'emploie seul"),
         (["--annee", "24"], 2, "année invalide « 24 » : attendu AAAA"),
         (["--annee", "2024", "--as-of", "2024-13-01"], 2, "date invalide pour --as-of"),
         (["--annee", "2022"], 1,
@@ -228,5 +238,5 @@ def test_bilans_of_the_repository_data(args: list[str], run_cli: RunCli) -> None
     """The repository's own registry gives complete documents (content changes with it)."""
     text = run_cli.ok("bilan", "--data", str(ROOT / "data"), *args)
     assert_commonmark_tables(text)
-    assert "Objectif 4 : Innovation et capacité d'initiative des acteurs de terrain" in plain(text)
+    assert "4. Innovation et capacité d'initiative des acteurs de terrain" in plain(text)
 

@@ -27,6 +27,8 @@ def test_default_as_of_days() -> None:
         date(2023, 12, 31)
     assert as_of["communication"](registry, DocumentRequest(year=2025), TODAY) == TODAY
     assert as_of["passation"](registry, DocumentRequest(partie="dgom"), TODAY) == TODAY
+    # The fixture's registry dates no bilan « à mi-étape »: the middle of the period.
+    assert as_of["bilan-mi-etape"](registry, DocumentRequest(), TODAY) == date(2025, 1, 15)
 
 
 def test_only_communication_is_always_public() -> None:

@@ -22,6 +22,7 @@ DOCUMENTS: dict[str, tuple[str, ...]] = {
     "bilan-2023": ("bilan", "--annee", "2023"),
     "bilan-2024": ("bilan", "--annee", "2024"),
     "bilan-pluriannuel": ("bilan", "--pluriannuel"),
+    "bilan-mi-etape": ("bilan", "--mi-etape"),
     "passation": ("passation", "--partie", "dgom"),
     "passation-public": ("passation", "--partie", "unml", "--public"),
     "communication": ("communication", "--annee", "2024"),
@@ -84,6 +85,6 @@ def test_identifiers_on_request(registry_copy: RegistryCopy, run_cli: RunCli) ->
     sent = run_cli.ok("bilan", "--data", data, "--annee", "2024")
     working = run_cli.ok("bilan", "--data", data, "--annee", "2024", "--identifiants")
     assert "(`unml-relayer`)" not in sent
-    assert "| Relayer les problématiques \\| pratiques des missions locales | UNML |" in sent
-    assert "| Relayer les problématiques \\| pratiques des missions locales (`unml-relayer`) |" \
+    assert "### Relayer les problématiques \\| pratiques des missions locales\n" in sent
+    assert "### Relayer les problématiques \\| pratiques des missions locales (`unml-relayer`)\n" \
         in working

@@ -25,26 +25,33 @@ def bilan(
         bool, typer.Option("--pluriannuel", help="Bilan pluriannuel de toute la période : "
                            "atteinte des objectifs.")
     ] = False,
+    mi_etape: Annotated[
+        bool, typer.Option("--mi-etape", help="Bilan partagé à mi-étape (section V) : la "
+                           "première moitié de la période, à la date que retient le registre.")
+    ] = False,
     as_of: Annotated[
         str | None, typer.Option("--as-of", help="Date d'observation AAAA-MM-JJ (défaut : fin "
                                  "de l'année du bilan annuel ; 30 juin 2026, date limite du "
-                                 "bilan pluriannuel).", show_default=False)
+                                 "bilan pluriannuel ; date retenue du bilan à mi-étape).",
+                                 show_default=False)
     ] = None,
     sortie: OutputOption = None,
     public: PublicOption = False,
     identifiants: IdsOption = False,
 ) -> None:
-    """Bilan annuel (--annee) ou pluriannuel (--pluriannuel) de la convention, en Markdown.
+    """Bilan annuel (--annee), à mi-étape (--mi-etape) ou pluriannuel (--pluriannuel).
 
     Bilan annuel (section V, à remettre au plus tard le 30 juin de l'année suivante) :
-    période couverte, engagements par objectif avec leur statut en fin d'année, journal
-    et preuves de l'année, indicateurs (cible et mesures), réunions de la Commission
-    ultramarine face à la cible trimestrielle, activité des groupes de travail, reste à
-    faire et calendrier Mermaid des échéances. Bilan pluriannuel : atteinte de chaque
-    objectif avec ses preuves, relevé des commissions trimestrielles, bilans annuels et
-    communication, questions que la section V pose aux parties (prorogation, avenant).
+    atteinte des objectifs selon une règle énoncée (indicateurs : cible, mesure, écart),
+    engagements avec des faits de l'année (journal, preuves, mesures), les autres dans
+    un seul tableau, réunions de la Commission ultramarine face à la cible trimestrielle,
+    groupes de travail, territoires (projets, demandes d'évaluation, missions locales),
+    retards et calendrier des échéances. Bilan pluriannuel : atteinte de chaque objectif
+    selon la même règle, commissions, bilans et communication, questions que la section V
+    pose aux parties (prorogation, avenant). Bilan à mi-étape : le bilan pluriannuel
+    limité à la première moitié de la période (le texte le nomme sans le dater).
 
-    Exemple : convention bilan --annee 2024 -o bilan-2024.md
+    Exemple : convention bilan --annee 2024 -o bilan-2024.docx
     """
     from convention_cli.cli.documents import produce_document
     from convention_cli.errors import UsageError
@@ -53,8 +60,11 @@ def bilan(
     if annee is not None and pluriannuel:
         raise UsageError("--annee et --pluriannuel s'excluent : un bilan annuel ou le bilan "
                          "pluriannuel")
-    if annee is None and not pluriannuel:
-        raise UsageError("indiquez --annee AAAA (bilan annuel) ou --pluriannuel")
+    if mi_etape and (annee is not None or pluriannuel):
+        raise UsageError("--mi-etape s'emploie seul : un bilan annuel, le bilan à mi-étape "
+                         "ou le bilan pluriannuel")
+    if annee is None and not pluriannuel and not mi_etape:
+        raise UsageError("indiquez --annee AAAA (bilan annuel), --mi-etape ou --pluriannuel")
     day = parse_date_option(as_of, "--as-of")
     if annee is not None:
         from convention_cli.views.documents.bilan import parse_year
@@ -62,6 +72,9 @@ def bilan(
         request = DocumentRequest(year=parse_year(annee), as_of=day, public=public,
                                   identifiants=identifiants)
         produce_document("bilan-annuel", request, data, sortie)
+    elif mi_etape:
+        produce_document("bilan-mi-etape", DocumentRequest(
+            as_of=day, public=public, identifiants=identifiants), data, sortie)
     else:
         produce_document("bilan-pluriannuel", DocumentRequest(
             as_of=day, public=public, identifiants=identifiants), data, sortie)

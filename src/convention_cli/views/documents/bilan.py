@@ -1,8 +1,9 @@
 """Pieces shared by the annual and the multi-year bilans (section V).
 
 The view models themselves live in ``bilan_annuel`` and ``bilan_pluriannuel``; this
-module holds the year checks, engagement and evidence rows, the quarterly-meeting
-record and the Mermaid escaping they both use.
+module holds what they share: the year checks, the one rule that rates an objective
+from its indicators (``RULE``, ``appreciation``, ``indicator_rows``), evidence rows, the
+quarterly-meeting record, the per-territory section and the Mermaid escaping.
 """
 
 from __future__ import annotations
@@ -18,17 +19,25 @@ from convention_cli.domain.calendar import quarter_of
 from convention_cli.domain.echeances import Echeance, Etat, Objet
 from convention_cli.errors import UsageError, UserError
 from convention_cli.load.registry import Registry
-from convention_cli.models import Engagement, GroupeTravail, Preuve, Reunion
+from convention_cli.models import Engagement, EntreeJournal, GroupeTravail, Preuve, Reunion
 from convention_cli.views.documents.agenda import quarter_label
-from convention_cli.views.documents.common import (
-    EcheanceDocumentRow,
-    JournalRow,
-    PreuveRow,
-    echeance_row,
-    journal_rows,
+from convention_cli.views.documents.common import EcheanceDocumentRow, echeance_row
+from convention_cli.views.public import (
+    fact_value,
+    visible_actions,
+    visible_journal,
+    visible_mesures,
+    visible_preuves,
+    visible_suivis,
 )
-from convention_cli.views.public import visible_actions, visible_journal, visible_preuves
-from convention_cli.vocab import STATUT_LABELS, count_statut, format_date
+from convention_cli.vocab import (
+    EVALUATION_STATUT_LABELS,
+    PROJET_STATUT_LABELS,
+    STATUT_LABELS,
+    count_statut,
+    format_date,
+    format_number,
+)
 
 _YEAR = re.compile(r"^\d{4}$")
 # Mermaid reads ``:`` as the start of the task data, ``#`` and ``;`` as entity
@@ -41,33 +50,6 @@ MERMAID_NAME_MAX = 70
 class Periode:
     debut: date
     fin: date
-
-
-# Rows of the long tables (one per engagement, indicator or journal entry) are named
-# tuples: the templates unpack them in their ``for`` loops, which spares the sandbox's
-# check on every attribute access (about half of the rendering time on the 10,000-engagement
-# registry of bench/). Keep the field order in step with the templates.
-
-
-class LigneEngagementBilan(NamedTuple):
-    id: str
-    libelle: str
-    parties: str
-    statut: str
-    """Status on the document's reference day (year end, or the as-of date)."""
-    statut_actuel: str
-    """Status the registry shows now."""
-
-
-class LigneJournalBilan(NamedTuple):
-    """A journal entry as the bilans show it (``JournalRow``, as a named tuple)."""
-
-    date: date
-    engagement: str
-    texte: str
-    auteur: str | None
-    statut: str | None
-    preuves: tuple[PreuveRow, ...]
 
 
 @dataclass(frozen=True)
@@ -133,18 +115,6 @@ def year_period(registry: Registry, year: int) -> Periode:
     return Periode(max(whole.debut, date(year, 1, 1)), min(whole.fin, date(year, 12, 31)))
 
 
-def engagement_line(
-    engagement: Engagement, statut: str, names: dict[str, str]
-) -> LigneEngagementBilan:
-    """``statut``: the status code on the document's reference day (see ``statut_at``)."""
-    return LigneEngagementBilan(
-        id=engagement.id, libelle=engagement.libelle,
-        parties=", ".join(names.get(p, p) for p in engagement.parties),
-        statut=STATUT_LABELS[statut],
-        statut_actuel=STATUT_LABELS[engagement.statut],
-    )
-
-
 def echeance_line(echeance: Echeance, names: dict[str, str]) -> EcheanceDocumentRow:
     """``echeance_row``, with the honouring date only once it is reached on the as-of day."""
     row = echeance_row(echeance, names)
@@ -156,19 +126,6 @@ def count_by_status(statuses: Iterable[str]) -> str:
     values = list(statuses)
     parts = [count_statut(s, values.count(s)) for s in STATUT_LABELS if s in values]
     return ", ".join(parts) if parts else "aucun engagement"
-
-
-def journal_tuples(rows: Iterable[JournalRow]) -> tuple[LigneJournalBilan, ...]:
-    return tuple(LigneJournalBilan(r.date, r.engagement, r.texte, r.auteur, r.statut,
-                                   r.preuves) for r in rows)
-
-
-def group_journal(
-    group: GroupeTravail, public: bool, start: date | None, end: date
-) -> tuple[LigneJournalBilan, ...]:
-    """A working group's journal entries dated within [start, end], oldest first (the
-    same rows as the engagements' journal: ``journal_rows``)."""
-    return journal_tuples(journal_rows([group], public, start, end))
 
 
 def _preuve(
@@ -251,3 +208,196 @@ def mermaid_name(text: str) -> str:
     if len(flat) > MERMAID_NAME_MAX:
         flat = flat[:MERMAID_NAME_MAX - 1].rstrip() + "…"
     return flat.translate(_MERMAID_ESCAPES)
+
+
+# --- objectives: one rule, from the indicators --------------------------------------------
+
+ATTEINT = "atteint"
+PARTIEL = "partiellement atteint"
+NON_ATTEINT = "non atteint"
+NON_EVALUABLE = "non évaluable (aucune donnée)"
+HALF = 0.5
+PERIODIC_TARGETS = ("annuelle", "trimestrielle")
+RULE = (
+    "L’atteinte d’un objectif se lit sur les indicateurs chiffrés des engagements qui le "
+    "servent, cible contre dernière mesure datée au plus tard le {day}{window} : « atteint » "
+    "quand chaque indicateur chiffré avec une cible est mesuré et atteint sa cible ; « non "
+    "atteint » quand aucun indicateur mesuré n’atteint la moitié de sa cible ; « partiellement "
+    "atteint » entre les deux, et dès qu’une partie seulement des indicateurs est mesurée ; "
+    "« non évaluable (aucune donnée) » quand aucun indicateur n’a à la fois une cible et une "
+    "mesure. Une mesure "
+    "saisie compte, comme un compte que l’outil calcule du registre (réunions tenues, bilans "
+    "remis, communications) ; un compte calculé nul n’est pas une mesure : il dit seulement "
+    "que le registre n’a rien enregistré. Ni les statuts déclarés, ni l’existence de "
+    "l’annexe de la convention, ni la communication du jour de la signature n’entrent dans "
+    "cette appréciation : ils sont rapportés à part."
+)
+
+
+def rule_text(day: date, year: int | None = None) -> str:
+    """The stated rule, as the document shows it (``year``: an annual bilan's year)."""
+    window = (f" (mesure de {year} pour une cible annuelle ou trimestrielle)"
+              if year is not None else "")
+    return RULE.format(day=format_date(day), window=window)
+
+
+class IndicateurBilanRow(NamedTuple):
+    """An indicator: target, the measure the rule retains, its source, and the gap."""
+
+    id: str
+    libelle: str
+    engagement: str
+    cible: str
+    mesure: str
+    source: str
+    ecart: str
+    taux: float | None
+    """Measure ÷ target, the rule's input (None when there is no retained measure)."""
+    chiffre: bool = False
+    """A quantitative indicator with a target: one the rule expects a measure of."""
+
+
+def appreciation(rates: Iterable[float], targets: int | None = None) -> str:
+    """The rule stated in ``RULE``, from the measure ÷ target rate of each measured
+    indicator of an objective's engagements; ``targets``: how many of its indicators have
+    a target (all are measured when None)."""
+    values = list(rates)
+    if not values:
+        return NON_EVALUABLE
+    if all(rate < HALF for rate in values):
+        return NON_ATTEINT
+    if all(rate >= 1 for rate in values) and (targets is None or len(values) >= targets):
+        return ATTEINT
+    return PARTIEL
+
+
+def objective_rating(indicators: Iterable[IndicateurBilanRow]) -> tuple[str, int, int]:
+    """(appreciation, retained measures, indicators with a target) of one objective's
+    indicators: the one function both bilans rate objectives with."""
+    rows = list(indicators)
+    rates = [i.taux for i in rows if i.taux is not None]
+    targets = sum(1 for i in rows if i.chiffre)
+    return appreciation(rates, targets), len(rates), targets
+
+
+def indicator_rows(
+    registry: Registry, engagements: Iterable[Engagement], as_of: date, public: bool,
+    year_start: date | None = None,
+) -> tuple[IndicateurBilanRow, ...]:
+    """Every indicator of ``engagements`` with the measure the rule retains: the last one
+    dated up to ``as_of`` (from ``year_start`` for an annual or quarterly target when
+    given), typed or computed by the registry (``domain.indicators``)."""
+    from convention_cli.domain.indicators import indicator_measures
+
+    rows = []
+    for engagement in engagements:
+        for indicator in engagement.indicateurs:
+            unit = f" {indicator.unite}" if indicator.unite else ""
+            target = (f"{format_number(indicator.cible)}{unit}" if indicator.cible is not None
+                      else "qualitatif" if indicator.type == "qualitatif" else "—")
+            since = year_start if indicator.periode in PERIODIC_TARGETS else None
+            measures = [m for m in visible_mesures(
+                indicator_measures(registry, engagement, indicator, as_of), public)
+                if since is None or m.date >= since]
+            counted = indicator.type == "quantitatif" and indicator.cible is not None
+            if not measures:
+                rows.append(IndicateurBilanRow(indicator.id, indicator.libelle, engagement.id,
+                                               target, "aucune mesure", "—", "—", None,
+                                               counted))
+                continue
+            last = measures[-1]
+            shown = f"{format_number(last.valeur)}{unit} au {format_date(last.date)}"
+            if not counted or indicator.cible is None:
+                rows.append(IndicateurBilanRow(indicator.id, indicator.libelle, engagement.id,
+                                               target, shown, last.source, "—", None))
+                continue
+            if last.calculee and not last.valeur:
+                rows.append(IndicateurBilanRow(
+                    indicator.id, indicator.libelle, engagement.id, target, shown,
+                    last.source, "non retenu (compte calculé nul)", None, True))
+                continue
+            gap = last.valeur - indicator.cible
+            sign = "+" if gap > 0 else "−" if gap < 0 else ""
+            rows.append(IndicateurBilanRow(
+                indicator.id, indicator.libelle, engagement.id, target, shown, last.source,
+                f"{sign}{format_number(abs(gap))}{unit}" if gap else "cible atteinte",
+                last.valeur / indicator.cible if indicator.cible else 1.0, True))
+    return tuple(rows)
+
+
+# --- the territories: projects, evaluation requests, missions locales ---------------------
+
+
+class SuiviBilanRow(NamedTuple):
+    """A project or an evaluation request in a territory's table."""
+
+    nature: str
+    libelle: str
+    statut: str
+    date: date
+    mission_locale: str
+
+
+@dataclass(frozen=True)
+class TerritoireBilan:
+    nom: str
+    suivis: tuple[SuiviBilanRow, ...]
+    missions_locales: tuple[str, ...]
+    """The missions locales concerned, by name (only « haute » confidence in public;
+    internally the registry's description when the name is not verified)."""
+    non_nommees: int
+    """Missions locales concerned whose name the document may not give."""
+
+
+def territory_sections(
+    registry: Registry, public: bool, start: date | None, end: date
+) -> tuple[TerritoireBilan, ...]:
+    """Per territory, the projects and evaluation requests received up to ``end`` (from
+    ``start`` when given, or with a journal entry in [start, end]); territories without
+    any are left out. ``registry``: a snapshot on ``end``."""
+    def active(day: date, journal: Iterable[EntreeJournal]) -> bool:
+        if start is None or day >= start:
+            return day <= end
+        return any(start <= e.date <= end for e in journal)
+
+    missions = {m.id: (t.id, m) for t in registry.territoires for m in t.missions_locales}
+    found: dict[str, list[tuple[SuiviBilanRow, str | None]]] = {}
+    for projet in visible_suivis(registry.projets, public):
+        if not active(projet.date, visible_journal(projet, public)):
+            continue
+        found.setdefault(projet.territoire, []).append((SuiviBilanRow(
+            "projet innovant (II)", projet.titre, PROJET_STATUT_LABELS[projet.statut],
+            projet.date, ""), projet.mission_locale))
+    for demande in visible_suivis(registry.evaluations, public):
+        if demande.mission_locale not in missions or not active(
+                demande.date, visible_journal(demande, public)):
+            continue
+        found.setdefault(missions[demande.mission_locale][0], []).append((SuiviBilanRow(
+            "demande d’évaluation (II.3.1)", demande.objet,
+            EVALUATION_STATUT_LABELS[demande.statut], demande.date, ""),
+            demande.mission_locale))
+    sections = []
+    for territory in registry.territoires:
+        if territory.id not in found:
+            continue
+        names: list[str] = []
+        unnamed: set[str] = set()
+        rows = []
+        for row, mission_id in sorted(found[territory.id], key=lambda r: (r[0].date, r[0].libelle)):
+            name = "—"
+            if mission_id is not None and mission_id in missions:
+                mission = missions[mission_id][1]
+                # Internally an unverified name gives way to the registry's description.
+                value = fact_value(mission.nom, public) or (
+                    None if public else mission.designation)
+                if value is None:
+                    unnamed.add(mission_id)
+                    name = "nom non vérifié"
+                else:
+                    name = value
+                    if value not in names:
+                        names.append(value)
+            rows.append(row._replace(mission_locale=name))
+        sections.append(TerritoireBilan(territory.nom, tuple(rows), tuple(names),
+                                        len(unnamed)))
+    return tuple(sections)

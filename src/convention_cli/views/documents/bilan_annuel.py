@@ -2,33 +2,45 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
-from typing import NamedTuple
 
 from convention_cli.domain.echeances import Echeance, Etat, Objet, compute_echeances
 from convention_cli.domain.indicators import indicator_measures
 from convention_cli.domain.queries import party_names
 from convention_cli.domain.snapshot import snapshot
 from convention_cli.load.registry import Registry
-from convention_cli.models import Engagement, Reunion
-from convention_cli.views.consultation.suivi import SuiviRow, suivi_rows
+from convention_cli.models import Engagement, Objectif, Reunion
 from convention_cli.views.documents.bilan import (
     BilanCommissions,
-    LigneEngagementBilan,
-    LigneJournalBilan,
+    IndicateurBilanRow,
     LignePreuveDatee,
     Periode,
+    TerritoireBilan,
     commission_record,
     dated_preuves,
     echeance_line,
-    engagement_line,
-    group_journal,
-    journal_tuples,
+    indicator_rows,
     mermaid_name,
+    objective_rating,
+    rule_text,
+    territory_sections,
     year_period,
 )
-from convention_cli.views.documents.common import EcheanceDocumentRow, journal_rows
+from convention_cli.views.documents.common import (
+    ActionDocumentRow,
+    EcheanceDocumentRow,
+    EngagementDocumentRow,
+    GroupeDocumentRow,
+    JournalRow,
+    PreuveRow,
+    action_row,
+    engagement_row,
+    groupe_row,
+    journal_rows,
+    preuve_rows,
+)
 from convention_cli.views.provenance import Provenance
 from convention_cli.views.public import (
     visible_actions,
@@ -38,10 +50,11 @@ from convention_cli.views.public import (
     visible_mesures,
     visible_reunions,
 )
-from convention_cli.vocab import GT_STATUT_LABELS, PERIODE_LABELS
+from convention_cli.vocab import format_date, format_number, plural
 
+# The engagements' own échéances are in the engagements' tables (each engagement is shown
+# once): the calendar shows the other deadlines of the year.
 GANTT_SECTIONS: tuple[tuple[str, tuple[Objet, ...]], ...] = (
-    ("Engagements", (Objet.ENGAGEMENT,)),
     ("Bilans et communication", (Objet.BILAN, Objet.COMMUNICATION)),
     ("Commission ultramarine", (Objet.COMMISSION,)),
     ("Actions des réunions", (Objet.ACTION,)),
@@ -50,40 +63,24 @@ GANTT_SECTIONS: tuple[tuple[str, tuple[Objet, ...]], ...] = (
 
 
 @dataclass(frozen=True)
-class ObjectifBilan:
+class ObjectifAnnuel:
     numero: int
     libelle: str
-    engagements: tuple[LigneEngagementBilan, ...]
+    appreciation: str
+    indicateurs: str
+    """« 1 indicateur retenu sur 6 »: what the rule had to go on."""
 
 
 @dataclass(frozen=True)
-class MesureBilanRow:
-    date: date
-    valeur: int | float
-    source: str
+class EngagementAnnee:
+    """An engagement with something recorded in the year, shown once with its facts."""
 
-
-class IndicateurBilanRow(NamedTuple):
-    """A long-table row: a named tuple, unpacked by the template (see ``bilan``)."""
-
-    id: str
-    libelle: str
-    engagement: str
-    cible: int | float | None
-    unite: str | None
-    qualitatif: bool
-    periode: str
-    mesures: tuple[MesureBilanRow, ...]
-
-
-@dataclass(frozen=True)
-class ActionBilanRow:
-    id: str
-    texte: str
-    responsable: str
-    echeance: date
-    cloture: date | None
-    en_retard: bool
+    ligne: EngagementDocumentRow
+    journal: tuple[JournalRow, ...]
+    preuves: tuple[PreuveRow, ...]
+    """Preuves attached to the engagement itself, dated in the year."""
+    mesures: tuple[str, ...] = ()
+    """Its indicators' measures dated in the year (a computed count only when not nil)."""
 
 
 @dataclass(frozen=True)
@@ -92,16 +89,13 @@ class ReunionBilan:
     date: date
     lieu: str | None
     decisions: tuple[str, ...]
-    actions: tuple[ActionBilanRow, ...]
+    actions: tuple[ActionDocumentRow, ...]
 
 
 @dataclass(frozen=True)
 class ActiviteGroupe:
-    id: str
-    numero: int
-    libelle: str
-    statut: str
-    entrees: tuple[LigneJournalBilan, ...]
+    groupe: GroupeDocumentRow
+    entrees: tuple[JournalRow, ...]
     reunions: tuple[ReunionBilan, ...]
 
 
@@ -129,20 +123,26 @@ class BilanAnnuelView:
     remise: EcheanceDocumentRow | None
     citation_remise: str
     clause_remise: str
-    objectifs: tuple[ObjectifBilan, ...]
-    journal: tuple[LigneJournalBilan, ...]
-    preuves: tuple[LignePreuveDatee, ...]
+    regle: str
+    objectifs: tuple[ObjectifAnnuel, ...]
     indicateurs: tuple[IndicateurBilanRow, ...]
+    engagements: tuple[EngagementAnnee, ...]
+    """Engagements with a journal entry, a preuve or a measure dated in the year."""
+    sans_fait: tuple[EngagementDocumentRow, ...]
+    """The others, in one short table."""
+    preuves: tuple[LignePreuveDatee, ...]
+    """Preuves of working groups and meeting actions dated in the year."""
     commissions: BilanCommissions
     reunions: tuple[ReunionBilan, ...]
     groupes: tuple[ActiviteGroupe, ...]
-    restants: tuple[LigneEngagementBilan, ...]
+    groupes_sans_activite: tuple[GroupeDocumentRow, ...]
+    territoires: tuple[TerritoireBilan, ...]
     retards: tuple[EcheanceDocumentRow, ...]
+    """Late bilans and communications (engagements, quarters and actions are shown in
+    their own sections); never this bilan itself."""
     gantt: tuple[SectionGantt, ...]
     public: bool
     provenance: Provenance
-    suivis: tuple[SuiviRow, ...] = ()
-    """Innovation projects and evaluation requests known at the end of the year."""
 
 
 def annual_as_of(registry: Registry, year: int) -> date:
@@ -160,70 +160,114 @@ def build_bilan_annuel(
     assert conv is not None
     period = year_period(registry, year)
     cutoff = min(period.fin, as_of)
-    at_cutoff = {e.id: e for e in snapshot(registry, cutoff).engagements}
+    at_cutoff = snapshot(registry, cutoff)
+    statuses = {e.id: e.statut for e in at_cutoff.engagements}
     names = party_names(registry)
     engagements = visible_engagements(registry, public)
     reunions = sorted(visible_reunions(registry, public), key=lambda r: r.date)
-    shown = visible_echeances(compute_echeances(registry, as_of), public)
-    by_id = {e.id: e for e in shown}
+    own = f"bilan-annuel-{year}"
+    shown = [e for e in visible_echeances(compute_echeances(registry, as_of), public)
+             if e.id != own]  # the bilan does not list itself among the deadlines
+    remise = next((e for e in visible_echeances(compute_echeances(registry, as_of), public)
+                   if e.id == own), None)
     in_year = [e for e in shown if period.debut.year == e.date.year]
     meetings = [r for r in reunions if period.debut <= r.date <= cutoff]
-    statuses = {e.id: at_cutoff[e.id].statut for e in engagements}
-    lines = {e.id: engagement_line(e, statuses[e.id], names) for e in engagements}
+    numbers = {o.id: o.numero for o in conv.objectifs}
+    indicators = indicator_rows(registry, engagements, cutoff, public, period.debut)
+    active, quiet = [], []
+    for engagement in engagements:
+        row = engagement_row(engagement, statuses[engagement.id], names, objectifs=numbers,
+                             echeance=_own_echeance(engagement, shown, period))
+        journal = tuple(journal_rows([engagement], public, period.debut, cutoff))
+        preuves = tuple(p for p in preuve_rows(engagement.preuves, public)
+                        if p.date is not None and period.debut <= p.date <= cutoff)
+        measured = _measures_of_the_year(registry, engagement, period.debut, cutoff, public)
+        if journal or preuves or measured:
+            active.append(EngagementAnnee(row, journal, preuves, measured))
+        else:
+            quiet.append(row)
+    groups = []
+    idle = []
+    for group in sorted(registry.groupes_travail, key=lambda g: g.numero):
+        entries = tuple(journal_rows([group], public, period.debut, cutoff))
+        held = tuple(_meeting(r, names, as_of, public) for r in meetings
+                     if r.instance == "groupe_travail" and r.groupe_travail == group.id)
+        if entries or held:
+            groups.append(ActiviteGroupe(groupe_row(group), entries, held))
+        else:
+            idle.append(groupe_row(group))
     return BilanAnnuelView(
         annee=year,
         convention=f"{conv.titre} — {conv.sous_titre}",
         periode=period,
         date_statut=cutoff,
-        remise=echeance_line(by_id[f"bilan-annuel-{year}"], names)
-        if f"bilan-annuel-{year}" in by_id else None,
+        remise=echeance_line(remise, names) if remise is not None else None,
         citation_remise=conv.regles.bilan_annuel.citation,
         clause_remise=conv.regles.bilan_annuel.clause,
-        objectifs=tuple(
-            ObjectifBilan(o.numero, o.libelle, tuple(
-                lines[e.id] for e in engagements if o.id in e.objectifs))
-            for o in sorted(conv.objectifs, key=lambda o: o.numero)),
-        journal=journal_tuples(journal_rows(engagements, public, period.debut, cutoff)),
-        preuves=dated_preuves(engagements, registry.groupes_travail, reunions, public,
-                              period.debut, cutoff),
-        indicateurs=_indicators(registry, engagements, period.debut, cutoff, public),
-        suivis=suivi_rows(snapshot(registry, cutoff), public),
+        regle=rule_text(cutoff, year),
+        objectifs=_objectives(conv.objectifs, engagements, indicators),
+        indicateurs=indicators,
+        engagements=tuple(active),
+        sans_fait=tuple(quiet),
+        preuves=tuple(p for p in dated_preuves((), registry.groupes_travail, reunions,
+                                                public, period.debut, cutoff)),
         commissions=commission_record(in_year, as_of),
         reunions=tuple(_meeting(r, names, as_of, public) for r in meetings
                        if r.instance == "commission"),
-        groupes=tuple(
-            ActiviteGroupe(
-                g.id, g.numero, g.libelle, GT_STATUT_LABELS[g.statut],
-                group_journal(g, public, period.debut, cutoff),
-                tuple(_meeting(r, names, as_of, public) for r in meetings
-                      if r.instance == "groupe_travail" and r.groupe_travail == g.id))
-            for g in sorted(registry.groupes_travail, key=lambda g: g.numero)),
-        restants=tuple(lines[e.id] for e in engagements
-                       if statuses[e.id] not in ("realise", "abandonne")),
+        groupes=tuple(groups),
+        groupes_sans_activite=tuple(idle),
+        territoires=territory_sections(at_cutoff, public, period.debut, cutoff),
         retards=tuple(echeance_line(e, names) for e in shown
-                      if e.etat is Etat.EN_RETARD and e.date <= period.fin),
+                      if e.etat is Etat.EN_RETARD and e.date <= period.fin
+                      and e.objet in (Objet.BILAN, Objet.COMMUNICATION)),
         gantt=_gantt(in_year),
         public=public,
         provenance=provenance,
     )
 
 
-def _indicators(
-    registry: Registry, engagements: list[Engagement], start: date, end: date, public: bool
-) -> tuple[IndicateurBilanRow, ...]:
-    """Each indicator's target, and the measures dated in the year (never a guess):
-    typed ones, and those the registry computes (commissions, bilans, communications)."""
-    return tuple(
-        IndicateurBilanRow(
-            id=ind.id, libelle=ind.libelle, engagement=eng.id, cible=ind.cible,
-            unite=ind.unite, qualitatif=ind.type == "qualitatif",
-            periode=PERIODE_LABELS[ind.periode],
-            mesures=tuple(MesureBilanRow(m.date, m.valeur, m.source)
-                          for m in visible_mesures(indicator_measures(registry, eng, ind, end),
-                                                   public)
-                          if start <= m.date <= end))
-        for eng in engagements for ind in eng.indicateurs
-    )
+def _objectives(
+    objectives: Iterable[Objectif], engagements: list[Engagement],
+    indicators: tuple[IndicateurBilanRow, ...],
+) -> tuple[ObjectifAnnuel, ...]:
+    rows = []
+    for objective in sorted(objectives, key=lambda o: o.numero):
+        serving = {e.id for e in engagements if objective.id in e.objectifs}
+        rating, retained, targets = objective_rating(
+            i for i in indicators if i.engagement in serving)
+        rows.append(ObjectifAnnuel(
+            objective.numero, objective.libelle, rating,
+            f"{plural(retained, 'mesure retenue', 'mesures retenues')} pour "
+            f"{plural(targets, 'indicateur chiffré', 'indicateurs chiffrés')}"))
+    return tuple(rows)
+
+
+def _measures_of_the_year(
+    registry: Registry, engagement: Engagement, start: date, end: date, public: bool
+) -> tuple[str, ...]:
+    """« Indicator : 2 référents au 31 mars 2025 (source) » for each measure dated in
+    [start, end]; a computed count of nothing says only that nothing is recorded."""
+    lines = []
+    for indicator in engagement.indicateurs:
+        unit = f" {indicator.unite}" if indicator.unite else ""
+        for m in visible_mesures(indicator_measures(registry, engagement, indicator, end),
+                                 public):
+            if start <= m.date <= end and not (m.calculee and not m.valeur):
+                lines.append(f"{indicator.libelle} : {format_number(m.valeur)}{unit} au "
+                             f"{format_date(m.date)} ({m.source})")
+    return tuple(lines)
+
+
+def _own_echeance(
+    engagement: Engagement, shown: list[Echeance], period: Periode
+) -> Echeance | None:
+    """The engagement's own échéance for the year: a late one first, else one of the year."""
+    own = [e for e in shown if e.objet is Objet.ENGAGEMENT and e.engagement == engagement.id
+           and e.date <= period.fin]
+    late = [e for e in own if e.etat is Etat.EN_RETARD]
+    if late:
+        return late[0]
+    return next((e for e in own if e.date >= period.debut), None)
 
 
 def _meeting(
@@ -232,11 +276,8 @@ def _meeting(
     return ReunionBilan(
         id=reunion.id, date=reunion.date, lieu=reunion.lieu,
         decisions=tuple(d.texte for d in visible_decisions(reunion, public)),
-        actions=tuple(
-            ActionBilanRow(
-                a.id, a.texte, names.get(a.responsable, a.responsable), a.echeance,
-                a.cloture, a.cloture is None and a.echeance < as_of)
-            for a in visible_actions(reunion, public)),
+        actions=tuple(action_row(a, reunion.id, names, as_of)
+                      for a in visible_actions(reunion, public)),
     )
 
 

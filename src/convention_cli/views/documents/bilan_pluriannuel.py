@@ -11,54 +11,37 @@ from convention_cli.domain.snapshot import snapshot
 from convention_cli.load.registry import Registry
 from convention_cli.models import Engagement
 from convention_cli.views.documents.bilan import (
+    NON_ATTEINT,
+    NON_EVALUABLE,
     BilanCommissions,
-    LigneEngagementBilan,
-    LigneJournalBilan,
+    IndicateurBilanRow,
     LignePreuveDatee,
     Periode,
+    TerritoireBilan,
     commission_record,
     convention_period,
     count_by_status,
     echeance_line,
-    engagement_line,
-    journal_tuples,
+    indicator_rows,
+    objective_rating,
+    rule_text,
+    territory_sections,
 )
-from convention_cli.views.documents.common import EcheanceDocumentRow, journal_rows
+from convention_cli.views.documents.common import (
+    EcheanceDocumentRow,
+    EngagementDocumentRow,
+    JournalRow,
+    engagement_row,
+    journal_rows,
+)
+from convention_cli.views.lectures import lecture_lines
 from convention_cli.views.provenance import Provenance
 from convention_cli.views.public import (
     visible_echeances,
     visible_engagements,
     visible_preuves,
 )
-from convention_cli.vocab import format_date
-
-ATTEINT = "atteint"
-PARTIEL = "partiellement atteint"
-NON_ATTEINT = "non atteint"
-NON_EVALUABLE = "non évaluable (aucune donnée)"
-HALF = 0.5
-RULE = (
-    "L’atteinte d’un objectif se lit sur les indicateurs chiffrés des engagements qui le "
-    "servent, cible contre dernière mesure datée au plus tard le {day} : « atteint » quand "
-    "chaque indicateur mesuré atteint sa cible ; « non atteint » quand aucun n’en atteint la "
-    "moitié ; « partiellement atteint » entre les deux ; « non évaluable (aucune donnée) » "
-    "quand aucun indicateur n’a à la fois une cible et une mesure. Ni les statuts déclarés, "
-    "ni l’existence de l’annexe de la convention, ni la communication du jour de la "
-    "signature n’entrent dans cette appréciation : ils sont rapportés à part."
-)
-
-
-@dataclass(frozen=True)
-class IndicateurPluriannuelRow:
-    """An indicator of an engagement: target, last measure up to the as-of day, gap."""
-
-    libelle: str
-    engagement: str
-    cible: str
-    mesure: str
-    ecart: str
-    taux: float | None
-    """Measure ÷ target (None when not measured)."""
+from convention_cli.vocab import format_date, lecture_fr
 
 
 @dataclass(frozen=True)
@@ -69,12 +52,12 @@ class ObjectifPluriannuel:
     clause: str
     appreciation: str
     decompte: str
-    indicateurs: tuple[IndicateurPluriannuelRow, ...]
-    engagements: tuple[LigneEngagementBilan, ...]
+    indicateurs: tuple[IndicateurBilanRow, ...]
+    engagements: tuple[EngagementDocumentRow, ...]
     """The engagements first shown under this objective (each engagement appears once)."""
     deja_presentes: tuple[tuple[int, int], ...]
     """(objective number, count) of serving engagements shown under an earlier objective."""
-    journal: tuple[LigneJournalBilan, ...]
+    journal: tuple[JournalRow, ...]
     preuves: tuple[LignePreuveDatee, ...]
     """Preuves attached to the engagements themselves (journal preuves are in ``journal``)."""
 
@@ -97,6 +80,7 @@ class Question:
 
 @dataclass(frozen=True)
 class BilanPluriannuelView:
+    titre: str
     convention: str
     periode: Periode
     date_limite: date
@@ -112,6 +96,12 @@ class BilanPluriannuelView:
     questions: tuple[Question, ...]
     public: bool
     provenance: Provenance
+    date_statut: date | None = None
+    """Statuses and measures on this day (the as-of day, or the mid-term day before it)."""
+    territoires: tuple[TerritoireBilan, ...] = ()
+    lectures: tuple[str, ...] = ()
+    """Why the document exists and is dated as it is, when that is a reading (mi-étape)."""
+    mi_etape: bool = False
 
 
 def multi_year_as_of(registry: Registry) -> date:
@@ -121,65 +111,86 @@ def multi_year_as_of(registry: Registry) -> date:
     return conv.regles.bilan_pluriannuel.date_limite
 
 
-def appreciation(rates: list[float]) -> str:
-    """The rule stated in ``RULE``, from the measure ÷ target rate of each measured
-    indicator of an objective's engagements."""
-    if not rates:
-        return NON_EVALUABLE
-    if all(rate >= 1 for rate in rates):
-        return ATTEINT
-    if all(rate < HALF for rate in rates):
-        return NON_ATTEINT
-    return PARTIEL
-
-
-def indicator_lines(
-    engagements: list[Engagement], as_of: date
-) -> tuple[IndicateurPluriannuelRow, ...]:
-    """Each quantitative indicator with a target: its last measure up to ``as_of`` and the
-    gap to the target (« aucune mesure » when none is recorded)."""
-    from convention_cli.vocab import format_number
-
-    rows = []
-    for engagement in engagements:
-        for indicator in engagement.indicateurs:
-            if indicator.type != "quantitatif" or indicator.cible is None:
-                continue
-            unit = f" {indicator.unite}" if indicator.unite else ""
-            measures = sorted((m for m in indicator.mesures if m.date <= as_of),
-                              key=lambda m: m.date)
-            target = f"{format_number(indicator.cible)}{unit}"
-            if not measures:
-                rows.append(IndicateurPluriannuelRow(indicator.libelle, engagement.id, target,
-                                            "aucune mesure", "—", None))
-                continue
-            last = measures[-1]
-            gap = last.valeur - indicator.cible
-            sign = "+" if gap > 0 else "−" if gap < 0 else ""
-            rate = last.valeur / indicator.cible if indicator.cible else 1.0
-            rows.append(IndicateurPluriannuelRow(
-                indicator.libelle, engagement.id, target,
-                f"{format_number(last.valeur)}{unit} au {format_date(last.date)}",
-                f"{sign}{format_number(abs(gap))}{unit}" if gap else "cible atteinte",
-                rate))
-    return tuple(rows)
-
-
 def build_bilan_pluriannuel(
     registry: Registry, *, as_of: date, public: bool, provenance: Provenance
 ) -> BilanPluriannuelView:
     """The multi-year bilan: statuses and states on ``as_of``, over the whole period."""
+    conv = registry.convention
+    assert conv is not None
+    return _build(registry, as_of=as_of, public=public, provenance=provenance,
+                  titre="Bilan pluriannuel", own="bilan-pluriannuel",
+                  period=convention_period(snapshot(registry, as_of)),
+                  date_limite=conv.regles.bilan_pluriannuel.date_limite,
+                  citation=conv.regles.bilan_pluriannuel.citation,
+                  clause=conv.regles.bilan_pluriannuel.clause, lectures=())
+
+
+def mid_term(registry: Registry) -> tuple[date, tuple[str, ...]]:
+    """The day of the bilan « à mi-étape » (V) and why: the text names this shared bilan
+    without dating it; the registry's ``regles.bilan_mi_etape`` holds the day it retains
+    and its reading, else the middle of the period is taken, said as a reading too."""
+    conv = registry.convention
+    end = registry.date_fin
+    assert conv is not None
+    assert end is not None
+    rule = conv.regles.bilan_mi_etape
+    if rule is not None:
+        return rule.date, lecture_lines(rule, "date") or (
+            lecture_fr("le texte ne date pas le bilan « à mi-étape »"),)
+    middle = conv.date_signature + (end - conv.date_signature) / 2
+    return middle, (lecture_fr(
+        "le texte ne date pas le bilan « à mi-étape » et le registre n’en retient aucune "
+        f"date (regles.bilan_mi_etape) : l’outil prend le milieu de la période, le "
+        f"{format_date(middle)}"),)
+
+
+def mid_term_as_of(registry: Registry) -> date:
+    """The default as-of day of the bilan « à mi-étape »: its day."""
+    return mid_term(registry)[0]
+
+
+def build_bilan_mi_etape(
+    registry: Registry, *, as_of: date, public: bool, provenance: Provenance
+) -> BilanPluriannuelView:
+    """The shared bilan « à mi-étape » (V): the multi-year bilan's reading of the first half
+    of the period, up to the mid-term day (statuses and measures cut there, states on
+    ``as_of``)."""
+    conv = registry.convention
+    assert conv is not None
+    day, readings = mid_term(registry)
+    rule = conv.regles.bilan_mi_etape
+    return _build(
+        registry, as_of=as_of, public=public, provenance=provenance,
+        titre="Bilan à mi-étape", own="bilan-mi-etape",
+        period=Periode(conv.date_signature, day), date_limite=day,
+        citation=rule.citation if rule else conv.regles.bilan_pluriannuel.citation,
+        clause=rule.clause if rule else conv.regles.bilan_pluriannuel.clause,
+        lectures=(lecture_fr(
+            "le texte nomme ce bilan partagé (« Ce bilan partagé se réalisera à mi-étape et "
+            "à l’issue de cette convention », section V) sans en dire le contenu : il reprend "
+            "celui du bilan pluriannuel, limité à la première moitié de la période"),
+            *readings))
+
+
+def _build(
+    registry: Registry, *, as_of: date, public: bool, provenance: Provenance, titre: str,
+    own: str, period: Periode, date_limite: date, citation: str, clause: str,
+    lectures: tuple[str, ...],
+) -> BilanPluriannuelView:
     registry = snapshot(registry, as_of)
     conv = registry.convention
     assert conv is not None
-    period = convention_period(registry)
+    mi_etape = own == "bilan-mi-etape"
+    cutoff = min(as_of, period.fin)
+    at_cutoff = snapshot(registry, cutoff)
     names = party_names(registry)
-    engagements = visible_engagements(registry, public)
-    shown = visible_echeances(compute_echeances(registry, as_of), public)
+    engagements = visible_engagements(at_cutoff, public)
+    shown = [e for e in visible_echeances(compute_echeances(registry, as_of), public)
+             if e.id != own]  # the bilan does not list itself among the bilans due
     statuses = {e.id: e.statut for e in engagements}
-    lines = {e.id: engagement_line(e, statuses[e.id], names) for e in engagements}
-    entries = {e.id: journal_tuples(journal_rows([e], public))
-               for e in engagements}
+    lines = {e.id: engagement_row(e, statuses[e.id], names) for e in engagements}
+    entries = {e.id: journal_rows([e], public, None, cutoff) for e in engagements}
+    indicators = indicator_rows(at_cutoff, engagements, cutoff, public)
     objectives = []
     first_shown: dict[str, int] = {}  # engagement id -> objective number it is shown under
     for objective in sorted(conv.objectifs, key=lambda o: o.numero):
@@ -189,32 +200,34 @@ def build_bilan_pluriannuel(
             number = first_shown.setdefault(engagement.id, objective.numero)
             if number != objective.numero:
                 earlier[number] = earlier.get(number, 0) + 1
-        own = [e for e in serving if first_shown[e.id] == objective.numero]
-        journal = [row for e in own for row in entries[e.id]]
+        own_rows = [e for e in serving if first_shown[e.id] == objective.numero]
+        journal = [row for e in own_rows for row in entries[e.id]]
         journal.sort(key=lambda r: (r.date, r.engagement))
-        indicators = indicator_lines(serving, as_of)
+        ids = {e.id for e in serving}
+        serving_indicators = [i for i in indicators if i.engagement in ids]
         objectives.append(ObjectifPluriannuel(
             numero=objective.numero, libelle=objective.libelle, citation=objective.citation,
             clause=objective.clause,
-            appreciation=appreciation([i.taux for i in indicators if i.taux is not None]),
+            appreciation=objective_rating(serving_indicators)[0],
             decompte=count_by_status(statuses[e.id] for e in serving),
             # Every serving indicator counts; each is shown once, with its engagement.
-            indicateurs=tuple(i for i in indicators
+            indicateurs=tuple(i for i in serving_indicators
                               if first_shown[i.engagement] == objective.numero),
-            engagements=tuple(lines[e.id] for e in own),
+            engagements=tuple(lines[e.id] for e in own_rows),
             deja_presentes=tuple(sorted(earlier.items())),
             journal=tuple(journal),
-            preuves=_engagement_preuves(own, public)))
-    record = commission_record(shown, as_of)
+            preuves=_engagement_preuves(own_rows, public)))
+    record = commission_record([e for e in shown if e.date <= period.fin], as_of)
     return BilanPluriannuelView(
+        titre=titre,
         convention=f"{conv.titre} — {conv.sous_titre}",
         periode=period,
-        date_limite=conv.regles.bilan_pluriannuel.date_limite,
-        citation=conv.regles.bilan_pluriannuel.citation,
-        clause=conv.regles.bilan_pluriannuel.clause,
+        date_limite=date_limite,
+        citation=citation,
+        clause=clause,
         citation_objectifs=conv.regles.objectifs_mesurables.citation,
         clause_objectifs=conv.regles.objectifs_mesurables.clause,
-        regle=RULE.format(day=format_date(as_of)),
+        regle=rule_text(cutoff),
         objectifs=tuple(objectives),
         commissions=record,
         commissions_par_annee=tuple(
@@ -224,12 +237,17 @@ def build_bilan_pluriannuel(
                        sum(1 for t in record.trimestres
                            if t.date_limite.year == year and t.resultat == "tenue"))
             for year in range(period.debut.year, period.fin.year + 1)),
-        # The bilan does not list itself among the bilans due.
         bilans=tuple(echeance_line(e, names) for e in shown
                      if e.objet in (Objet.BILAN, Objet.COMMUNICATION)
-                     and e.id != "bilan-pluriannuel"),
-        questions=_questions(registry, engagements, objectives, prorogation_recorded=any(
-            e.id == "decision-prorogation" and e.etat is Etat.HONOREE for e in shown)),
+                     and e.id != "bilan-pluriannuel"
+                     and (not mi_etape or e.date <= period.fin)),
+        questions=() if mi_etape else _questions(
+            registry, engagements, objectives, prorogation_recorded=any(
+                e.id == "decision-prorogation" and e.etat is Etat.HONOREE for e in shown)),
+        date_statut=cutoff,
+        territoires=territory_sections(at_cutoff, public, None, cutoff),
+        lectures=lectures,
+        mi_etape=mi_etape,
         public=public,
         provenance=provenance,
     )

@@ -117,6 +117,21 @@ def _bilan_pluriannuel_as_of(registry: Registry, request: DocumentRequest, today
     return multi_year_as_of(registry)
 
 
+def _build_bilan_mi_etape(
+    registry: Registry, request: DocumentRequest, as_of: date, origin: Provenance
+) -> object:
+    from convention_cli.views.documents.bilan_pluriannuel import build_bilan_mi_etape
+
+    return build_bilan_mi_etape(registry, as_of=as_of, public=request.public,
+                                provenance=origin)
+
+
+def _bilan_mi_etape_as_of(registry: Registry, request: DocumentRequest, today: date) -> date:
+    from convention_cli.views.documents.bilan_pluriannuel import mid_term_as_of
+
+    return mid_term_as_of(registry)
+
+
 def _build_passation(
     registry: Registry, request: DocumentRequest, as_of: date, origin: Provenance
 ) -> object:
@@ -159,6 +174,8 @@ DOCUMENTS: dict[str, DocumentSpec] = {
                                  _bilan_annuel_as_of, signatures=True),
     "bilan-pluriannuel": DocumentSpec("bilan_pluriannuel.md.j2", _build_bilan_pluriannuel,
                                       _bilan_pluriannuel_as_of, signatures=True),
+    "bilan-mi-etape": DocumentSpec("bilan_pluriannuel.md.j2", _build_bilan_mi_etape,
+                                   _bilan_mi_etape_as_of, signatures=True),
     "passation": DocumentSpec("passation.md.j2", _build_passation, _today),
     "releve": DocumentSpec("releve.md.j2", _build_releve, _today),
     "communication": DocumentSpec("communication.md.j2", _build_communication,
