@@ -17,7 +17,6 @@ from convention_cli.views.documents.bilan import (
     IndicateurBilanRow,
     LignePreuveDatee,
     Periode,
-    TerritoireBilan,
     commission_record,
     dated_preuves,
     echeance_line,
@@ -25,9 +24,9 @@ from convention_cli.views.documents.bilan import (
     mermaid_name,
     objective_rating,
     rule_text,
-    territory_sections,
     year_period,
 )
+from convention_cli.views.documents.bilan_territoires import TerritoireBilan, territory_sections
 from convention_cli.views.documents.common import (
     ActionDocumentRow,
     EcheanceDocumentRow,

@@ -17,7 +17,6 @@ from convention_cli.views.documents.bilan import (
     IndicateurBilanRow,
     LignePreuveDatee,
     Periode,
-    TerritoireBilan,
     commission_record,
     convention_period,
     count_by_status,
@@ -25,8 +24,8 @@ from convention_cli.views.documents.bilan import (
     indicator_rows,
     objective_rating,
     rule_text,
-    territory_sections,
 )
+from convention_cli.views.documents.bilan_territoires import TerritoireBilan, territory_sections
 from convention_cli.views.documents.common import (
     EcheanceDocumentRow,
     EngagementDocumentRow,
@@ -140,7 +139,7 @@ def mid_term(registry: Registry) -> tuple[date, tuple[str, ...]]:
     middle = conv.date_signature + (end - conv.date_signature) / 2
     return middle, (lecture_fr(
         "le texte ne date pas le bilan « à mi-étape » et le registre n’en retient aucune "
-        f"date (regles.bilan_mi_etape) : l’outil prend le milieu de la période, le "
+        f"date : l’outil prend le milieu de la période, le "
         f"{format_date(middle)}"),)
 
 
