@@ -10,7 +10,6 @@ from the rules of the agreement, need the validated registry.
 
 from __future__ import annotations
 
-import os
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -212,7 +211,3 @@ def run_completion_option(args: list[str]) -> int | None:
                              "dans un nouveau terminal.\n")
             return 0
     return None
-
-
-def completing() -> bool:
-    return bool(os.environ.get(COMPLETE_VAR))

@@ -24,7 +24,7 @@ by the closing of an action. A joint occurrence keeps one state per party (``par
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
@@ -51,7 +51,7 @@ from convention_cli.vocab import format_date
 
 __all__ = [
     "DEFAULT_HORIZON_DAYS", "MIN_QUARTER_DAYS", "Echeance", "Etat", "Honneur", "Objet", "Part",
-    "by_serie", "compute_echeances", "echeance_ids", "late", "state_of", "statuts_par_partie",
+    "compute_echeances", "echeance_ids", "late", "state_of", "statuts_par_partie",
 ]
 # --- parties and honouring records ------------------------------------------------------
 
@@ -382,15 +382,6 @@ def echeance_ids(registry: Registry) -> set[str]:
 # --- reading the échéancier -------------------------------------------------------------
 
 
-def late(echeances: Iterable[Echeance], partie: str | None = None) -> list[Echeance]:
-    """Late occurrences (those of which ``partie`` carries a late share, if given)."""
-    if partie is None:
-        return [e for e in echeances if e.etat is Etat.EN_RETARD]
-    return [e for e in echeances if e.etat_de(partie) is Etat.EN_RETARD]
-
-
-def by_serie(echeances: Sequence[Echeance]) -> dict[str, list[Echeance]]:
-    grouped: dict[str, list[Echeance]] = {}
-    for echeance in echeances:
-        grouped.setdefault(echeance.serie or echeance.id, []).append(echeance)
-    return grouped
+def late(echeances: Iterable[Echeance]) -> list[Echeance]:
+    """Late occurrences."""
+    return [e for e in echeances if e.etat is Etat.EN_RETARD]
