@@ -144,3 +144,55 @@ def test_schema_folder_is_guarded(run_cli: RunCli, tmp_path: Path) -> None:
     assert code == 2
     assert "tube nommé" in err
     assert not (tmp_path / "schemas" / "convention.schema.json").exists()
+
+
+# --- the guard's functions, for paths no command line produces easily ----------------------
+
+
+def _usage_error(call: object) -> str:
+    from convention_cli.errors import UsageError
+
+    with pytest.raises(UsageError) as caught:
+        call()  # type: ignore[operator]
+    return str(caught.value)
+
+
+def test_output_file_refusals(tmp_path: Path) -> None:
+    from convention_cli.edit.output import output_file
+
+    afile = tmp_path / "fichier.md"
+    afile.write_text("x", encoding="utf-8")
+    assert _usage_error(lambda: output_file("", None)) == "-o : chemin vide"
+    assert _usage_error(lambda: output_file(afile / "bilan.md", None, "--sortie")) == (
+        f"--sortie : {afile / 'bilan.md'} inaccessible (un élément du chemin n'est pas un "
+        "dossier)")
+    loop = tmp_path / "boucle"
+    loop.symlink_to(loop)
+    assert _usage_error(lambda: output_file(loop, None)).startswith(
+        f"-o : chemin inutilisable {loop} (")
+    assert output_file("-", tmp_path) is None
+    assert output_file(afile, None) == afile.resolve()
+
+
+def test_output_folder_refusals(tmp_path: Path) -> None:
+    from convention_cli.edit.output import output_folder
+
+    data = tmp_path / "data"
+    data.mkdir()
+    assert _usage_error(lambda: output_folder("-", data)) == "-o : indiquez un dossier"
+    # an empty option is not the current folder
+    assert _usage_error(lambda: output_folder("", data)) == "-o : indiquez un dossier"
+    assert _usage_error(lambda: output_folder(data / "site", data)) == (
+        f"-o : {data / 'site'} est dans le dossier du registre ({data}) ; choisissez un "
+        "autre emplacement")
+    assert output_folder(tmp_path / "site", data) == (tmp_path / "site").resolve()
+
+
+def test_a_target_that_became_a_folder_is_not_replaced(tmp_path: Path) -> None:
+    from convention_cli.edit.output import _kind, write_output
+
+    target = tmp_path / "bilan.md"
+    target.mkdir()
+    assert _usage_error(lambda: write_output(target, "texte")) == (
+        f"-o : {target} n'est pas un fichier ordinaire : il ne sera pas remplacé")
+    assert _kind(0) == "un fichier spécial"

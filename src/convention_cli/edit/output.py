@@ -66,9 +66,9 @@ def output_file(path: Path | str | None, data_dir: Path | None, option: str = "-
     folder ``data_dir`` and an existing target that is not a regular file."""
     if path is None or str(path) == STDOUT:
         return None
-    given = Path(path)
-    if str(given) == "":
+    if str(path) == "":  # checked before Path(), which reads "" as "."
         raise UsageError(f"{option} : chemin vide")
+    given = Path(path)
     target = _resolved(given, option)
     if _inside_registry(target, data_dir):
         raise UsageError(f"{option} : {given} est dans le dossier du registre ({data_dir}) ; "
@@ -85,18 +85,16 @@ def output_file(path: Path | str | None, data_dir: Path | None, option: str = "-
                 if stat.S_ISDIR(mode) else "")
         raise UsageError(f"{option} : {given} est {_kind(mode)}, pas un fichier ordinaire : "
                          f"il ne sera pas remplacé{hint}")
-    parent = target.parent
-    if parent.exists() and not parent.is_dir():
-        raise UsageError(f"{option} : {parent} n'est pas un dossier")
+    # A parent that is not a folder fails ``stat`` above (NotADirectoryError): refused.
     return target
 
 
 def output_folder(path: Path | str, data_dir: Path | None, option: str = "-o") -> Path:
     """A folder an output option names (a site, schemas), resolved: refused inside the
     registry folder, or when it exists and is not a folder."""
-    given = Path(path)
-    if str(given) in ("", STDOUT):
+    if str(path) in ("", STDOUT):  # checked before Path(), which reads "" as "."
         raise UsageError(f"{option} : indiquez un dossier")
+    given = Path(path)
     target = _resolved(given, option)
     if _inside_registry(target, data_dir):
         raise UsageError(f"{option} : {given} est dans le dossier du registre ({data_dir}) ; "
