@@ -1,0 +1,27 @@
+"""Calendar arithmetic at the edges: days a month or a year does not have."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from convention_cli.domain.calendar import iter_quarters, quarter_bounds, safe_date
+
+
+@pytest.mark.parametrize(("asked", "expected"), [
+    ((2024, 2, 29), date(2024, 2, 29)),  # leap year: the day exists
+    ((2025, 2, 29), date(2025, 2, 28)),  # common year: last day of February
+    ((2025, 4, 31), date(2025, 4, 30)),  # 30-day month
+    ((2025, 12, 32), date(2025, 12, 31)),  # past the end of the year: its last day
+])
+def test_safe_date_falls_back_to_the_last_day_of_the_month(
+    asked: tuple[int, int, int], expected: date,
+) -> None:
+    assert safe_date(*asked) == expected
+
+
+def test_quarters_of_a_period_that_spans_a_new_year() -> None:
+    assert list(iter_quarters(date(2023, 7, 18), date(2024, 1, 1))) == [
+        (2023, 3), (2023, 4), (2024, 1)]
+    assert quarter_bounds(2024, 4) == (date(2024, 10, 1), date(2024, 12, 31))
