@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 import pytest
 
@@ -111,3 +112,45 @@ def test_append_scalar_to_flow_list() -> None:
     editor = TextEditor(DOC, "f.yaml")
     editor.append_item(editor.root["items"][1], "flux", "r, s")
     assert editor.result() == DOC.replace("flux: [p, q]", 'flux: [p, q, "r, s"]')
+
+
+# --- refusals: what the editor cannot write as the registry's style wants -----------------
+
+
+def test_text_that_no_file_can_hold_is_refused() -> None:
+    from convention_cli.edit.splice import check_text
+
+    with pytest.raises(EditError) as caught:
+        check_text("a\udcffb", "--texte")
+    assert str(caught.value).startswith("--texte contient un caractère non représentable "
+                                        "(U+DCFF")
+
+
+def test_nested_items_are_emitted_as_blocks() -> None:
+    from convention_cli.edit.splice import emit_item_lines, emit_mapping_lines
+
+    assert emit_mapping_lines({"preuves": [{"libelle": "CR", "url": "cr.pdf"}],
+                               "fait": {"valeur": 3, "confiance": "haute"}}, 2) == [
+        "  preuves:", "    - libelle: CR", "      url: cr.pdf",
+        "  fait:", "    valeur: 3", "    confiance: haute"]
+    unsupported_items: list[Any] = [[1, 2], {}]
+    for unsupported in unsupported_items:
+        with pytest.raises(EditError) as caught:
+            emit_item_lines(unsupported, 0)
+        assert str(caught.value) == "élément de liste non pris en charge"
+
+
+def test_editor_refusals_and_empty_append() -> None:
+    text = "items:\n  - id: a\nnom: X\n"
+    editor = TextEditor(text, "f.yaml")
+    with pytest.raises(EditError) as caught:
+        editor.set_value(editor.root, "nom", ["liste"])
+    assert str(caught.value) == "seules les valeurs simples se remplacent en place"
+    with pytest.raises(EditError) as caught:
+        editor.append_items(editor.root, "nom", ["b"])
+    assert str(caught.value) == "« nom » n'est pas une liste"
+    editor.append_items(editor.root, "items", [])
+    assert not editor.dirty
+    with pytest.raises(EditError) as caught:
+        TextEditor("- a\n", "liste.yaml")
+    assert str(caught.value) == "liste.yaml doit d'abord être valide (convention validate)"
