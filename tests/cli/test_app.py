@@ -164,3 +164,100 @@ def test_help_and_validate_import_no_converter(args: list[str]) -> None:
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
                             check=False, env={**os.environ, "COLUMNS": "100"})
     assert result.stdout.strip().splitlines()[-1] == "[]"
+
+
+# --- failures mapped to a French message and an exit code, in process ----------------------
+
+
+@pytest.fixture
+def nothing_written(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """The files written by this run only (earlier in-process runs may have written)."""
+    from convention_cli.edit import atomic
+
+    written: list[Path] = []
+    monkeypatch.setattr(atomic, "WRITTEN", written)
+    return written
+
+
+def _failing_validation(monkeypatch: pytest.MonkeyPatch, exc: BaseException) -> None:
+    from convention_cli.checks import pipeline
+
+    def fail(_data: Path) -> None:
+        raise exc
+
+    monkeypatch.setattr(pipeline, "validate_registry", fail)
+
+
+def test_undecodable_argument_is_refused_before_anything_runs(
+    run_cli: RunCli, nothing_written: list[Path],
+) -> None:
+    code, out, err = run_cli("status", "--data", "/tmp/\udcfe")
+    assert (code, out) == (2, "")
+    assert err.startswith("convention : argument illisible « /tmp/")
+    assert err.endswith(" » : octets qui ne sont pas de l'UTF-8 valide ; rien n'a été fait\n")
+
+
+def test_interruption_exits_130(
+    run_cli: RunCli, monkeypatch: pytest.MonkeyPatch, nothing_written: list[Path],
+) -> None:
+    """Ctrl-C inside a command: typer ends it with 130 (128 + SIGINT), silently, without a
+    traceback."""
+    _failing_validation(monkeypatch, KeyboardInterrupt())
+    assert run_cli("validate", "--data", str(BASE)) == (130, "", "")
+
+
+def test_system_refusal_says_nothing_was_written(
+    run_cli: RunCli, monkeypatch: pytest.MonkeyPatch, nothing_written: list[Path],
+) -> None:
+    import errno
+
+    _failing_validation(monkeypatch, OSError(errno.ENOSPC, "No space left", "/tmp/x"))
+    assert run_cli("validate", "--data", str(BASE)) == (
+        2, "", "convention : refus du système (disque plein : /tmp/x) ; rien n'a été écrit\n")
+    _failing_validation(monkeypatch, OSError(errno.EIO, "I/O error"))
+    assert run_cli("validate", "--data", str(BASE)).err == (
+        "convention : refus du système (erreur d'entrée-sortie) ; rien n'a été écrit\n")
+
+
+def test_system_refusal_after_writing_exits_0(
+    run_cli: RunCli, monkeypatch: pytest.MonkeyPatch, nothing_written: list[Path],
+) -> None:
+    import errno
+
+    nothing_written.append(Path("engagements.yaml"))
+    _failing_validation(monkeypatch, OSError(errno.ENOSPC, "No space left"))
+    assert run_cli("validate", "--data", str(BASE)) == (
+        0, "", "convention : message final non affiché (disque plein) ; les fichiers ont "
+               "bien été écrits\n")
+
+
+def test_closed_pipe_ends_quietly(
+    run_cli: RunCli, monkeypatch: pytest.MonkeyPatch, nothing_written: list[Path],
+) -> None:
+    _failing_validation(monkeypatch, BrokenPipeError())
+    assert run_cli("validate", "--data", str(BASE)) == (141, "", "")
+    nothing_written.append(Path("engagements.yaml"))
+    assert run_cli("validate", "--data", str(BASE)) == (0, "", "")
+
+
+def test_no_arguments_shows_the_help(run_cli: RunCli) -> None:
+    code, out, err = run_cli()
+    assert code in (0, 2)
+    assert "Utilisation : convention" in out + err
+    assert "convention : " not in err  # no error line under the help
+
+
+def test_output_that_cannot_take_utf8_gets_question_marks(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import io
+
+    from convention_cli.cli import app as app_module
+
+    raw = io.BytesIO()
+    stream = io.TextIOWrapper(raw, encoding="ascii")
+    monkeypatch.setattr(sys, "stdout", stream)
+    app_module._degrade_unencodable_output()
+    stream.write("échéance")
+    stream.flush()
+    assert raw.getvalue() == b"?ch?ance"

@@ -159,3 +159,131 @@ def test_echeance_indicator_and_mission_locale_ids() -> None:
     assert "ind-accord-cadre-ladom-etabli" in ids_of(DATA, "indicateurs")
     assert KIND_BY_PARAMETER["mission_locale"] == "missions_locales"
     assert "ml-mayotte" in ids_of(DATA, "missions_locales")
+
+
+# --- the candidates, in process (the tests above drive the shell protocol) -------------------
+
+
+def _ctx(command: str | None, data: Path | None = None, parent: object = None) -> object:
+    from types import SimpleNamespace
+
+    return SimpleNamespace(command=SimpleNamespace(name=command),
+                           params={"data": data}, parent=parent)
+
+
+def test_candidates_read_the_data_option_of_a_parent_command(tmp_path: Path) -> None:
+    from convention_cli.cli.completion import candidates
+
+    inner = _ctx("add", parent=_ctx("journal", data=DATA))
+    assert candidates(inner, "engagement", "bilan-p") == ["bilan-pluriannuel"]
+    assert candidates(_ctx("engagement", data=DATA), "ident", "BIL") == [
+        "bilan-annuel", "bilan-pluriannuel"]
+    assert candidates(_ctx("gt", data=DATA), "ident", "gt-6") == ["gt-6"]
+    # the positional ident of a command that takes no registry id: nothing to offer
+    assert candidates(_ctx("schema", data=DATA), "ident", "") == []
+
+
+def test_candidates_default_to_the_registry_of_the_environment(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from convention_cli.cli.completion import candidates
+
+    monkeypatch.setenv("CONVENTION_DATA", str(DATA))
+    assert candidates(_ctx("status"), "partie", "u") == ["unml"]
+
+
+def test_candidates_for_statut_instance_and_unknown_parameters() -> None:
+    from convention_cli.cli.completion import candidates
+
+    ctx = _ctx("engagements", data=DATA)
+    assert candidates(ctx, "statut", "EN_") == ["en_cours", "en_retard"]
+    assert candidates(ctx, "instance", "") == [
+        "commission", "referents", *(f"gt:gt-{n}" for n in range(1, 7))]
+    assert candidates(ctx, "instance", "r") == ["referents"]
+    assert candidates(ctx, "titre", "") == []
+
+
+def test_complete_parameter_gives_completion_items() -> None:
+    from types import SimpleNamespace
+
+    from convention_cli.cli.completion import complete_parameter
+
+    items = complete_parameter(_ctx("status", data=DATA), SimpleNamespace(name="partie"), "d")
+    assert [item.value for item in items] == ["dgom"]
+    assert complete_parameter(_ctx("status", data=DATA), SimpleNamespace(name=None), "") == []
+
+
+def test_unreadable_or_invalid_registry_offers_no_id(registry_copy: RegistryCopy) -> None:
+    from convention_cli.cli.completion import ids_of
+
+    copy = registry_copy()
+    (copy / "engagements.yaml").write_bytes(b"engagements:\n  - id: \xff\n")
+    assert ids_of(copy, "engagements") == []  # not UTF-8
+    assert ids_of(copy, "echeances") == []  # the registry does not validate
+    assert ids_of(copy / "absent", "echeances") == []
+
+
+def test_echeance_ids_never_fail_loudly(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from convention_cli.checks import pipeline
+    from convention_cli.cli.completion import ids_of
+
+    def broken(data: Path) -> None:
+        raise RuntimeError("lecture impossible")
+
+    monkeypatch.setattr(pipeline, "validate_registry", broken)
+    assert ids_of(DATA, "echeances") == []
+
+
+def test_attach_completers_only_to_id_parameters() -> None:
+    from types import SimpleNamespace
+
+    from convention_cli.cli.completion import attach_completers, complete_parameter
+
+    def mine(ctx: object, param: object, incomplete: str) -> list[str]:
+        return []
+
+    params = [SimpleNamespace(name=name, _custom_shell_complete=None)
+              for name in ("ident", "partie", "titre")]
+    params.append(SimpleNamespace(name="statut", _custom_shell_complete=mine))
+    attach_completers(SimpleNamespace(name="engagement", params=params))
+    assert [p._custom_shell_complete for p in params] == [
+        complete_parameter, complete_parameter, None, mine]
+    other = [SimpleNamespace(name="ident", _custom_shell_complete=None)]
+    attach_completers(SimpleNamespace(name="schema", params=other))
+    assert other[0]._custom_shell_complete is None
+
+
+def test_completion_options_take_at_most_one_shell(run_cli: RunCli) -> None:
+    code, out, err = run_cli("--show-completion", "bash", "zsh")
+    assert (code, out) == (2, "")
+    assert err == ("convention : --show-completion prend au plus un argument : "
+                   "bash, zsh ou fish\n")
+
+
+@pytest.mark.parametrize("detected", ["tcsh", None, RuntimeError("pas de shell parent")])
+def test_undetected_shell_asks_to_name_it(
+    run_cli: RunCli, monkeypatch: pytest.MonkeyPatch, detected: object,
+) -> None:
+    from typer import _completion_shared
+
+    def shell_name() -> object:
+        if isinstance(detected, Exception):
+            raise detected
+        return detected
+
+    monkeypatch.setattr(_completion_shared, "_get_shell_name", shell_name)
+    code, out, err = run_cli("--show-completion")
+    assert (code, out) == (2, "")
+    assert err == ("convention : shell non reconnu : précisez bash, zsh ou fish "
+                   "(par exemple --show-completion bash)\n")
+
+
+def test_detected_shell_gets_its_script(
+    run_cli: RunCli, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from typer import _completion_shared
+
+    monkeypatch.setattr(_completion_shared, "_get_shell_name", lambda: "zsh")
+    assert "compdef _convention_completion convention" in run_cli.ok("--show-completion")

@@ -105,3 +105,17 @@ def test_no_label_is_made_by_replacing_underscores() -> None:
                  for number, line in enumerate(path.read_text("utf-8").splitlines(), 1)
                  if 'replace("_", " ")' in line or "replace('_', ' ')" in line]
     assert not offenders, offenders
+
+
+def test_the_console_script_lets_sigpipe_end_the_process() -> None:
+    import signal
+
+    from convention_cli.cli.terminal import default_sigpipe
+
+    before = signal.getsignal(signal.SIGPIPE)
+    try:
+        signal.signal(signal.SIGPIPE, signal.SIG_IGN)
+        default_sigpipe()
+        assert signal.getsignal(signal.SIGPIPE) == signal.SIG_DFL
+    finally:
+        signal.signal(signal.SIGPIPE, before)
