@@ -14,18 +14,24 @@ from convention_cli.domain.queries import party_names, unknown_message
 from convention_cli.domain.snapshot import snapshot
 from convention_cli.errors import UsageError, UserError
 from convention_cli.load.registry import Registry
-from convention_cli.models import Modalite, Reunion
-from convention_cli.views.documents.common import EcheanceDocumentRow, echeance_row
+from convention_cli.models import Modalite
+from convention_cli.views.documents.common import (
+    ActionDocumentRow,
+    EcheanceDocumentRow,
+    GroupeDocumentRow,
+    echeance_row,
+    groupe_row,
+    open_action_rows,
+)
 from convention_cli.views.position import Position, position_of
 from convention_cli.views.provenance import Provenance
 from convention_cli.views.public import (
-    visible_actions,
     visible_decisions,
     visible_echeances,
     visible_engagements,
     visible_reunions,
 )
-from convention_cli.vocab import GT_STATUT_LABELS, STATUT_LABELS
+from convention_cli.vocab import STATUT_LABELS
 
 # The agreement's territories and the zones their meetings are held from.
 TIME_ZONES: tuple[tuple[str, str], ...] = (
@@ -54,16 +60,6 @@ class DecisionAgendaRow:
 
 
 @dataclass(frozen=True)
-class ActionAgendaRow:
-    id: str
-    texte: str
-    responsable: str
-    echeance: date
-    reunion: str
-    en_retard: bool
-
-
-@dataclass(frozen=True)
 class LigneEngagementAgenda:
     id: str
     libelle: str
@@ -80,14 +76,6 @@ class ReunionPrecedente:
 
 
 @dataclass(frozen=True)
-class Groupe:
-    id: str
-    numero: int
-    libelle: str
-    statut: str
-
-
-@dataclass(frozen=True)
 class AgendaView:
     instance: str
     titre: str
@@ -99,9 +87,9 @@ class AgendaView:
     points_permanents: tuple[str, ...]
     position: Position
     reunion_precedente: ReunionPrecedente | None
-    actions: tuple[ActionAgendaRow, ...]
+    actions: tuple[ActionDocumentRow, ...]
     engagements: tuple[LigneEngagementAgenda, ...]
-    groupes: tuple[Groupe, ...]
+    groupes: tuple[GroupeDocumentRow, ...]
     bilans: tuple[EcheanceDocumentRow, ...]
     theme: str | None
     public: bool
@@ -220,9 +208,9 @@ def build_agenda(
             last.id, last.date,
             tuple(DecisionAgendaRow(d.texte) for d in visible_decisions(last, public)))
         if last else None,
-        actions=_open_actions(
+        actions=tuple(open_action_rows(
             [r for r in reunions if group is None or r.groupe_travail == group.id],
-            reference, names, public),
+            reference, names, public)),
         engagements=tuple(
             LigneEngagementAgenda(e.engagement or e.id, by_id[e.engagement].libelle
                                   if e.engagement in by_id else e.libelle,
@@ -231,7 +219,7 @@ def build_agenda(
                                   if e.engagement in by_id else "—",
                                   echeance_row(e, names))
             for e in pending),
-        groupes=tuple(Groupe(g.id, g.numero, g.libelle, GT_STATUT_LABELS[g.statut])
+        groupes=tuple(groupe_row(g)
                       for g in registry.groupes_travail if group is None),
         bilans=tuple(echeance_row(e, names) for e in shown
                      if e.objet in (Objet.BILAN, Objet.COMMUNICATION, Objet.CONVENTION)
@@ -244,19 +232,4 @@ def build_agenda(
         provenance=provenance,
     )
 
-
-def _open_actions(
-    reunions: list[Reunion], reference: date, names: dict[str, str], public: bool
-) -> tuple[ActionAgendaRow, ...]:
-    """Actions still open on ``reference``, late ones first."""
-    rows = []
-    for reunion in reunions:
-        for action in visible_actions(reunion, public):
-            if action.cloture is not None:
-                continue
-            rows.append(ActionAgendaRow(action.id, action.texte,
-                                    names.get(action.responsable, action.responsable),
-                                    action.echeance, reunion.id, action.echeance < reference))
-    rows.sort(key=lambda a: (not a.en_retard, a.echeance))
-    return tuple(rows)
 

@@ -24,7 +24,12 @@ from convention_cli.models import (
     Reunion,
 )
 from convention_cli.views.lectures import lecture_lines
-from convention_cli.views.public import journal_author, visible_journal, visible_preuves
+from convention_cli.views.public import (
+    journal_author,
+    visible_actions,
+    visible_journal,
+    visible_preuves,
+)
 from convention_cli.vocab import GT_STATUT_LABELS, INSTANCE_LABELS, STATUT_LABELS, format_date
 
 
@@ -221,6 +226,17 @@ def action_row(
         id=action.id, texte=action.texte,
         responsable=names.get(action.responsable, action.responsable),
         echeance=action.echeance, cloture=closed, etat=state, en_retard=late, reunion=reunion)
+
+
+def open_action_rows(
+    reunions: Iterable[Reunion], as_of: datetime.date, names: dict[str, str], public: bool
+) -> list[ActionDocumentRow]:
+    """The meeting actions still open on ``as_of``, late ones first, then by due date
+    (section VI applied)."""
+    rows = [row for reunion in reunions for action in visible_actions(reunion, public)
+            if (row := action_row(action, reunion.id, names, as_of)).cloture is None]
+    rows.sort(key=lambda a: (not a.en_retard, a.echeance))
+    return rows
 
 
 class GroupeDocumentRow(NamedTuple):
