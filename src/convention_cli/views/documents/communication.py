@@ -21,8 +21,10 @@ from convention_cli.load.registry import Registry
 from convention_cli.models import Engagement, MissionLocale
 from convention_cli.views.documents.common import (
     EcheanceDocumentRow,
+    GroupeDocumentRow,
     PreuveRow,
     echeance_row,
+    groupe_row,
     journal_rows,
 )
 from convention_cli.views.provenance import Provenance
@@ -33,7 +35,7 @@ from convention_cli.views.public import (
     visible_journal,
     visible_reunions,
 )
-from convention_cli.vocab import GT_STATUT_LABELS, INSTANCE_PLURALS
+from convention_cli.vocab import INSTANCE_PLURALS
 
 HORIZON_DAYS = 365
 """Upcoming steps: the year after the as-of date, up to the next communication."""
@@ -88,13 +90,6 @@ class ReunionsAnnee:
 
 
 @dataclass(frozen=True)
-class GroupeCommunicationRow:
-    numero: int
-    libelle: str
-    statut: str
-
-
-@dataclass(frozen=True)
 class CommunicationView:
     annee: int
     as_of: date
@@ -116,7 +111,7 @@ class CommunicationView:
     faits: tuple[FaitMarquant, ...]
     realisations: tuple[Realisation, ...]
     reunions: ReunionsAnnee
-    groupes: tuple[GroupeCommunicationRow, ...]
+    groupes: tuple[GroupeDocumentRow, ...]
     etapes: tuple[EcheanceDocumentRow, ...]
     provenance: Provenance
 
@@ -170,8 +165,7 @@ def build_communication(
         reunions=_reunions(registry, year_start, year_end, sum(
             1 for e in echeances
             if e.objet is Objet.COMMISSION and e.date.year == annee and e.sans_objet is None)),
-        groupes=tuple(GroupeCommunicationRow(g.numero, g.libelle, GT_STATUT_LABELS[g.statut])
-                      for g in registry.groupes_travail),
+        groupes=tuple(groupe_row(g) for g in registry.groupes_travail),
         etapes=tuple(echeance_row(e, names) for e in echeances
                      if e.objet in PUBLIC_OBJETS and as_of < e.date <= limit
                      and e.etat in (Etat.A_VENIR, Etat.PROCHE)),

@@ -18,20 +18,14 @@ from convention_cli.domain.queries import party_names
 from convention_cli.domain.snapshot import snapshot
 from convention_cli.errors import UserError
 from convention_cli.load.registry import Registry
-from convention_cli.views.documents.common import instance_label
+from convention_cli.views.documents.common import (
+    ActionDocumentRow,
+    action_row,
+    instance_label,
+)
 from convention_cli.views.provenance import Provenance
 from convention_cli.views.public import participants, visible_actions, visible_decisions
 from convention_cli.vocab import format_date
-
-
-@dataclass(frozen=True)
-class ActionReleveRow:
-    id: str
-    texte: str
-    responsable: str
-    echeance: date
-    etat: str
-    en_retard: bool
 
 
 @dataclass(frozen=True)
@@ -44,7 +38,7 @@ class ReleveView:
     participants: tuple[str, ...]
     source: str | None
     decisions: tuple[str, ...]
-    actions: tuple[ActionReleveRow, ...]
+    actions: tuple[ActionDocumentRow, ...]
     prochaine: str | None
     public: bool
     provenance: Provenance
@@ -66,15 +60,8 @@ def build_releve(
     reunion = next(r for r in registry.reunions if r.id == reunion_id)
     names = party_names(registry)
     instance = instance_label(reunion, registry)
-    actions = []
-    for action in sorted(visible_actions(reunion, public), key=lambda a: (a.echeance, a.id)):
-        closed = action.cloture is not None and action.cloture <= as_of
-        late = not closed and action.echeance < as_of
-        state = (f"close le {format_date(action.cloture)}" if closed and action.cloture
-                 else "ouverte, en retard" if late else "ouverte")
-        actions.append(ActionReleveRow(action.id, action.texte,
-                                   names.get(action.responsable, action.responsable),
-                                   action.echeance, state, late))
+    actions = [action_row(a, reunion.id, names, as_of) for a in
+               sorted(visible_actions(reunion, public), key=lambda a: (a.echeance, a.id))]
     return ReleveView(
         titre=f"Relevé de décisions : {instance} du {format_date(reunion.date)}",
         instance=instance, reunion=reunion.id, date=reunion.date, lieu=reunion.lieu,
