@@ -96,7 +96,7 @@ def test_open_engagements_late_first_and_actions_of_the_party_first() -> None:
     assert ids[0] == "commission-trimestrielle"  # two quarters without a commission
     assert "valoriser-signature" not in ids  # réalisé
     actions = view.actions
-    assert [a.de_la_partie for a in actions] == [True, False]
+    assert [a.responsable == view.partie.sigle for a in actions] == [True, False]
     assert actions[1].en_retard
 
 

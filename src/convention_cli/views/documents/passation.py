@@ -29,11 +29,13 @@ from convention_cli.load.registry import Registry
 from convention_cli.models import FILE_MODELS, Engagement, Partie, Referent, Reunion
 from convention_cli.views.consultation.suivi import SuiviRow, suivi_rows
 from convention_cli.views.documents.common import (
+    ActionDocumentRow,
     EcheanceDocumentRow,
     JournalRow,
     echeance_row,
     instance_label,
     journal_rows,
+    open_action_rows,
     year_before,
 )
 from convention_cli.views.position import Position, position_of
@@ -41,7 +43,6 @@ from convention_cli.views.provenance import Provenance
 from convention_cli.views.public import (
     fact_value,
     person_name,
-    visible_actions,
     visible_decisions,
     visible_echeances,
     visible_engagements,
@@ -149,16 +150,6 @@ class LigneDecision:
 
 
 @dataclass(frozen=True)
-class ActionPassationRow:
-    texte: str
-    responsable: str
-    de_la_partie: bool
-    echeance: date
-    en_retard: bool
-    reunion: str
-
-
-@dataclass(frozen=True)
 class GroupePassationRow:
     numero: int
     libelle: str
@@ -192,7 +183,7 @@ class PassationView:
     engagements: tuple[EngagementOuvert, ...]
     depuis: date
     decisions: tuple[LigneDecision, ...]
-    actions: tuple[ActionPassationRow, ...]
+    actions: tuple[ActionDocumentRow, ...]
     journal: tuple[JournalRow, ...]
     horizon: int
     echeances: tuple[EcheanceDocumentRow, ...]
@@ -341,20 +332,11 @@ def _precision(upcoming: Echeance | None, eng: Engagement) -> str | None:
 def _open_actions(
     reunions: list[Reunion], partie_id: str, as_of: date, names: dict[str, str],
     public: bool,
-) -> tuple[ActionPassationRow, ...]:
+) -> tuple[ActionDocumentRow, ...]:
     """Actions still open on ``as_of``: the party's own first, then late ones first."""
-    rows = []
-    for reunion in reunions:
-        for action in visible_actions(reunion, public):
-            if action.cloture is not None:
-                continue
-            rows.append(ActionPassationRow(
-                texte=action.texte, responsable=names.get(action.responsable,
-                                                          action.responsable),
-                de_la_partie=action.responsable == partie_id, echeance=action.echeance,
-                en_retard=action.echeance < as_of, reunion=reunion.id))
-    rows.sort(key=lambda a: (not a.de_la_partie, not a.en_retard, a.echeance))
-    return tuple(rows)
+    mine = names.get(partie_id, partie_id)
+    rows = open_action_rows(reunions, as_of, names, public)
+    return tuple(sorted(rows, key=lambda a: a.responsable != mine))  # stable: late first
 
 
 def _next_echeances(shown: list[Echeance], as_of: date, horizon: int) -> list[Echeance]:
