@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
@@ -169,6 +170,15 @@ def build_bilan_mi_etape(
             "à l’issue de cette convention », section V) sans en dire le contenu : il reprend "
             "celui du bilan pluriannuel, limité à la première moitié de la période"),
             *readings))
+
+
+PERIOD_BILANS: dict[str, tuple[Callable[..., BilanPluriannuelView],
+                               Callable[[Registry], date]]] = {
+    "bilan-pluriannuel": (build_bilan_pluriannuel, multi_year_as_of),
+    "bilan-mi-etape": (build_bilan_mi_etape, mid_term_as_of),
+}
+"""The bilans over a period: builder (keyword arguments as_of, public, provenance) and
+default as-of day."""
 
 
 def _build(

@@ -102,34 +102,22 @@ def _bilan_annuel_as_of(registry: Registry, request: DocumentRequest, today: dat
     return annual_as_of(registry, _year(request))
 
 
-def _build_bilan_pluriannuel(
-    registry: Registry, request: DocumentRequest, as_of: date, origin: Provenance
-) -> object:
-    from convention_cli.views.documents.bilan_pluriannuel import build_bilan_pluriannuel
+def _period_bilan(name: str) -> tuple[Builder, DefaultAsOf]:
+    """The builder and default as-of day of a bilan over a period (multi-year, mid-term):
+    ``bilan_pluriannuel.PERIOD_BILANS[name]``, imported when used."""
+    def build(registry: Registry, request: DocumentRequest, as_of: date,
+              origin: Provenance) -> object:
+        from convention_cli.views.documents.bilan_pluriannuel import PERIOD_BILANS
 
-    return build_bilan_pluriannuel(registry, as_of=as_of, public=request.public,
-                                   provenance=origin)
+        return PERIOD_BILANS[name][0](registry, as_of=as_of, public=request.public,
+                                      provenance=origin)
 
+    def default_as_of(registry: Registry, request: DocumentRequest, today: date) -> date:
+        from convention_cli.views.documents.bilan_pluriannuel import PERIOD_BILANS
 
-def _bilan_pluriannuel_as_of(registry: Registry, request: DocumentRequest, today: date) -> date:
-    from convention_cli.views.documents.bilan_pluriannuel import multi_year_as_of
+        return PERIOD_BILANS[name][1](registry)
 
-    return multi_year_as_of(registry)
-
-
-def _build_bilan_mi_etape(
-    registry: Registry, request: DocumentRequest, as_of: date, origin: Provenance
-) -> object:
-    from convention_cli.views.documents.bilan_pluriannuel import build_bilan_mi_etape
-
-    return build_bilan_mi_etape(registry, as_of=as_of, public=request.public,
-                                provenance=origin)
-
-
-def _bilan_mi_etape_as_of(registry: Registry, request: DocumentRequest, today: date) -> date:
-    from convention_cli.views.documents.bilan_pluriannuel import mid_term_as_of
-
-    return mid_term_as_of(registry)
+    return build, default_as_of
 
 
 def _build_passation(
@@ -172,10 +160,10 @@ DOCUMENTS: dict[str, DocumentSpec] = {
     "agenda": DocumentSpec("agenda.md.j2", _build_agenda, _today),
     "bilan-annuel": DocumentSpec("bilan_annuel.md.j2", _build_bilan_annuel,
                                  _bilan_annuel_as_of, signatures=True),
-    "bilan-pluriannuel": DocumentSpec("bilan_pluriannuel.md.j2", _build_bilan_pluriannuel,
-                                      _bilan_pluriannuel_as_of, signatures=True),
-    "bilan-mi-etape": DocumentSpec("bilan_pluriannuel.md.j2", _build_bilan_mi_etape,
-                                   _bilan_mi_etape_as_of, signatures=True),
+    "bilan-pluriannuel": DocumentSpec("bilan_pluriannuel.md.j2",
+                                      *_period_bilan("bilan-pluriannuel"), signatures=True),
+    "bilan-mi-etape": DocumentSpec("bilan_pluriannuel.md.j2",
+                                   *_period_bilan("bilan-mi-etape"), signatures=True),
     "passation": DocumentSpec("passation.md.j2", _build_passation, _today),
     "releve": DocumentSpec("releve.md.j2", _build_releve, _today),
     "communication": DocumentSpec("communication.md.j2", _build_communication,
