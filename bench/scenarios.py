@@ -143,6 +143,7 @@ COMMANDS: tuple[CommandSpec, ...] = (
     CommandSpec("agenda", ("agenda", "--trimestre", "2026-T4"), 4, READ_TARGETS),
     CommandSpec("bilan --annee", ("bilan", "--annee", "2024"), 4, READ_TARGETS),
     CommandSpec("bilan --pluriannuel", ("bilan", "--pluriannuel"), 4, READ_TARGETS),
+    CommandSpec("bilan --mi-etape", ("bilan", "--mi-etape"), 12, READ_TARGETS),
     CommandSpec("passation", ("passation", "--partie", "dgom"), 4, READ_TARGETS),
     # Office formats of the annual bilan (issue 12): converters and matplotlib load only here.
     *(CommandSpec(f"bilan --annee -o {ext}", ("bilan", "--annee", "2024", "-o",

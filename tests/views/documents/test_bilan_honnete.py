@@ -222,3 +222,15 @@ def test_office_files_of_the_recorded_year(
             "| Structure de l'Ouest guyanais (Saint-Laurent-du-Maroni) |") in rows
     assert ("| Référents désignés (un par partie) | 2 référents | 2 référents au 31 mars 2025 "
             "| Compte rendu de la commission | cible atteinte |") in rows
+
+
+@pytest.mark.parametrize("args", [("--annee", "2023"), ("--annee", "2024"),
+                                  ("--annee", "2025"), ("--mi-etape",), ("--pluriannuel",)])
+def test_shipped_registry_rates_every_objective_non_evaluable(
+    args: tuple[str, ...], run_cli: RunCli
+) -> None:
+    """The shipped registry records the annex and the signature-day communication, but no
+    measure: no objective is rated from them."""
+    text = plain(run_cli.ok("bilan", "--data", DATA, *args))
+    ratings = re.findall(r"(?m)^\| \d\. [^|]+(?:\\\|[^|]*)* \| \*\*([^*]+)\*\* \|", text)
+    assert ratings == ["non évaluable (aucune donnée)"] * 4, (args, ratings)
