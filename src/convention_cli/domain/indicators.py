@@ -121,10 +121,3 @@ def indicator_measures(
          for m in indicator.mesures if m.date <= as_of),
         key=lambda m: m.date))
 
-
-def all_indicator_measures(
-    registry: Registry, as_of: date
-) -> dict[str, tuple[MesureVue, ...]]:
-    """Indicator id → its measurements on ``as_of``."""
-    return {ind.id: indicator_measures(registry, eng, ind, as_of)
-            for eng in registry.engagements for ind in eng.indicateurs}
