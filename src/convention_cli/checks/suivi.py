@@ -130,7 +130,7 @@ def records_in_period(registry: Registry) -> Iterator[Diagnostic]:
     for record in records:
         if (why := outside(record.date)) is not None:
             yield warning("DAT007", registry.where(record, "date"),
-                          f"« {record.id} » daté du {format_date(record.date)} {why}")
+                          f"« {record.id} » : date du {format_date(record.date)} {why}")
     for index, avenant in enumerate(conv.avenants):
         location = registry.file_location("convention", "convention", "avenants", index)
         if avenant.date_signature < start:
