@@ -261,3 +261,25 @@ def test_output_that_cannot_take_utf8_gets_question_marks(
     stream.write("échéance")
     stream.flush()
     assert raw.getvalue() == b"?ch?ance"
+
+
+def test_python_dash_m_exits_with_the_code_of_main(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+) -> None:
+    """``python -m convention_cli`` in process: the console-script path (``argv`` None)
+    ends with ``sys.exit(code)``."""
+    import runpy
+    import signal
+
+    import convention_cli
+
+    entry = Path(convention_cli.__file__).with_name("__main__.py")
+    before = signal.getsignal(signal.SIGPIPE)
+    monkeypatch.setattr(sys, "argv", ["convention", "validate", "--data", str(BASE)])
+    try:
+        with pytest.raises(SystemExit) as ended:
+            runpy.run_path(str(entry), run_name="__main__")
+    finally:
+        signal.signal(signal.SIGPIPE, before)
+    assert ended.value.code == 0
+    assert capsys.readouterr().out == "Registre valide : 6 fichiers vérifiés, aucun problème.\n"

@@ -25,3 +25,16 @@ def test_quarters_of_a_period_that_spans_a_new_year() -> None:
     assert list(iter_quarters(date(2023, 7, 18), date(2024, 1, 1))) == [
         (2023, 3), (2023, 4), (2024, 1)]
     assert quarter_bounds(2024, 4) == (date(2024, 10, 1), date(2024, 12, 31))
+
+
+@pytest.mark.parametrize(("signed", "years", "last_day"), [
+    (date(2023, 7, 18), 3, date(2026, 7, 17)),
+    (date(2024, 2, 29), 3, date(2027, 2, 27)),  # anniversary on 28 February
+    (date(2024, 2, 29), 4, date(2028, 2, 28)),  # a leap year again: 29 February
+])
+def test_the_last_day_in_force_is_the_eve_of_the_anniversary(
+    signed: date, years: int, last_day: date,
+) -> None:
+    from convention_cli.load.registry import end_date
+
+    assert end_date(signed, years) == last_day

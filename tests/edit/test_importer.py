@@ -172,3 +172,33 @@ def test_rows_already_there_are_skipped_and_read_only_changes_reported(
     assert "cloture: 2024-07-01" in reunions
     assert "url: notes/mobilite.pdf" in reunions
     assert "valeur: 1.5" in (data / "engagements.yaml").read_text(encoding="utf-8")
+
+
+def test_many_read_only_changes_are_summed_up_after_twenty(
+    run_cli: RunCli, prepared: Path, tmp_path: Path,
+) -> None:
+    cells = {f"engagements!D{line}": f"Libellé {line}" for line in range(2, 24)}
+    result, data, before = _import(run_cli, prepared, tmp_path, cells=cells)
+    assert result.code == 0, result.err
+    notes = result.err.splitlines()
+    assert len(notes) == 21
+    assert notes[0] == ("registre.xlsx:engagements!D2: « libelle » modifié dans la feuille "
+                        "engagements (lecture seule) : non appliqué")
+    assert notes[-1] == ("… et 2 autre(s) modification(s) de feuilles en lecture seule non "
+                         "appliquée(s)")
+    assert _texts(data) == before
+
+
+def test_a_registry_with_errors_is_not_imported_into(
+    run_cli: RunCli, prepared: Path, tmp_path: Path,
+) -> None:
+    data = shutil.copytree(prepared / "data", tmp_path / "data")
+    engagements = data / "engagements.yaml"
+    engagements.write_text(engagements.read_text(encoding="utf-8").replace(
+        "statut: non_renseigne", "statut: fini", 1), encoding="utf-8")
+    before = _texts(data)
+    code, out, err = run_cli("import", prepared / "registre.xlsx", "--data", data)
+    assert (code, out) == (1, "")
+    assert err == (f"convention : le registre {data} contient des erreurs : lancez "
+                   f"« convention validate --data {data} » avant d'importer\n")
+    assert _texts(data) == before

@@ -1,0 +1,44 @@
+"""The public rule (section VI) on the records a confidential meeting or engagement
+holds: a public output shows none of them, an internal one all."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from convention_cli.models import Action, Decision, EntreeJournal, Projet, Reunion
+from convention_cli.views.public import visible_actions, visible_decisions, visible_journal
+
+ENTRY = EntreeJournal(date=date(2024, 3, 1), texte="Relayé")
+
+
+def _reunion(confidentiel: bool) -> Reunion:
+    return Reunion(
+        id="commission-2024-03-12", instance="commission", date=date(2024, 3, 12),
+        source="Compte rendu", confidentiel=confidentiel,
+        decisions=[Decision(id="commission-2024-03-12-decision-1", texte="Feuille de route"),
+                   Decision(id="commission-2024-03-12-decision-2", texte="Budget",
+                            confidentiel=True)],
+        actions=[Action(id="commission-2024-03-12-action-1", texte="Note",
+                        responsable="unml", echeance=date(2024, 5, 31))])
+
+
+def test_a_confidential_meeting_shows_no_decision_nor_action_in_public() -> None:
+    secret = _reunion(confidentiel=True)
+    assert visible_decisions(secret, public=True) == []
+    assert visible_actions(secret, public=True) == []
+    assert len(visible_decisions(secret, public=False)) == 2
+    assert len(visible_actions(secret, public=False)) == 1
+
+
+def test_a_public_meeting_hides_only_its_confidential_decisions() -> None:
+    reunion = _reunion(confidentiel=False)
+    assert [d.texte for d in visible_decisions(reunion, public=True)] == ["Feuille de route"]
+    assert visible_actions(reunion, public=True) == reunion.actions
+
+
+def test_the_journal_of_a_confidential_project_is_not_public() -> None:
+    projet = Projet(id="projet-garage", titre="Garage", territoire="guyane",
+                    date=date(2024, 2, 10), source="Courriel", journal=[ENTRY],
+                    confidentiel=True)
+    assert visible_journal(projet, public=True) == []
+    assert visible_journal(projet, public=False) == [ENTRY]
