@@ -22,6 +22,7 @@ from convention_cli.formats.templating import (
     PACKAGE_TEMPLATES,
     bounded_rendering,
     bounded_sandbox_class,
+    make_environment,
     render_document,
     template_failure,
 )
@@ -192,23 +193,24 @@ def iter_site(
     yield from iter_pages(view, env)
     yield "style.css", style.encode("utf-8")
     yield FRISE, timeline_svg(timeline).encode("utf-8")
+    documents_env = make_environment(override_dir) if view.documents else None
     for document in view.documents:
-        yield from _document_files(document, view, override_dir)
+        yield from _document_files(document, view, override_dir, documents_env)
     yield "sitemap.xml", sitemap(view, base_url)
 
 
 def _document_files(
-    document: DocumentSite, view: SiteView, override_dir: Path | None
+    document: DocumentSite, view: SiteView, override_dir: Path | None, env: Any
 ) -> Iterator[tuple[str, bytes]]:
-    """A document in each of its formats: its template rendered once, the Markdown read
-    once for all the other formats."""
+    """A document in each of its formats: its template rendered once (in the documents'
+    environment ``env``, shared by all), the Markdown read once for the other formats."""
     from convention_cli.formats.docmodel import parse_markdown
     from convention_cli.formats.outputs import write_model
 
     text = render_document(document.modele, {
         "view": document.vue, "public": document.public, "provenance": view.provenance,
         "ids": False, "labels": document.labels,
-    }, override_dir)
+    }, override_dir, env)
     model = None
     for version in document.versions:
         if version.href.endswith(".md"):

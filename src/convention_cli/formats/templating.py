@@ -224,10 +224,16 @@ def has_own_templates(override_dir: Path | None) -> bool:
 
 
 def render_document(
-    template: str, context: dict[str, Any], override_dir: Path | None = None
+    template: str, context: dict[str, Any], override_dir: Path | None = None,
+    env: Any = None,
 ) -> str:
-    """Render ``template`` with ``context``; template problems become French errors."""
-    env = make_environment(override_dir)
+    """Render ``template`` with ``context``; template problems become French errors.
+    ``env`` (from ``make_environment(override_dir)``) is reused by a caller that renders
+    many documents: templates compiled once, and each rendering has its whole budget."""
+    if env is None:
+        env = make_environment(override_dir)
+    else:
+        env.loop_budget = TEMPLATE_LOOP_BUDGET
     limit = TEMPLATE_TIME_LIMIT if has_own_templates(override_dir) else None
     text = bounded_rendering(lambda: env.get_template(template).generate(**context),
                              template, time_limit=limit)
