@@ -287,3 +287,16 @@ def test_readings_are_shown_as_readings(tmp_path: Path) -> None:
     files = site_files(build(data, tmp_path / "s", "--as-of", AS_OF))
     text = read_page(files["engagements/dgom-ladom.html"]).plain
     assert "echeance — lecture : le texte ne fixe pas de date" in text
+
+
+def test_referent_in_office_public_parts_only(site: dict[str, bytes], tmp_path: Path) -> None:
+    text = read_page(site["index.html"]).plain
+    assert ("DGOM — Direction générale des outre-mer : Bureau de la vie économique, de "
+            "l'emploi et de la formation (section III) ; en fonction : Cheffe de bureau.") in text
+    assert "UNML — Union nationale des missions locales : Référents mandatés par la " \
+        "commission ultramarine (section III) ; aucune personne en fonction" in text
+    assert "ARNAUD" not in text
+    internal = site_files(build(fixture_copy(tmp_path), tmp_path / "interne", "--as-of",
+                                AS_OF, "--interne"))
+    assert "en fonction : Camille ARNAUD-SECRET, Cheffe de bureau." in read_page(
+        internal["index.html"]).plain

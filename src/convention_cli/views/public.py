@@ -119,6 +119,11 @@ def person_name(name: str, public: bool) -> str | None:
     return None if public else name
 
 
+def person_contact(contact: str | None, public: bool) -> str | None:
+    """A person's own contact (address, telephone): None in a public output."""
+    return None if public else contact
+
+
 def fact_value(fait: Fait | None, public: bool = False) -> str | None:
     """A fact's value; None when unverified (never guessed) or, in public, unless its
     confidence is « haute »."""

@@ -50,6 +50,7 @@ from convention_cli.views.site_pages import (
     engagement_rows,
     groupe_page,
     journal_lines,
+    referent_rows,
     reunion_page,
     territoire_page,
 )
@@ -216,6 +217,7 @@ def _accueil(ctx: Context) -> Accueil:
         or tuple(echeance_row(ctx, e) for e in ctx.echeances
                  if e.etat is Etat.A_VENIR)[:3],
         dernieres=tuple(dated[:LAST_UPDATES]),
+        referents=referent_rows(ctx),
     )
 
 

@@ -287,6 +287,22 @@ class Frise:
 
 
 @dataclass(frozen=True)
+class LigneReferent:
+    """A party's referent in office (section III): the office always; the person's name
+    and contact in the internal version only."""
+
+    partie: str
+    libelle: str
+    clause: str
+    adresse: str | None
+    """The generic address, when verified (public: confidence « haute »)."""
+    fonction: str | None
+    depuis: Day | None
+    nom: str | None
+    contact: str | None
+
+
+@dataclass(frozen=True)
 class Accueil:
     titre: str
     presentation: tuple[str, str]
@@ -300,6 +316,7 @@ class Accueil:
     en_retard: tuple[LigneEcheance, ...]
     prochaines: tuple[LigneEcheance, ...]
     dernieres: tuple[LigneJournal, ...]
+    referents: tuple[LigneReferent, ...] = ()
 
 
 @dataclass(frozen=True)

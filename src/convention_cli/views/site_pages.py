@@ -32,6 +32,8 @@ from convention_cli.views.public import (
     is_web_address,
     journal_author,
     participants,
+    person_contact,
+    person_name,
     visible_actions,
     visible_decisions,
     visible_evaluations,
@@ -50,6 +52,7 @@ from convention_cli.views.site_model import (
     LigneMesure,
     LigneMissionLocale,
     LignePreuve,
+    LigneReferent,
     LigneStatut,
     LigneSuivi,
     PageEngagement,
@@ -324,6 +327,29 @@ def reunion_page(ctx: Context, reunion: Reunion, releve: DocumentSite | None) ->
             for a in visible_actions(reunion, ctx.public)),
         releve=releve.versions if releve else (),
     )
+
+
+def referent_rows(ctx: Context) -> tuple[LigneReferent, ...]:
+    """Each party's referent in office on the as-of day (section III): the office, the
+    verified generic address and the person's function; the person's name and contact
+    only where ``views/public.py`` lets them through (never in public)."""
+    from convention_cli.domain.referents import referent_in_office
+
+    rows = []
+    for partie in ctx.registry.parties:
+        referent = partie.referent
+        if referent is None:
+            continue
+        person = referent_in_office(referent, ctx.as_of)
+        rows.append(LigneReferent(
+            partie=f"{partie.sigle} — {partie.nom}", libelle=referent.libelle,
+            clause=referent.clause,
+            adresse=fact_value(referent.adresse_generique, ctx.public),
+            fonction=person.fonction if person else None,
+            depuis=person.depuis if person else None,
+            nom=person_name(person.nom, ctx.public) if person else None,
+            contact=person_contact(person.contact, ctx.public) if person else None))
+    return tuple(rows)
 
 
 def _projet(ctx: Context, projet: Projet) -> LigneSuivi:
