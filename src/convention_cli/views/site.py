@@ -45,6 +45,7 @@ from convention_cli.views.site_model import (
 )
 from convention_cli.views.site_pages import (
     Context,
+    convention_term,
     echeance_row,
     engagement_page,
     engagement_rows,
@@ -165,10 +166,7 @@ def _counters(
 
 def _accueil(ctx: Context) -> Accueil:
     registry = ctx.registry
-    conv = registry.convention
-    end = registry.date_fin
-    assert conv is not None
-    assert end is not None
+    conv, _ = convention_term(registry)
     main = [p for p in registry.parties if p.role == "partie"]
     cosign = [p for p in registry.parties if p.role == "co_signataire"]
     objectives = sorted(conv.objectifs, key=lambda o: o.numero)
@@ -226,10 +224,7 @@ def _frise(ctx: Context) -> Frise:
     échéances, as long as these fit in a picture (``FRISE_MAX_ENGAGEMENTS``); beyond, the
     engagements' échéances are left to the page of the échéances."""
     registry = ctx.registry
-    conv = registry.convention
-    end = registry.date_fin
-    assert conv is not None
-    assert end is not None
+    conv, end = convention_term(registry)
     shown = [e for e in ctx.echeances
              if e.objet in (Objet.BILAN, Objet.COMMUNICATION, Objet.ENGAGEMENT,
                             Objet.CONVENTION) and e.id != "decision-prorogation"]

@@ -26,6 +26,7 @@ from datetime import date, timedelta
 from convention_cli.load.registry import Registry
 from convention_cli.views.provenance import Provenance
 from convention_cli.views.site_model import DocumentSite
+from convention_cli.views.site_pages import convention_term
 from convention_cli.vocab import format_date
 
 MARKDOWN = ("Markdown", ".md")
@@ -41,10 +42,7 @@ MULTI_YEAR_NOTICE_DAYS = 30
 
 def latest_annual_year(registry: Registry, as_of: date) -> int | None:
     """The last year of the convention that has ended by ``as_of`` (its bilan is due)."""
-    conv = registry.convention
-    end = registry.date_fin
-    assert conv is not None
-    assert end is not None
+    conv, end = convention_term(registry)
     from convention_cli.views.documents.bilan import year_period
 
     years = [y for y in range(conv.date_signature.year, end.year + 1)
@@ -65,10 +63,7 @@ def build_site_documents(
 ) -> tuple[DocumentSite, ...]:
     """The latest annual bilan (of the last year ended), the multi-year bilan when due and
     the communication of the current year; ``registry`` is the site's snapshot."""
-    conv = registry.convention
-    end = registry.date_fin
-    assert conv is not None
-    assert end is not None
+    conv, end = convention_term(registry)
     if as_of < conv.date_signature:
         return ()
     from convention_cli.views.documents.catalogue import DocumentRequest

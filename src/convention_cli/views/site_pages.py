@@ -16,6 +16,7 @@ from convention_cli.domain.echeances import Echeance, Etat, Objet
 from convention_cli.domain.queries import next_echeance
 from convention_cli.load.registry import JournalOwner, Registry
 from convention_cli.models import (
+    Convention,
     DemandeEvaluation,
     Engagement,
     Fait,
@@ -121,6 +122,15 @@ class Context:
         for eng in self.engagements:
             for target in eng.peut_deboucher_sur:
                 self.follows.setdefault(target, []).append(eng.id)
+
+
+def convention_term(registry: Registry) -> tuple[Convention, date]:
+    """The convention and its last day in force (a valid registry has both)."""
+    conv = registry.convention
+    end = registry.date_fin
+    assert conv is not None
+    assert end is not None
+    return conv, end
 
 
 # --- the confidentiality cut: views/public.py decides, the site only asks -------------
