@@ -5,6 +5,10 @@ and ``StrictUndefined``; templates ship in ``templates/site/`` and a registry ma
 override any of them, and the style sheet, with its own ``templates/site/``. The
 result is a mapping ``path → bytes``, sorted, with no date other than the as-of day:
 the same registry and as-of day always give the same bytes.
+
+The timeline picture (``frise.svg``) is the documents' own (``formats/timeline.py``), drawn
+for the convention's whole period; the downloadable documents are written by the tool's
+format writers (``formats/outputs.py``), Word and ODT files dated on the as-of day.
 """
 
 from __future__ import annotations
