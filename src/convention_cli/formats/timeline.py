@@ -3,12 +3,18 @@
 Markdown documents keep a Mermaid gantt (GitHub and GitLab draw it); Word, LibreOffice,
 the HTML documents and the static site need a picture. It is drawn here from one layout,
 without a plotting library: SVG as text (its words stay words: searchable, printable),
-PNG with Pillow in the DejaVu Sans font. One row per échéance, a diamond, square or
-circle on the time axis whose colour and shape both tell its state (red square: late;
-grey disc: honoured; blue diamond: open), a legend, and when given the as-of day as a
-dashed line. matplotlib drew it before, at about a second of start-up and half a second
-per picture, more than the whole static site costs; the layout below keeps its
-proportions (6.5 inches wide, one row per task, month ticks).
+PNG with Pillow in DejaVu Sans (shipped in ``fonts/`` with its licence). One row per
+échéance, a diamond, square or circle on the time axis whose colour and shape both tell
+its state (red square: late; grey disc: honoured; blue diamond: open), a legend, and when
+given the as-of day as a dashed line. The layout keeps the proportions of the matplotlib
+figure the documents had before (6.5 inches wide, one row per task, month ticks).
+
+Why not a plotting library (issue 12 asked for one): drawing the annual bilan's timeline
+once in SVG and once in PNG costs, in a process of its own, 1.67 × ``validate`` on
+``data/`` with matplotlib (its import alone is about a second) and 0.36 × with this
+module (``bench/bench_timeline.py``, ``bench/results-timeline.md``: paired, 5 runs). The
+static site, which offers the bilans in Word and ODT and shows the same picture, must stay
+under 3 × ``validate`` (issue 14): matplotlib alone would take more than half of that.
 
 The picture is deterministic: the same timeline gives the same bytes (no date, no random
 id in the files), so documents stay comparable from one run to the next; a picture is
@@ -120,27 +126,19 @@ def _unescape(text: str) -> str:
 # --- fonts (Pillow, imported only when a picture is drawn) --------------------------------
 
 
-def _font_file(bold: bool) -> str | None:
-    """DejaVu Sans: from matplotlib's data (a dependency; located without importing it),
-    else the system's copy; None when neither is there."""
-    import importlib.util
+FONTS = Path(__file__).parent / "fonts"
+"""DejaVu Sans, regular and bold, shipped with the package (licence: LICENSE_DEJAVU)."""
 
-    name = "DejaVuSans-Bold.ttf" if bold else "DejaVuSans.ttf"
-    candidates = []
-    spec = importlib.util.find_spec("matplotlib")
-    for folder in (spec.submodule_search_locations or []) if spec else []:
-        candidates.append(Path(folder) / "mpl-data" / "fonts" / "ttf" / name)
-    candidates.append(Path("/usr/share/fonts/truetype/dejavu") / name)
-    return next((str(path) for path in candidates if path.is_file()), None)
+
+def _font_file(bold: bool) -> str:
+    return str(FONTS / ("DejaVuSans-Bold.ttf" if bold else "DejaVuSans.ttf"))
 
 
 @lru_cache(maxsize=8)
 def font(size: float, bold: bool = False) -> Any:
     from PIL import ImageFont
 
-    path = _font_file(bold)
-    return (ImageFont.truetype(path, size) if path is not None
-            else ImageFont.load_default(size))
+    return ImageFont.truetype(_font_file(bold), size)
 
 
 def _width(text: str, size: float = FONT, bold: bool = False) -> float:
