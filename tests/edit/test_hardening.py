@@ -316,7 +316,8 @@ def test_lock_timeout_zero_is_accepted(registry_copy: RegistryCopy, run_cli: Run
 
 def test_edit_commands_import_without_fcntl() -> None:
     code = ("import sys; sys.modules['fcntl'] = None\n"
-            "import convention_cli.cli.app, convention_cli.cli.commands.edition\n"
+            "import convention_cli.cli.app, convention_cli.cli.edition\n"
+            "import convention_cli.cli.commands.journal, convention_cli.cli.commands.action\n"
             "import convention_cli.edit.transaction, convention_cli.edit.operations\n")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             check=False)

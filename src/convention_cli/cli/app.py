@@ -14,19 +14,22 @@ from typing import Annotated, Any
 import typer
 
 from convention_cli import __version__
+from convention_cli.cli.commands.action import action_app
 from convention_cli.cli.commands.agenda import agenda
 from convention_cli.cli.commands.bilan import bilan
 from convention_cli.cli.commands.couverture import couverture
+from convention_cli.cli.commands.decision import decision_app
 from convention_cli.cli.commands.echeances import echeances
-from convention_cli.cli.commands.edition import action_app, decision_app, journal_app, reunion_app
 from convention_cli.cli.commands.engagement import engagement
 from convention_cli.cli.commands.engagements import engagements
 from convention_cli.cli.commands.export import export
 from convention_cli.cli.commands.gt import gt
 from convention_cli.cli.commands.importation import import_
 from convention_cli.cli.commands.init import init
+from convention_cli.cli.commands.journal import journal_app
 from convention_cli.cli.commands.passation import communication, passation
 from convention_cli.cli.commands.releve import releve
+from convention_cli.cli.commands.reunion import reunion_app
 from convention_cli.cli.commands.schema import schema
 from convention_cli.cli.commands.site import site
 from convention_cli.cli.commands.status import status

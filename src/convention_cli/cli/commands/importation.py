@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from convention_cli.cli.commands.edition import DryRunOption
+from convention_cli.cli.edition import DryRunOption
 from convention_cli.cli.options import AsOfOption, DataOption, resolve_as_of, resolve_data
 
 

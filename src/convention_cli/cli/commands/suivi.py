@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from convention_cli.cli.commands.edition import ConfidentielOption, DryRunOption, run_edit
+from convention_cli.cli.edition import ConfidentielOption, DryRunOption, run_edit
 from convention_cli.cli.french import FrenchCommand, FrenchGroup
 from convention_cli.cli.options import DataOption, parse_date_option
 
