@@ -10,12 +10,13 @@ from __future__ import annotations
 import signal
 import sys
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from convention_cli.cli.options import resolve_data
+from convention_cli.cli.options import parse_date_option, resolve_as_of, resolve_data
 
 if TYPE_CHECKING:
     from convention_cli.edit.operations import EditOutcome
@@ -29,6 +30,21 @@ ConfidentielOption = Annotated[
     bool, typer.Option("--confidentiel", help="Marque l'élément confidentiel (section VI) : "
                        "absent des documents publics.")
 ]
+ReunionIdArgument = Annotated[
+    str, typer.Argument(metavar="REUNION_ID", help="Identifiant de la réunion.")
+]
+
+
+def required_date(value: str, option: str = "--date") -> date:
+    """A date the edit cannot do without, checked as every date option is."""
+    day = parse_date_option(value, option)
+    assert day is not None
+    return day
+
+
+def edit_date(value: str | None, option: str = "--date") -> date:
+    """The day of an entry or a closing: the given date, or today."""
+    return resolve_as_of(None) if value is None else required_date(value, option)
 
 
 def run_edit(

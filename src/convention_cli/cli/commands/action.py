@@ -6,9 +6,17 @@ from typing import Annotated
 
 import typer
 
-from convention_cli.cli.edition import ConfidentielOption, DryRunOption, TexteOption, run_edit
+from convention_cli.cli.edition import (
+    ConfidentielOption,
+    DryRunOption,
+    ReunionIdArgument,
+    TexteOption,
+    edit_date,
+    required_date,
+    run_edit,
+)
 from convention_cli.cli.french import FrenchCommand, FrenchGroup
-from convention_cli.cli.options import DataOption, parse_date_option, resolve_as_of
+from convention_cli.cli.options import DataOption
 
 action_app = typer.Typer(help="Actions décidées en réunion : ajout et clôture.",
                          cls=FrenchGroup, no_args_is_help=True)
@@ -16,8 +24,7 @@ action_app = typer.Typer(help="Actions décidées en réunion : ajout et clôtur
 
 @action_app.command("add", cls=FrenchCommand)
 def action_add(
-    reunion_id: Annotated[str, typer.Argument(metavar="REUNION_ID",
-                                              help="Identifiant de la réunion.")],
+    reunion_id: ReunionIdArgument,
     texte: TexteOption,
     responsable: Annotated[str, typer.Option("--responsable", help="Partie responsable "
                                              "(ex. dgom, unml).")],
@@ -35,8 +42,7 @@ def action_add(
     """
     from convention_cli.edit.operations import add_action
 
-    day = parse_date_option(echeance, "--echeance")
-    assert day is not None
+    day = required_date(echeance, "--echeance")
     run_edit(data, dry_run, lambda tx: add_action(tx, reunion_id, texte=texte,
                                                   responsable=responsable, echeance=day,
                                                   confidentiel=confidentiel))
@@ -60,6 +66,5 @@ def action_close(
     """
     from convention_cli.edit.operations import close_action
 
-    day = resolve_as_of(date) if date is None else parse_date_option(date, "--date")
-    assert day is not None
+    day = edit_date(date)
     run_edit(data, dry_run, lambda tx: close_action(tx, action_id, day=day, preuve=preuve))

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Annotated
-
 import typer
 
-from convention_cli.cli.edition import ConfidentielOption, DryRunOption, TexteOption, run_edit
+from convention_cli.cli.edition import (
+    ConfidentielOption,
+    DryRunOption,
+    ReunionIdArgument,
+    TexteOption,
+    run_edit,
+)
 from convention_cli.cli.french import FrenchCommand, FrenchGroup
 from convention_cli.cli.options import DataOption
 
@@ -16,8 +20,7 @@ decision_app = typer.Typer(help="Décisions prises en réunion.", cls=FrenchGrou
 
 @decision_app.command("add", cls=FrenchCommand)
 def decision_add(
-    reunion_id: Annotated[str, typer.Argument(metavar="REUNION_ID",
-                                              help="Identifiant de la réunion.")],
+    reunion_id: ReunionIdArgument,
     texte: TexteOption,
     confidentiel: ConfidentielOption = False,
     data: DataOption = None,

@@ -6,9 +6,15 @@ from typing import Annotated
 
 import typer
 
-from convention_cli.cli.edition import ConfidentielOption, DryRunOption, TexteOption, run_edit
+from convention_cli.cli.edition import (
+    ConfidentielOption,
+    DryRunOption,
+    TexteOption,
+    edit_date,
+    run_edit,
+)
 from convention_cli.cli.french import FrenchCommand, FrenchGroup
-from convention_cli.cli.options import DataOption, parse_date_option, resolve_as_of
+from convention_cli.cli.options import DataOption
 
 journal_app = typer.Typer(help="Journal daté des engagements, groupes de travail, projets et "
                           "demandes d'évaluation.", cls=FrenchGroup,
@@ -60,8 +66,7 @@ def journal_add(
     """
     from convention_cli.edit.operations import add_journal_entry
 
-    day = resolve_as_of(date) if date is None else parse_date_option(date, "--date")
-    assert day is not None
+    day = edit_date(date)
     run_edit(data, dry_run, lambda tx: add_journal_entry(
         tx, engagement_id, day=day, texte=texte, auteur=auteur, statut=statut, preuve=preuve,
         confidentiel=confidentiel, honore=honore, source=source, parties=partie))

@@ -6,9 +6,9 @@ from typing import Annotated
 
 import typer
 
-from convention_cli.cli.edition import DryRunOption, run_edit
+from convention_cli.cli.edition import DryRunOption, required_date, run_edit
 from convention_cli.cli.french import FrenchCommand, FrenchGroup
-from convention_cli.cli.options import DataOption, parse_date_option
+from convention_cli.cli.options import DataOption
 
 reunion_app = typer.Typer(help="Réunions : commission, groupes de travail, référents.",
                           cls=FrenchGroup, no_args_is_help=True)
@@ -36,8 +36,7 @@ def reunion_add(
     """
     from convention_cli.edit.operations import add_reunion
 
-    day = parse_date_option(date, "--date")
-    assert day is not None
+    day = required_date(date)
     run_edit(data, dry_run, lambda tx: add_reunion(
         tx, instance=instance, day=day, participants=list(participants or []), lieu=lieu,
         source=source))

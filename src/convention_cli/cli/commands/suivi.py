@@ -4,12 +4,11 @@ same locked, re-validated transaction as the other edits)."""
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated
 
 import typer
 
-from convention_cli.cli.edition import ConfidentielOption, DryRunOption, run_edit
+from convention_cli.cli.edition import ConfidentielOption, DryRunOption, required_date, run_edit
 from convention_cli.cli.french import FrenchCommand, FrenchGroup
 from convention_cli.cli.options import DataOption, parse_date_option
 
@@ -26,12 +25,6 @@ evaluation_app = typer.Typer(help="Demandes d'évaluation examinées par la DGOM
 
 SourceOption = Annotated[str, typer.Option("--source", help="D'où vient l'information "
                                            "(document, courriel, compte rendu…).")]
-
-
-def _date(value: str, option: str = "--date") -> date:
-    day = parse_date_option(value, option)
-    assert day is not None
-    return day
 
 
 @mesure_app.command("add", cls=FrenchCommand)
@@ -58,7 +51,7 @@ def mesure_add(
     from convention_cli.edit.records import add_mesure, parse_number
 
     number = parse_number(valeur)
-    day = _date(date)
+    day = required_date(date)
     run_edit(data, dry_run, lambda tx: add_mesure(
         tx, indicateur_id, valeur=number, day=day, source=source, commentaire=commentaire,
         confidentiel=confidentiel))
@@ -92,7 +85,7 @@ def referent_set(
     """
     from convention_cli.edit.records import set_referent
 
-    day = _date(depuis, "--depuis")
+    day = required_date(depuis, "--depuis")
     run_edit(data, dry_run, lambda tx: set_referent(
         tx, partie, nom=nom, depuis=day, source=source, fonction=fonction, contact=contact,
         adresse_generique=adresse_generique))
@@ -117,7 +110,7 @@ def avenant_add(
     """
     from convention_cli.edit.records import add_avenant
 
-    day = _date(date)
+    day = required_date(date)
     until = parse_date_option(prorogation, "--prorogation-jusqu-au")
     run_edit(data, dry_run, lambda tx: add_avenant(tx, day=day, objet=objet, source=source,
                                                    prorogation=until))
@@ -147,7 +140,7 @@ def projet_add(
     """
     from convention_cli.edit.records import add_projet
 
-    day = _date(date)
+    day = required_date(date)
     run_edit(data, dry_run, lambda tx: add_projet(
         tx, titre=titre, territoire=territoire, day=day, source=source,
         mission_locale=mission_locale, fonds=fonds, confidentiel=confidentiel))
@@ -172,7 +165,7 @@ def evaluation_add(
     """
     from convention_cli.edit.records import add_evaluation
 
-    day = _date(date)
+    day = required_date(date)
     run_edit(data, dry_run, lambda tx: add_evaluation(
         tx, objet=objet, mission_locale=mission_locale, day=day, source=source,
         confidentiel=confidentiel))
