@@ -17,9 +17,14 @@ from __future__ import annotations
 import inspect
 import os
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from typer.core import TyperCommand, TyperGroup
+
+if TYPE_CHECKING:
+    _CommandBase = TyperCommand
+else:
+    _CommandBase = object
 
 HELP_OPTION_TEXT = "Affiche cette aide et quitte."
 
@@ -250,7 +255,9 @@ def _french_help_option(option: Any) -> Any:
     return option
 
 
-class FrenchGroup(TyperGroup):
+class _FrenchHelp(_CommandBase):
+    """French help, usage and identifiers for a command or a group (mixed in first)."""
+
     def format_help(self, ctx: Any, formatter: Any) -> None:
         _frenchify_rich_help()
         _polish_help(self)
@@ -262,27 +269,16 @@ class FrenchGroup(TyperGroup):
     def get_help_option(self, ctx: Any) -> Any:
         return _french_help_option(super().get_help_option(ctx))
 
+    def invoke(self, ctx: Any) -> Any:
+        _lower_identifiers(ctx)
+        return super().invoke(ctx)
+
+
+class FrenchGroup(_FrenchHelp, TyperGroup):
     def get_command(self, ctx: Any, cmd_name: str) -> Any:
         command = super().get_command(ctx, cmd_name)
         return None if command is None else _make_french(command)
 
-    def invoke(self, ctx: Any) -> Any:
-        _lower_identifiers(ctx)
-        return super().invoke(ctx)
 
-
-class FrenchCommand(TyperCommand):
-    def format_help(self, ctx: Any, formatter: Any) -> None:
-        _frenchify_rich_help()
-        _polish_help(self)
-        super().format_help(ctx, formatter)
-
-    def get_usage(self, ctx: Any) -> str:
-        return _french_usage(super().get_usage(ctx))
-
-    def get_help_option(self, ctx: Any) -> Any:
-        return _french_help_option(super().get_help_option(ctx))
-
-    def invoke(self, ctx: Any) -> Any:
-        _lower_identifiers(ctx)
-        return super().invoke(ctx)
+class FrenchCommand(_FrenchHelp, TyperCommand):
+    pass
