@@ -27,31 +27,25 @@ def load_registry(data: Path | None) -> Registry:
     return load_valid_registry(resolve_data(data))
 
 
-def emit_list(
-    output_format: Format, to_json: Callable[[], Any], to_table: Callable[[], Tableau]
+def emit_view(
+    output_format: Format, to_json: Callable[[], Any],
+    to_view: Callable[[], Tableau | FicheDocument],
 ) -> None:
+    """A list (``Tableau``) or a fiche (``FicheDocument``) in the format asked: JSON,
+    Markdown, or the terminal's table or text. Only the asked form is built."""
     from convention_cli.cli import render
+    from convention_cli.views.blocks import Tableau
 
     if output_format is Format.json:
         render.print_json(to_json())
-    elif output_format is Format.markdown:
-        from convention_cli.formats.blocks_markdown import tableau_to_markdown
+        return
+    view = to_view()
+    if output_format is Format.markdown:
+        from convention_cli.formats.blocks_markdown import document_to_markdown, tableau_to_markdown
 
-        render.print_text(tableau_to_markdown(to_table()))
+        render.print_text(tableau_to_markdown(view) if isinstance(view, Tableau)
+                          else document_to_markdown(view))
+    elif isinstance(view, Tableau):
+        render.print_tableau(view)
     else:
-        render.print_tableau(to_table())
-
-
-def emit_fiche(
-    output_format: Format, to_json: Callable[[], Any], to_document: Callable[[], FicheDocument]
-) -> None:
-    from convention_cli.cli import render
-
-    if output_format is Format.json:
-        render.print_json(to_json())
-    elif output_format is Format.markdown:
-        from convention_cli.formats.blocks_markdown import document_to_markdown
-
-        render.print_text(document_to_markdown(to_document()))
-    else:
-        render.print_document(to_document())
+        render.print_document(view)

@@ -6,10 +6,7 @@ from typing import Annotated
 
 import typer
 
-from convention_cli.cli.consultation import (
-    emit_fiche,
-    load_registry,
-)
+from convention_cli.cli.consultation import emit_view, load_registry
 from convention_cli.cli.options import (
     AsOfOption,
     DataOption,
@@ -48,5 +45,5 @@ def engagement(
 
     day = resolve_as_of(as_of)
     fiche = build_engagement_fiche(load_registry(data), ident, day, horizon)
-    emit_fiche(output_format, lambda: engagement_fiche_to_json(fiche),
-                lambda: engagement_fiche_document(fiche))
+    emit_view(output_format, lambda: engagement_fiche_to_json(fiche),
+               lambda: engagement_fiche_document(fiche))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from convention_cli.cli.consultation import emit_list, load_registry
+from convention_cli.cli.consultation import emit_view, load_registry
 from convention_cli.cli.options import (
     AsOfOption,
     DataOption,
@@ -46,5 +46,5 @@ def engagements(
     day = resolve_as_of(as_of)
     view = build_engagement_list(
         load_registry(data), day, Filtres(partie, territoire, objectif, statut), horizon)
-    emit_list(output_format, lambda: engagement_list_to_json(view),
-               lambda: engagement_list_table(view))
+    emit_view(output_format, lambda: engagement_list_to_json(view),
+              lambda: engagement_list_table(view))

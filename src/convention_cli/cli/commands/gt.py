@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from convention_cli.cli.consultation import emit_fiche, emit_list, load_registry
+from convention_cli.cli.consultation import emit_view, load_registry
 from convention_cli.cli.options import (
     AsOfOption,
     DataOption,
@@ -51,12 +51,12 @@ def gt(
     registry = load_registry(data)
     day = resolve_as_of(as_of)
     # table and text are the same choice, the terminal view, for a list or a fiche.
-    terminal = output_format in (None, Format.table, Format.text)
+    output_format = output_format or Format.table
     if ident is None:
         lignes = build_group_list(registry, day)
-        emit_list(Format.table if terminal or output_format is None else output_format,
-                   lambda: group_list_to_json(lignes), lambda: group_list_table(lignes))
+        emit_view(output_format, lambda: group_list_to_json(lignes),
+                  lambda: group_list_table(lignes))
         return
     fiche = build_group_fiche(registry, ident, day)
-    emit_fiche(Format.text if terminal or output_format is None else output_format,
-                lambda: group_fiche_to_json(fiche), lambda: group_fiche_document(fiche))
+    emit_view(output_format, lambda: group_fiche_to_json(fiche),
+              lambda: group_fiche_document(fiche))

@@ -6,10 +6,7 @@ from typing import Annotated
 
 import typer
 
-from convention_cli.cli.consultation import (
-    emit_fiche,
-    load_registry,
-)
+from convention_cli.cli.consultation import emit_view, load_registry
 from convention_cli.cli.options import (
     AsOfOption,
     DataOption,
@@ -44,5 +41,5 @@ def territoire(
     )
 
     fiche = build_territory_fiche(load_registry(data), ident, resolve_as_of(as_of))
-    emit_fiche(output_format, lambda: territory_fiche_to_json(fiche),
-                lambda: territory_fiche_document(fiche))
+    emit_view(output_format, lambda: territory_fiche_to_json(fiche),
+               lambda: territory_fiche_document(fiche))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from convention_cli.cli.consultation import emit_list, load_registry
+from convention_cli.cli.consultation import emit_view, load_registry
 from convention_cli.cli.options import DataOption, Format, ListFormatOption
 
 
@@ -24,5 +24,5 @@ def territoires(
     )
 
     view = build_territory_list(load_registry(data))
-    emit_list(output_format, lambda: territory_list_to_json(view),
-               lambda: territory_list_table(view))
+    emit_view(output_format, lambda: territory_list_to_json(view),
+              lambda: territory_list_table(view))
