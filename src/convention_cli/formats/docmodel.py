@@ -31,6 +31,8 @@ Inline = tuple[Span, ...]
 
 @dataclass(frozen=True)
 class Heading:
+    """A heading; the document's level 1 is its title, so its sections are level 2."""
+
     level: int
     content: Inline
 
@@ -61,6 +63,8 @@ class Table:
 
 @dataclass(frozen=True)
 class Code:
+    """A fenced block: ``info`` ``mermaid`` is the timeline, drawn as a picture."""
+
     info: str
     text: str
 
@@ -81,6 +85,46 @@ class DocumentModel:
     blocks: tuple[Block, ...]
     meta: DocumentMeta | None = None
     extra: dict[str, Any] = field(default_factory=dict)
+
+
+class BlockWriter:
+    """The walk every office format shares (DOCX, ODT, HTML): the body in order, the
+    signature block before the closing provenance line (or last), and one method per
+    kind of block. A format implements only its primitives: ``heading``, ``paragraph``,
+    ``list_block``, ``quote``, ``table``, ``code``, ``rule`` (each taking the block and
+    the format's own context, such as the depth or the parent element), ``note`` and
+    ``signatures``."""
+
+    def write_body(self, model: DocumentModel) -> None:
+        noted = False
+        for block in model.blocks:
+            if isinstance(block, Paragraph) and block.note:
+                noted = True
+                self.signatures(model)
+                self.note(block.content)
+            else:
+                self.add(self.block(block))
+        if not noted:
+            self.signatures(model)
+
+    def block(self, block: Block, *context: Any) -> Any:
+        return getattr(self, _PRIMITIVES[type(block)])(block, *context)
+
+    def add(self, written: Any) -> None:
+        """What a top-level primitive returned: nothing for the formats that write into a
+        document as they go; the text of the block for those that join texts (HTML)."""
+
+    def signatures(self, model: DocumentModel) -> None:
+        raise NotImplementedError
+
+    def note(self, content: Inline) -> None:
+        raise NotImplementedError
+
+
+_PRIMITIVES: dict[type, str] = {
+    Heading: "heading", Paragraph: "paragraph", ListBlock: "list_block", Quote: "quote",
+    Table: "table", Code: "code", Rule: "rule",
+}
 
 
 def plain(content: Inline) -> str:

@@ -14,7 +14,7 @@ from datetime import datetime
 from typing import Any
 
 from convention_cli.formats.docmodel import (
-    Block,
+    BlockWriter,
     Code,
     DocumentModel,
     Heading,
@@ -43,14 +43,7 @@ def render_docx(model: DocumentModel) -> bytes:
         style.font.color.rgb = RGBColor.from_string(ACCENT)
     writer = _DocxWriter(document)
     writer.title_block(model)
-    for block in model.blocks:
-        if isinstance(block, Paragraph) and block.note:
-            writer.signatures(model)
-            writer.note(block.content)
-        else:
-            writer.block(block, 0)
-    if not any(isinstance(b, Paragraph) and b.note for b in model.blocks):
-        writer.signatures(model)
+    writer.write_body(model)
     writer.footer()
     writer.properties(model)
     buffer = io.BytesIO()
@@ -58,7 +51,7 @@ def render_docx(model: DocumentModel) -> bytes:
     return buffer.getvalue()
 
 
-class _DocxWriter:
+class _DocxWriter(BlockWriter):
     def __init__(self, document: Any) -> None:
         self.document = document
 
@@ -137,37 +130,35 @@ class _DocxWriter:
 
     # --- blocks ------------------------------------------------------------------------
 
-    def block(self, block: Block, depth: int, quoted: bool = False) -> None:
-        document = self.document
-        if isinstance(block, Heading):
-            paragraph = document.add_heading("", level=min(max(block.level - 1, 1), 9))
-            self.runs(paragraph, block.content)
-        elif isinstance(block, Paragraph):
-            paragraph = document.add_paragraph(style="Quote" if quoted else None)
-            self.runs(paragraph, block.content)
-        elif isinstance(block, ListBlock):
-            base = "List Number" if block.ordered else "List Bullet"
-            style = base if depth == 0 else f"{base} {min(depth + 1, 3)}"
-            for item in block.items:
-                first, *rest = item or (Paragraph(()),)
-                if isinstance(first, Paragraph):
-                    paragraph = document.add_paragraph(style=style)
-                    self.runs(paragraph, first.content)
-                else:
-                    self.block(first, depth + 1, quoted)
-                for inner in rest:
-                    self.block(inner, depth + 1, quoted)
-        elif isinstance(block, Quote):
-            for inner in block.blocks:
-                self.block(inner, depth, quoted=True)
-        elif isinstance(block, Table):
-            self.table(block)
-        elif isinstance(block, Code):
-            self.code(block)
-        elif isinstance(block, Rule):
-            document.add_paragraph("")
+    def heading(self, block: Heading, depth: int = 0, quoted: bool = False) -> None:
+        paragraph = self.document.add_heading("", level=min(max(block.level - 1, 1), 9))
+        self.runs(paragraph, block.content)
 
-    def table(self, block: Table) -> None:
+    def paragraph(self, block: Paragraph, depth: int = 0, quoted: bool = False) -> None:
+        paragraph = self.document.add_paragraph(style="Quote" if quoted else None)
+        self.runs(paragraph, block.content)
+
+    def list_block(self, block: ListBlock, depth: int = 0, quoted: bool = False) -> None:
+        base = "List Number" if block.ordered else "List Bullet"
+        style = base if depth == 0 else f"{base} {min(depth + 1, 3)}"
+        for item in block.items:
+            first, *rest = item or (Paragraph(()),)
+            if isinstance(first, Paragraph):
+                paragraph = self.document.add_paragraph(style=style)
+                self.runs(paragraph, first.content)
+            else:
+                self.block(first, depth + 1, quoted)
+            for inner in rest:
+                self.block(inner, depth + 1, quoted)
+
+    def quote(self, block: Quote, depth: int = 0, quoted: bool = False) -> None:
+        for inner in block.blocks:
+            self.block(inner, depth, True)
+
+    def rule(self, block: Rule, depth: int = 0, quoted: bool = False) -> None:
+        self.document.add_paragraph("")
+
+    def table(self, block: Table, depth: int = 0, quoted: bool = False) -> None:
         from docx.oxml import OxmlElement
         from docx.oxml.ns import qn
         from docx.shared import Pt, RGBColor
@@ -200,7 +191,7 @@ class _DocxWriter:
                     for run in paragraph.runs:
                         run.font.size = Pt(9)
 
-    def code(self, block: Code) -> None:
+    def code(self, block: Code, depth: int = 0, quoted: bool = False) -> None:
         if block.info == "mermaid":
             from docx.shared import Cm
 

@@ -11,9 +11,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from html import escape
+from typing import Any
 
 from convention_cli.formats.docmodel import (
     Block,
+    BlockWriter,
     Code,
     DocumentModel,
     Heading,
@@ -115,41 +117,64 @@ def inline_html(content: Inline) -> str:
 
 def blocks_html(blocks: Iterable[Block], picture: dict[str, str] | None = None) -> str:
     """Blocks as HTML; ``picture`` maps a Mermaid code to its SVG (the timeline)."""
-    return "".join(_block(block, picture or {}) for block in blocks)
+    return _HtmlWriter(picture or {}).blocks(blocks)
 
 
-def _block(block: Block, picture: dict[str, str]) -> str:
-    if isinstance(block, Heading):
+class _HtmlWriter(BlockWriter):
+    """Each primitive returns its HTML; the body is the list of texts ``parts``."""
+
+    def __init__(self, picture: dict[str, str], signatures: str = "") -> None:
+        self.picture = picture
+        self.signatures_html = signatures
+        self.parts: list[str] = []
+
+    def blocks(self, blocks: Iterable[Block]) -> str:
+        return "".join(self.block(block) for block in blocks)
+
+    def add(self, written: Any) -> None:
+        self.parts.append(written)
+
+    def note(self, content: Inline) -> None:
+        self.parts.append(f'<p class="provenance">{inline_html(content)}</p>\n')
+
+    def signatures(self, model: DocumentModel) -> None:
+        self.parts.append(self.signatures_html)
+
+    def heading(self, block: Heading) -> str:
         level = min(block.level, 6)
         return f"<h{level}>{inline_html(block.content)}</h{level}>\n"
-    if isinstance(block, Paragraph):
+
+    def paragraph(self, block: Paragraph) -> str:
         css = ' class="provenance"' if block.note else ""
         return f"<p{css}>{inline_html(block.content)}</p>\n"
-    if isinstance(block, ListBlock):
+
+    def list_block(self, block: ListBlock) -> str:
         tag = "ol" if block.ordered else "ul"
-        items = "".join(f"<li>{_item(item, picture)}</li>\n" for item in block.items)
+        items = "".join(f"<li>{self.item(item)}</li>\n" for item in block.items)
         return f"<{tag}>\n{items}</{tag}>\n"
-    if isinstance(block, Quote):
-        return f"<blockquote>\n{blocks_html(block.blocks, picture)}</blockquote>\n"
-    if isinstance(block, Table):
+
+    def item(self, blocks: tuple[Block, ...]) -> str:
+        """A list item: a single paragraph without its <p> (tight lists stay tight)."""
+        if len(blocks) == 1 and isinstance(blocks[0], Paragraph):
+            return inline_html(blocks[0].content)
+        return self.blocks(blocks).strip()
+
+    def quote(self, block: Quote) -> str:
+        return f"<blockquote>\n{self.blocks(block.blocks)}</blockquote>\n"
+
+    def table(self, block: Table) -> str:
         head = "".join(f"<th>{inline_html(cell)}</th>" for cell in block.header)
         rows = "".join("<tr>" + "".join(f"<td>{inline_html(cell)}</td>" for cell in row)
                        + "</tr>\n" for row in block.rows)
         return f"<table>\n<thead><tr>{head}</tr></thead>\n<tbody>\n{rows}</tbody>\n</table>\n"
-    if isinstance(block, Code):
-        if block.info == "mermaid" and block.text in picture:
-            return f'<figure class="frise">\n{picture[block.text]}</figure>\n'
+
+    def code(self, block: Code) -> str:
+        if block.info == "mermaid" and block.text in self.picture:
+            return f'<figure class="frise">\n{self.picture[block.text]}</figure>\n'
         return f"<pre><code>{escape(block.text, quote=False)}</code></pre>\n"
-    if isinstance(block, Rule):
+
+    def rule(self, block: Rule) -> str:
         return "<hr>\n"
-    raise TypeError(block)  # pragma: no cover - the model has no other block
-
-
-def _item(blocks: tuple[Block, ...], picture: dict[str, str]) -> str:
-    """A list item: a single paragraph without its <p> (tight lists stay tight)."""
-    if len(blocks) == 1 and isinstance(blocks[0], Paragraph):
-        return inline_html(blocks[0].content)
-    return blocks_html(blocks, picture).strip()
 
 
 def _svg_body(svg: str) -> str:
@@ -175,7 +200,6 @@ def render_html(model: DocumentModel) -> str:
         header.append(f'<p class="date">{escape(format_date(meta.date))}</p>')
         head_meta = [f'<meta name="description" content="{escape(meta.convention)}">',
                      f'<meta name="generator" content="convention {escape(meta.version)}">']
-    body = blocks_html(model.blocks, picture)
     signatures = ""
     if meta is not None and meta.signatures:
         rows = []
@@ -186,6 +210,8 @@ def render_html(model: DocumentModel) -> str:
                 for name in chunk) + "</tr>")
         cells = "\n".join(rows)
         signatures = (f'<h2>Signatures</h2>\n<table class="signatures">\n{cells}\n</table>\n')
+    writer = _HtmlWriter(picture, signatures)
+    writer.write_body(model)
     return (
         "<!DOCTYPE html>\n"
         '<html lang="fr">\n<head>\n<meta charset="utf-8">\n'
@@ -193,14 +219,5 @@ def render_html(model: DocumentModel) -> str:
         + "".join(line + "\n" for line in head_meta)
         + f"<style>\n{STYLE}</style>\n</head>\n<body>\n"
         f'<header class="titre">\n{chr(10).join(header)}\n</header>\n<main>\n'
-        f"{_before_note(body, signatures)}</main>\n</body>\n</html>\n"
+        f"{''.join(writer.parts)}</main>\n</body>\n</html>\n"
     )
-
-
-def _before_note(body: str, signatures: str) -> str:
-    """The signature block goes before the closing provenance line."""
-    marker = '<p class="provenance">'
-    if signatures and marker in body:
-        at = body.rfind(marker)
-        return body[:at] + signatures + body[at:]
-    return body + signatures

@@ -12,7 +12,7 @@ import io
 from typing import Any
 
 from convention_cli.formats.docmodel import (
-    Block,
+    BlockWriter,
     Code,
     DocumentModel,
     Heading,
@@ -39,23 +39,14 @@ def render_odt(model: DocumentModel) -> bytes:
     document = OpenDocumentText()
     writer = _OdtWriter(document)
     writer.title_block(model)
-    has_note = False
-    for block in model.blocks:
-        if isinstance(block, Paragraph) and block.note:
-            has_note = True
-            writer.signatures(model)
-            writer.paragraph(block.content, writer.styles["note"])
-        else:
-            writer.block(block, 0, None)
-    if not has_note:
-        writer.signatures(model)
+    writer.write_body(model)
     writer.metadata(model)
     buffer = io.BytesIO()
     document.write(buffer)
     return buffer.getvalue()
 
 
-class _OdtWriter:
+class _OdtWriter(BlockWriter):
     def __init__(self, document: Any) -> None:
         self.document = document
         self.styles: dict[str, Any] = {}
@@ -245,7 +236,7 @@ class _OdtWriter:
 
     # --- blocks ------------------------------------------------------------------------
 
-    def paragraph(self, content: Inline, style: Any, parent: Any = None) -> Any:
+    def add_paragraph(self, content: Inline, style: Any, parent: Any = None) -> Any:
         from odf.text import P
 
         paragraph = P(stylename=style)
@@ -253,36 +244,51 @@ class _OdtWriter:
         (parent if parent is not None else self.document.text).addElement(paragraph)
         return paragraph
 
-    def block(self, block: Block, depth: int, parent: Any, quoted: bool = False) -> None:
-        from odf.text import H, List, ListItem
+    def note(self, content: Inline) -> None:
+        self.add_paragraph(content, self.styles["note"])
 
-        target = parent if parent is not None else self.document.text
-        if isinstance(block, Heading):
-            level = min(max(block.level - 1, 1), 4)
-            heading = H(outlinelevel=level, stylename=self.styles[f"h{level}"])
-            self.inline(heading, block.content)
-            target.addElement(heading)
-        elif isinstance(block, Paragraph):
-            self.paragraph(block.content,
-                           self.styles["quote" if quoted else "standard"], target)
-        elif isinstance(block, ListBlock):
-            listing = List(stylename=self.styles["numbers" if block.ordered else "bullets"])
-            for item in block.items:
-                entry = ListItem()
-                for inner in item:
-                    self.block(inner, depth + 1, entry, quoted)
-                listing.addElement(entry)
-            target.addElement(listing)
-        elif isinstance(block, Quote):
-            for inner in block.blocks:
-                self.block(inner, depth, target, quoted=True)
-        elif isinstance(block, Table):
-            self._table(block.header, list(block.rows), columns=len(block.header),
-                        parent=target)
-        elif isinstance(block, Code):
-            self.code(block, target)
-        elif isinstance(block, Rule):
-            self.paragraph((), self.styles["standard"], target)
+    def heading(self, block: Heading, depth: int = 0, parent: Any = None,
+                quoted: bool = False) -> None:
+        from odf.text import H
+
+        level = min(max(block.level - 1, 1), 4)
+        heading = H(outlinelevel=level, stylename=self.styles[f"h{level}"])
+        self.inline(heading, block.content)
+        self._target(parent).addElement(heading)
+
+    def paragraph(self, block: Paragraph, depth: int = 0, parent: Any = None,
+                  quoted: bool = False) -> None:
+        self.add_paragraph(block.content, self.styles["quote" if quoted else "standard"],
+                           self._target(parent))
+
+    def list_block(self, block: ListBlock, depth: int = 0, parent: Any = None,
+                   quoted: bool = False) -> None:
+        from odf.text import List, ListItem
+
+        listing = List(stylename=self.styles["numbers" if block.ordered else "bullets"])
+        for item in block.items:
+            entry = ListItem()
+            for inner in item:
+                self.block(inner, depth + 1, entry, quoted)
+            listing.addElement(entry)
+        self._target(parent).addElement(listing)
+
+    def quote(self, block: Quote, depth: int = 0, parent: Any = None,
+              quoted: bool = False) -> None:
+        for inner in block.blocks:
+            self.block(inner, depth, self._target(parent), True)
+
+    def table(self, block: Table, depth: int = 0, parent: Any = None,
+              quoted: bool = False) -> None:
+        self._table(block.header, list(block.rows), columns=len(block.header),
+                    parent=self._target(parent))
+
+    def rule(self, block: Rule, depth: int = 0, parent: Any = None,
+             quoted: bool = False) -> None:
+        self.add_paragraph((), self.styles["standard"], self._target(parent))
+
+    def _target(self, parent: Any) -> Any:
+        return parent if parent is not None else self.document.text
 
     def _table(self, header: tuple[Inline, ...] | None, rows: list[Any], columns: int,
                parent: Any = None) -> None:
@@ -298,7 +304,7 @@ class _OdtWriter:
             row = TableRow()
             for content in header:
                 cell = TableCell(valuetype="string", stylename=self.styles["headcell"])
-                self.paragraph(content, self.styles["head"], cell)
+                self.add_paragraph(content, self.styles["head"], cell)
                 row.addElement(cell)
             head.addElement(row)
             table.addElement(head)
@@ -309,16 +315,18 @@ class _OdtWriter:
                 cell = TableCell(valuetype="string", stylename=self.styles["bodycell"])
                 if content and isinstance(content[0], tuple):  # several lines
                     for line in content:
-                        self.paragraph(line, self.styles["cell"], cell)
+                        self.add_paragraph(line, self.styles["cell"], cell)
                 else:
-                    self.paragraph(content, self.styles["cell"], cell)
+                    self.add_paragraph(content, self.styles["cell"], cell)
                 row.addElement(cell)
             table.addElement(row)
         (parent if parent is not None else self.document.text).addElement(table)
 
-    def code(self, block: Code, parent: Any) -> None:
+    def code(self, block: Code, depth: int = 0, parent: Any = None,
+             quoted: bool = False) -> None:
         from odf.text import P
 
+        parent = self._target(parent)
         if block.info == "mermaid":
             from odf.draw import Frame, Image
 
