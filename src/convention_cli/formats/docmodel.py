@@ -95,6 +95,18 @@ class BlockWriter:
     the format's own context, such as the depth or the parent element), ``note`` and
     ``signatures``."""
 
+    def write(self, model: DocumentModel) -> None:
+        """The whole document: title block, body, then what closes it."""
+        self.title_block(model)
+        self.write_body(model)
+        self.closing(model)
+
+    def title_block(self, model: DocumentModel) -> None:
+        raise NotImplementedError
+
+    def closing(self, model: DocumentModel) -> None:
+        """Footer, properties, metadata: whatever the format adds after the body."""
+
     def write_body(self, model: DocumentModel) -> None:
         noted = False
         for block in model.blocks:

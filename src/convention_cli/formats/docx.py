@@ -13,18 +13,8 @@ import io
 from datetime import datetime
 from typing import Any
 
-from convention_cli.formats.docmodel import (
-    BlockWriter,
-    Code,
-    DocumentModel,
-    Heading,
-    Inline,
-    ListBlock,
-    Paragraph,
-    Quote,
-    Rule,
-    Table,
-)
+from convention_cli.formats import docmodel
+from convention_cli.formats.docmodel import BlockWriter, DocumentModel, Inline, Paragraph
 
 ACCENT = "1F4E79"
 PICTURE_WIDTH_CM = 16.0
@@ -41,11 +31,7 @@ def render_docx(model: DocumentModel) -> bytes:
     for level in (1, 2, 3, 4):
         style = document.styles[f"Heading {level}"]
         style.font.color.rgb = RGBColor.from_string(ACCENT)
-    writer = _DocxWriter(document)
-    writer.title_block(model)
-    writer.write_body(model)
-    writer.footer()
-    writer.properties(model)
+    _DocxWriter(document).write(model)
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
@@ -73,6 +59,10 @@ class _DocxWriter(BlockWriter):
 
             self.document.add_paragraph(" · ".join(meta.parties))
             self.document.add_paragraph(format_date(meta.date))
+
+    def closing(self, model: DocumentModel) -> None:
+        self.footer()
+        self.properties(model)
 
     def footer(self) -> None:
         from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -130,7 +120,7 @@ class _DocxWriter(BlockWriter):
 
     # --- blocks ------------------------------------------------------------------------
 
-    def heading(self, block: Heading, depth: int = 0, quoted: bool = False) -> None:
+    def heading(self, block: docmodel.Heading, depth: int = 0, quoted: bool = False) -> None:
         paragraph = self.document.add_heading("", level=min(max(block.level - 1, 1), 9))
         self.runs(paragraph, block.content)
 
@@ -138,7 +128,7 @@ class _DocxWriter(BlockWriter):
         paragraph = self.document.add_paragraph(style="Quote" if quoted else None)
         self.runs(paragraph, block.content)
 
-    def list_block(self, block: ListBlock, depth: int = 0, quoted: bool = False) -> None:
+    def list_block(self, block: docmodel.ListBlock, depth: int = 0, quoted: bool = False) -> None:
         base = "List Number" if block.ordered else "List Bullet"
         style = base if depth == 0 else f"{base} {min(depth + 1, 3)}"
         for item in block.items:
@@ -151,14 +141,14 @@ class _DocxWriter(BlockWriter):
             for inner in rest:
                 self.block(inner, depth + 1, quoted)
 
-    def quote(self, block: Quote, depth: int = 0, quoted: bool = False) -> None:
+    def quote(self, block: docmodel.Quote, depth: int = 0, quoted: bool = False) -> None:
         for inner in block.blocks:
             self.block(inner, depth, True)
 
-    def rule(self, block: Rule, depth: int = 0, quoted: bool = False) -> None:
+    def rule(self, block: docmodel.Rule, depth: int = 0, quoted: bool = False) -> None:
         self.document.add_paragraph("")
 
-    def table(self, block: Table, depth: int = 0, quoted: bool = False) -> None:
+    def table(self, block: docmodel.Table, depth: int = 0, quoted: bool = False) -> None:
         from docx.oxml import OxmlElement
         from docx.oxml.ns import qn
         from docx.shared import Pt, RGBColor
@@ -191,7 +181,7 @@ class _DocxWriter(BlockWriter):
                     for run in paragraph.runs:
                         run.font.size = Pt(9)
 
-    def code(self, block: Code, depth: int = 0, quoted: bool = False) -> None:
+    def code(self, block: docmodel.Code, depth: int = 0, quoted: bool = False) -> None:
         if block.info == "mermaid":
             from docx.shared import Cm
 

@@ -13,19 +13,8 @@ from collections.abc import Iterable
 from html import escape
 from typing import Any
 
-from convention_cli.formats.docmodel import (
-    Block,
-    BlockWriter,
-    Code,
-    DocumentModel,
-    Heading,
-    Inline,
-    ListBlock,
-    Paragraph,
-    Quote,
-    Rule,
-    Table,
-)
+from convention_cli.formats import docmodel
+from convention_cli.formats.docmodel import Block, BlockWriter, DocumentModel, Inline, Paragraph
 
 STYLE = """\
 @page {
@@ -140,7 +129,7 @@ class _HtmlWriter(BlockWriter):
     def signatures(self, model: DocumentModel) -> None:
         self.parts.append(self.signatures_html)
 
-    def heading(self, block: Heading) -> str:
+    def heading(self, block: docmodel.Heading) -> str:
         level = min(block.level, 6)
         return f"<h{level}>{inline_html(block.content)}</h{level}>\n"
 
@@ -148,7 +137,7 @@ class _HtmlWriter(BlockWriter):
         css = ' class="provenance"' if block.note else ""
         return f"<p{css}>{inline_html(block.content)}</p>\n"
 
-    def list_block(self, block: ListBlock) -> str:
+    def list_block(self, block: docmodel.ListBlock) -> str:
         tag = "ol" if block.ordered else "ul"
         items = "".join(f"<li>{self.item(item)}</li>\n" for item in block.items)
         return f"<{tag}>\n{items}</{tag}>\n"
@@ -159,21 +148,21 @@ class _HtmlWriter(BlockWriter):
             return inline_html(blocks[0].content)
         return self.blocks(blocks).strip()
 
-    def quote(self, block: Quote) -> str:
+    def quote(self, block: docmodel.Quote) -> str:
         return f"<blockquote>\n{self.blocks(block.blocks)}</blockquote>\n"
 
-    def table(self, block: Table) -> str:
+    def table(self, block: docmodel.Table) -> str:
         head = "".join(f"<th>{inline_html(cell)}</th>" for cell in block.header)
         rows = "".join("<tr>" + "".join(f"<td>{inline_html(cell)}</td>" for cell in row)
                        + "</tr>\n" for row in block.rows)
         return f"<table>\n<thead><tr>{head}</tr></thead>\n<tbody>\n{rows}</tbody>\n</table>\n"
 
-    def code(self, block: Code) -> str:
+    def code(self, block: docmodel.Code) -> str:
         if block.info == "mermaid" and block.text in self.picture:
             return f'<figure class="frise">\n{self.picture[block.text]}</figure>\n'
         return f"<pre><code>{escape(block.text, quote=False)}</code></pre>\n"
 
-    def rule(self, block: Rule) -> str:
+    def rule(self, block: docmodel.Rule) -> str:
         return "<hr>\n"
 
 
@@ -188,7 +177,8 @@ def render_html(model: DocumentModel) -> str:
     from convention_cli.formats.timeline import parse_gantt, timeline_svg
 
     picture = {block.text: _svg_body(timeline_svg(parse_gantt(block.text)))
-               for block in model.blocks if isinstance(block, Code) and block.info == "mermaid"}
+               for block in model.blocks
+               if isinstance(block, docmodel.Code) and block.info == "mermaid"}
     meta = model.meta
     header = [f"<h1>{escape(model.title)}</h1>"]
     head_meta = []

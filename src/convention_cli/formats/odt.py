@@ -11,18 +11,8 @@ from __future__ import annotations
 import io
 from typing import Any
 
-from convention_cli.formats.docmodel import (
-    BlockWriter,
-    Code,
-    DocumentModel,
-    Heading,
-    Inline,
-    ListBlock,
-    Paragraph,
-    Quote,
-    Rule,
-    Table,
-)
+from convention_cli.formats import docmodel
+from convention_cli.formats.docmodel import BlockWriter, DocumentModel, Inline, Paragraph
 
 ACCENT = "#1f4e79"
 PICTURE_WIDTH_CM = 16.0
@@ -37,10 +27,7 @@ def render_odt(model: DocumentModel) -> bytes:
     # written before it in the same process (the site writes several).
     Element.namespaces.clear()
     document = OpenDocumentText()
-    writer = _OdtWriter(document)
-    writer.title_block(model)
-    writer.write_body(model)
-    writer.metadata(model)
+    _OdtWriter(document).write(model)
     buffer = io.BytesIO()
     document.write(buffer)
     return buffer.getvalue()
@@ -202,6 +189,9 @@ class _OdtWriter(BlockWriter):
             self.document.text.addElement(P(stylename=self.styles["standard"],
                                             text=format_date(meta.date)))
 
+    def closing(self, model: DocumentModel) -> None:
+        self.metadata(model)
+
     def metadata(self, model: DocumentModel) -> None:
         from odf import dc
         from odf import meta as odfmeta
@@ -247,7 +237,7 @@ class _OdtWriter(BlockWriter):
     def note(self, content: Inline) -> None:
         self.add_paragraph(content, self.styles["note"])
 
-    def heading(self, block: Heading, depth: int = 0, parent: Any = None,
+    def heading(self, block: docmodel.Heading, depth: int = 0, parent: Any = None,
                 quoted: bool = False) -> None:
         from odf.text import H
 
@@ -261,7 +251,7 @@ class _OdtWriter(BlockWriter):
         self.add_paragraph(block.content, self.styles["quote" if quoted else "standard"],
                            self._target(parent))
 
-    def list_block(self, block: ListBlock, depth: int = 0, parent: Any = None,
+    def list_block(self, block: docmodel.ListBlock, depth: int = 0, parent: Any = None,
                    quoted: bool = False) -> None:
         from odf.text import List, ListItem
 
@@ -273,17 +263,17 @@ class _OdtWriter(BlockWriter):
             listing.addElement(entry)
         self._target(parent).addElement(listing)
 
-    def quote(self, block: Quote, depth: int = 0, parent: Any = None,
+    def quote(self, block: docmodel.Quote, depth: int = 0, parent: Any = None,
               quoted: bool = False) -> None:
         for inner in block.blocks:
             self.block(inner, depth, self._target(parent), True)
 
-    def table(self, block: Table, depth: int = 0, parent: Any = None,
+    def table(self, block: docmodel.Table, depth: int = 0, parent: Any = None,
               quoted: bool = False) -> None:
         self._table(block.header, list(block.rows), columns=len(block.header),
                     parent=self._target(parent))
 
-    def rule(self, block: Rule, depth: int = 0, parent: Any = None,
+    def rule(self, block: docmodel.Rule, depth: int = 0, parent: Any = None,
              quoted: bool = False) -> None:
         self.add_paragraph((), self.styles["standard"], self._target(parent))
 
@@ -322,7 +312,7 @@ class _OdtWriter(BlockWriter):
             table.addElement(row)
         (parent if parent is not None else self.document.text).addElement(table)
 
-    def code(self, block: Code, depth: int = 0, parent: Any = None,
+    def code(self, block: docmodel.Code, depth: int = 0, parent: Any = None,
              quoted: bool = False) -> None:
         from odf.text import P
 
