@@ -10,12 +10,26 @@ from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from convention_cli.views.documents.catalogue import DOCUMENTS, DocumentRequest
 
 if TYPE_CHECKING:
     from convention_cli.views.provenance import DocumentMeta
+
+
+def produce_from_options(
+    name: str, data: Path | None, sortie: Path | None, as_of: str | None, *,
+    public: bool = False, identifiants: bool = False, **fields: Any,
+) -> None:
+    """The options every document command shares (``--data``, ``-o``, ``--as-of``,
+    ``--public``, ``--identifiants``), read once; ``fields`` are the document's own
+    (``year``, ``partie``, ``reunion``…)."""
+    from convention_cli.cli.options import parse_date_option
+
+    request = DocumentRequest(as_of=parse_date_option(as_of, "--as-of"), public=public,
+                              identifiants=identifiants, **fields)
+    produce_document(name, request, data, sortie)
 
 
 def produce_document(

@@ -49,10 +49,9 @@ def agenda(
 
     Exemple : convention agenda --trimestre 2026-T4 -o ordre-du-jour.md
     """
-    from convention_cli.cli.documents import produce_document
+    from convention_cli.cli.documents import produce_from_options
     from convention_cli.errors import UsageError
     from convention_cli.views.documents.agenda import parse_quarter
-    from convention_cli.views.documents.catalogue import DocumentRequest
 
     if date is not None and trimestre is not None:
         raise UsageError("--date et --trimestre s'excluent : la date fixe le trimestre")
@@ -60,7 +59,6 @@ def agenda(
     quarter = parse_quarter(trimestre) if trimestre else None
     if day is None and quarter is None:
         raise UsageError("indiquez --date ou --trimestre")
-    request = DocumentRequest(day=day, quarter=quarter, instance=instance, hour=heure,
-                              as_of=parse_date_option(as_of, "--as-of"), public=public,
-                              identifiants=identifiants)
-    produce_document("agenda", request, data, sortie)
+    produce_from_options("agenda", data, sortie, as_of, public=public,
+                         identifiants=identifiants, day=day, quarter=quarter,
+                         instance=instance, hour=heure)

@@ -6,13 +6,7 @@ from typing import Annotated
 
 import typer
 
-from convention_cli.cli.options import (
-    DataOption,
-    IdsOption,
-    OutputOption,
-    PublicOption,
-    parse_date_option,
-)
+from convention_cli.cli.options import DataOption, IdsOption, OutputOption, PublicOption
 
 
 def bilan(
@@ -53,9 +47,8 @@ def bilan(
 
     Exemple : convention bilan --annee 2024 -o bilan-2024.docx
     """
-    from convention_cli.cli.documents import produce_document
+    from convention_cli.cli.documents import produce_from_options
     from convention_cli.errors import UsageError
-    from convention_cli.views.documents.catalogue import DocumentRequest
 
     if annee is not None and pluriannuel:
         raise UsageError("--annee et --pluriannuel s'excluent : un bilan annuel ou le bilan "
@@ -65,16 +58,14 @@ def bilan(
                          "ou le bilan pluriannuel")
     if annee is None and not pluriannuel and not mi_etape:
         raise UsageError("indiquez --annee AAAA (bilan annuel), --mi-etape ou --pluriannuel")
-    day = parse_date_option(as_of, "--as-of")
     if annee is not None:
         from convention_cli.views.documents.bilan import parse_year
 
-        request = DocumentRequest(year=parse_year(annee), as_of=day, public=public,
-                                  identifiants=identifiants)
-        produce_document("bilan-annuel", request, data, sortie)
+        produce_from_options("bilan-annuel", data, sortie, as_of, public=public,
+                             identifiants=identifiants, year=parse_year(annee))
     elif mi_etape:
-        produce_document("bilan-mi-etape", DocumentRequest(
-            as_of=day, public=public, identifiants=identifiants), data, sortie)
+        produce_from_options("bilan-mi-etape", data, sortie, as_of, public=public,
+                             identifiants=identifiants)
     else:
-        produce_document("bilan-pluriannuel", DocumentRequest(
-            as_of=day, public=public, identifiants=identifiants), data, sortie)
+        produce_from_options("bilan-pluriannuel", data, sortie, as_of, public=public,
+                             identifiants=identifiants)

@@ -6,14 +6,7 @@ from typing import Annotated
 
 import typer
 
-from convention_cli.cli.options import (
-    AsOfOption,
-    DataOption,
-    IdsOption,
-    OutputOption,
-    PublicOption,
-    parse_date_option,
-)
+from convention_cli.cli.options import AsOfOption, DataOption, IdsOption, OutputOption, PublicOption
 
 
 def passation(
@@ -38,12 +31,10 @@ def passation(
 
     Exemple : convention passation --partie dgom -o passation-dgom.md
     """
-    from convention_cli.cli.documents import produce_document
-    from convention_cli.views.documents.catalogue import DocumentRequest
+    from convention_cli.cli.documents import produce_from_options
 
-    request = DocumentRequest(partie=partie, as_of=parse_date_option(as_of, "--as-of"),
-                              public=public, identifiants=identifiants)
-    produce_document("passation", request, data, sortie)
+    produce_from_options("passation", data, sortie, as_of, public=public,
+                         identifiants=identifiants, partie=partie)
 
 
 def communication(
@@ -66,8 +57,6 @@ def communication(
 
     Exemple : convention communication --annee 2024 -o communication-2024.md
     """
-    from convention_cli.cli.documents import produce_document
-    from convention_cli.views.documents.catalogue import DocumentRequest
+    from convention_cli.cli.documents import produce_from_options
 
-    request = DocumentRequest(year=annee, as_of=parse_date_option(as_of, "--as-of"))
-    produce_document("communication", request, data, sortie)
+    produce_from_options("communication", data, sortie, as_of, year=annee)

@@ -6,14 +6,7 @@ from typing import Annotated
 
 import typer
 
-from convention_cli.cli.options import (
-    AsOfOption,
-    DataOption,
-    IdsOption,
-    OutputOption,
-    PublicOption,
-    parse_date_option,
-)
+from convention_cli.cli.options import AsOfOption, DataOption, IdsOption, OutputOption, PublicOption
 
 
 def releve(
@@ -35,9 +28,7 @@ def releve(
 
     Exemple : convention releve commission-2026-12-03 -o releve.docx
     """
-    from convention_cli.cli.documents import produce_document
-    from convention_cli.views.documents.catalogue import DocumentRequest
+    from convention_cli.cli.documents import produce_from_options
 
-    request = DocumentRequest(reunion=reunion, as_of=parse_date_option(as_of, "--as-of"),
-                              public=public, identifiants=identifiants)
-    produce_document("releve", request, data, sortie)
+    produce_from_options("releve", data, sortie, as_of, public=public,
+                         identifiants=identifiants, reunion=reunion)
