@@ -3,54 +3,52 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 from convention_cli.checks.base import check
-from convention_cli.diagnostics import Diagnostic, error, warning
+from convention_cli.diagnostics import Diagnostic, Location, error, warning
 from convention_cli.load.registry import Registry
+
+
+def _not_covered(
+    registry: Registry, listing: str, key: str, covered: set[Any]
+) -> Iterator[tuple[Location, Any]]:
+    """Each item of ``convention.<listing>`` whose ``key`` is not in ``covered``, with the
+    location of that key."""
+    conv = registry.convention
+    if conv is None:
+        return
+    for index, item in enumerate(getattr(conv, listing)):
+        if getattr(item, key) not in covered:
+            yield registry.file_location("convention", "convention", listing, index, key), item
 
 
 @check("COV001", needs_complete=True)
 def engaging_clauses_covered(registry: Registry) -> Iterator[Diagnostic]:
     """Chaque clause qui porte des engagements (section II : II, II.1, II.2, II.3.1,
     II.3.2) est couverte par au moins un engagement."""
-    conv = registry.convention
-    if conv is None:
-        return
     cited = {e.clause for e in registry.engagements}
-    for index, clause in enumerate(conv.clauses):
-        if clause.engageante and clause.id not in cited:
-            yield error("COV001", registry.file_location(
-                "convention", "convention", "clauses", index, "id"),
-                f"clause {clause.id} (« {clause.titre} ») couverte par aucun engagement")
+    for where, clause in _not_covered(registry, "clauses", "id", cited):
+        if clause.engageante:
+            yield error("COV001", where,
+                        f"clause {clause.id} (« {clause.titre} ») couverte par aucun engagement")
 
 
 @check("COV002", needs_complete=True)
 def annex_themes_have_groups(registry: Registry) -> Iterator[Diagnostic]:
     """Chaque thème de l'annexe (programme prévisionnel) a son groupe de travail."""
-    conv = registry.convention
-    if conv is None:
-        return
     themes = {g.theme for g in registry.groupes_travail}
-    for index, theme in enumerate(conv.themes_annexe):
-        if theme.numero not in themes:
-            yield error("COV002", registry.file_location(
-                "convention", "convention", "themes_annexe", index, "numero"),
-                f"thème {theme.numero} de l'annexe sans groupe de travail "
-                f"(« {theme.libelle} »)")
+    for where, theme in _not_covered(registry, "themes_annexe", "numero", themes):
+        yield error("COV002", where, f"thème {theme.numero} de l'annexe sans groupe de travail "
+                    f"(« {theme.libelle} »)")
 
 
 @check("COV003", needs_complete=True)
 def objectives_served(registry: Registry) -> Iterator[Diagnostic]:
     """Chaque objectif commun (section I) est servi par au moins un engagement."""
-    conv = registry.convention
-    if conv is None:
-        return
     served = {o for e in registry.engagements for o in e.objectifs}
-    for index, objectif in enumerate(conv.objectifs):
-        if objectif.id not in served:
-            yield warning("COV003", registry.file_location(
-                "convention", "convention", "objectifs", index, "id"),
-                f"objectif « {objectif.id} » servi par aucun engagement")
+    for where, objectif in _not_covered(registry, "objectifs", "id", served):
+        yield warning("COV003", where, f"objectif « {objectif.id} » servi par aucun engagement")
 
 
 @check("COV004")
