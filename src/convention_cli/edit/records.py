@@ -20,6 +20,7 @@ from typing import Any
 from convention_cli.domain.indicators import COMPUTED_RULES
 from convention_cli.domain.queries import unknown_message
 from convention_cli.edit.operations import EditOutcome, _entries, _find, _same, _unique_id
+from convention_cli.edit.splice import TextEditor
 from convention_cli.edit.transaction import RegistryTransaction
 from convention_cli.errors import UsageError, UserError
 from convention_cli.load.registry import end_date
@@ -275,10 +276,9 @@ def add_projet(
             raise UserError(unknown_message(f"mission locale du territoire {territoire}",
                                             mission_locale, in_territory, feminine=True))
     editor = tx.editor("engagements")
-    for existing in editor.root.get("projets") or []:
-        if _same(existing, {"titre": titre, "territoire": territoire}):
-            return EditOutcome(f"projet déjà enregistré : {existing.get('id')}",
-                               changed=False)
+    existing = _existing(editor, "projets", {"titre": titre, "territoire": territoire})
+    if existing is not None:
+        return EditOutcome(f"projet déjà enregistré : {existing.get('id')}", changed=False)
     ident = _unique_id(f"projet-{slug(titre)}", _all_record_ids(tx))
     projet: dict[str, Any] = {"id": ident, "titre": titre, "territoire": territoire}
     if mission_locale:
@@ -289,10 +289,7 @@ def add_projet(
     if group:
         projet["groupe_travail"] = group
     projet.update({"date": day, "source": source, "statut": "repere"})
-    if confidentiel:
-        projet["confidentiel"] = True
-    editor.append_item(editor.root, "projets", projet)
-    return EditOutcome(f"projet enregistré : {ident}")
+    return _append_record(editor, "projets", projet, confidentiel, "projet enregistré")
 
 
 def add_evaluation(
@@ -307,14 +304,30 @@ def add_evaluation(
         raise UserError(unknown_message("mission locale", mission_locale, missions,
                                         feminine=True))
     editor = tx.editor("engagements")
-    for existing in editor.root.get("evaluations") or []:
-        if _same(existing, {"objet": objet, "mission_locale": mission_locale}):
-            return EditOutcome(f"demande d'évaluation déjà enregistrée : {existing.get('id')}",
-                               changed=False)
+    existing = _existing(editor, "evaluations", {"objet": objet, "mission_locale": mission_locale})
+    if existing is not None:
+        return EditOutcome(f"demande d'évaluation déjà enregistrée : {existing.get('id')}",
+                           changed=False)
     ident = _unique_id(f"evaluation-{mission_locale}-{day.isoformat()}", _all_record_ids(tx))
     evaluation: dict[str, Any] = {"id": ident, "objet": objet, "mission_locale": mission_locale,
                                   "date": day, "source": source, "statut": "recue"}
+    return _append_record(editor, "evaluations", evaluation, confidentiel,
+                          "demande d'évaluation enregistrée")
+
+
+def _existing(editor: TextEditor, listing: str, wanted: dict[str, Any]) -> Any | None:
+    """The record of ``listing`` that already says ``wanted`` (a repeat changes nothing)."""
+    for existing in editor.root.get(listing) or []:
+        if _same(existing, wanted):
+            return existing
+    return None
+
+
+def _append_record(
+    editor: TextEditor, listing: str, record: dict[str, Any], confidentiel: bool, done: str
+) -> EditOutcome:
+    """Append ``record`` (marked confidential if asked) to the file's ``listing``."""
     if confidentiel:
-        evaluation["confidentiel"] = True
-    editor.append_item(editor.root, "evaluations", evaluation)
-    return EditOutcome(f"demande d'évaluation enregistrée : {ident}")
+        record["confidentiel"] = True
+    editor.append_item(editor.root, listing, record)
+    return EditOutcome(f"{done} : {record['id']}")
