@@ -158,9 +158,10 @@ class TextEditor:
 
     text: str
     path: str
-    root: Any = None
-    _splices: list[_Splice] = field(default_factory=list)
-    _line_starts: list[int] = field(default_factory=list)
+    root: Any = field(init=False, default=None)
+    """The parsed tree (``YamlMap``), kept in step with the splices."""
+    _splices: list[_Splice] = field(init=False, default_factory=list)
+    _line_starts: list[int] = field(init=False, default_factory=list)
 
     def __post_init__(self) -> None:
         parsed = parse_yaml(self.text, self.path, spans=True)
