@@ -22,16 +22,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from gen_files import (
-    ENGAGING_CLAUSES,
-    FILES,
-    convention_file,
-    engagements_lines,
-    groupes_file,
-    parties_file,
-    reunions_file,
-    territoires_file,
-)
+from gen_files import ENGAGING_CLAUSES, FILES, engagements_lines, groupes_file, reunions_file
+from gen_frame import convention_file, parties_file, territoires_file
 from gen_text import header, mapping
 
 # --- Writing -----------------------------------------------------------------------------
