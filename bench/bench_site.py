@@ -17,16 +17,12 @@ validate; linear (cost per engagement at 10 000 ÷ at 1 000 ≤ 1.20, the thresh
 from __future__ import annotations
 
 import argparse
-import os
-import platform
 import shutil
-import statistics
-import subprocess
 import sys
 import tempfile
-import time
-from dataclasses import dataclass, field
 from pathlib import Path
+
+from harness import TimedPair, find_tool, generate_registry, machine_line, timed_pair
 
 ROOT = Path(__file__).resolve().parent.parent
 AS_OF = "2025-06-01"
@@ -35,61 +31,16 @@ TARGET_SYNTHETIC = 4.0
 TARGET_LINEARITY = 1.20
 
 
-@dataclass
-class Pair:
-    label: str
-    engagements: int
-    site: list[float] = field(default_factory=list)
-    validate: list[float] = field(default_factory=list)
-
-    @property
-    def ratio(self) -> float:
-        return statistics.median(a / b for a, b in zip(self.site, self.validate, strict=True))
-
-    @property
-    def site_median(self) -> float:
-        return statistics.median(self.site)
-
-    @property
-    def validate_median(self) -> float:
-        return statistics.median(self.validate)
-
-
-def _tool(name: str) -> str:
-    beside = Path(sys.executable).parent / name
-    found = str(beside) if beside.exists() else shutil.which(name)
-    if found is None:
-        sys.exit(f"{name} introuvable : lancez ce script avec le Python de l'environnement")
-    return found
-
-
-def _timed(cmd: list[str]) -> float:
-    start = time.perf_counter()
-    result = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                            check=False, env={**os.environ, "NO_COLOR": "1"})
-    elapsed = time.perf_counter() - start
-    if result.returncode != 0:
-        sys.exit(f"échec ({result.returncode}) : {' '.join(cmd)}\n{result.stderr.decode()}")
-    return elapsed
-
-
 def _count_engagements(folder: Path) -> int:
     text = (folder / "engagements.yaml").read_text(encoding="utf-8")
     return sum(1 for line in text.splitlines() if line.startswith("  - id: "))
 
 
-def measure(label: str, folder: Path, runs: int, out: Path, convention: str) -> Pair:
-    pair = Pair(label, _count_engagements(folder))
+def measure(label: str, folder: Path, runs: int, out: Path, convention: str) -> TimedPair:
     site = [convention, "site", "-o", str(out), "--data", str(folder), "--as-of", AS_OF]
     validate = [convention, "validate", "--data", str(folder)]
-    _timed(site)  # warm-up: bytecode cache, page cache
-    _timed(validate)
-    for _ in range(runs):
-        pair.site.append(_timed(site))
-        pair.validate.append(_timed(validate))
-    print(f"{label} : site {pair.site_median:.2f} s, validate {pair.validate_median:.2f} s, "
-          f"ratio apparié {pair.ratio:.2f}", file=sys.stderr)
-    return pair
+    return timed_pair(TimedPair(label, engagements=_count_engagements(folder)), lambda: site,
+                      validate, runs, names=("site", "validate"))
 
 
 def _fr(value: float, decimals: int = 2) -> str:
@@ -100,13 +51,11 @@ def _verdict(ok: bool) -> str:
     return "✅ atteinte" if ok else "❌ non atteinte"
 
 
-def report(pairs: list[Pair], runs: dict[str, int], command: str) -> str:
-    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+def report(pairs: list[TimedPair], runs: dict[str, int], command: str) -> str:
     lines = [
         "# `convention site` face à `convention validate`",
         "",
-        f"- Machine : {platform.platform()}, {os.cpu_count()} processeurs logiques, Python "
-        f"{platform.python_version()} ; charge moyenne (1 min) à la fin : {_fr(load)}",
+        machine_line(),
         f"- Commande : `{command}`",
         f"- A = `convention site -o OUT --data DIR --as-of {AS_OF}` (site public complet, "
         "pages et documents écrits sur le disque) ; B = `convention validate --data DIR` ; "
@@ -122,7 +71,7 @@ def report(pairs: list[Pair], runs: dict[str, int], command: str) -> str:
         target = TARGET_REAL if pair.label == "réel" else TARGET_SYNTHETIC
         lines.append(
             f"| {pair.label} | {pair.engagements} | {runs[pair.label]} | "
-            f"{_fr(pair.site_median)} s | {_fr(pair.validate_median)} s | {_fr(pair.ratio)} | "
+            f"{_fr(pair.median_a)} s | {_fr(pair.median_b)} s | {_fr(pair.ratio)} | "
             f"≤ {_fr(target, 1)} | {_verdict(pair.ratio <= target)} |")
     by_label = {p.label: p for p in pairs}
     if {"démarrage", "1000", "10000"} <= set(by_label):
@@ -130,7 +79,7 @@ def report(pairs: list[Pair], runs: dict[str, int], command: str) -> str:
         costs = {}
         for size in ("1000", "10000"):
             pair = by_label[size]
-            costs[size] = ((pair.site_median - base.site_median)
+            costs[size] = ((pair.median_a - base.median_a)
                            / (pair.engagements - base.engagements))
         linearity = costs["10000"] / costs["1000"]
         lines += [
@@ -150,7 +99,7 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=5, help="paires (3 à 10 000)")
     parser.add_argument("--out", type=Path)
     args = parser.parse_args()
-    convention = _tool("convention")
+    convention = find_tool("convention", None)
     sizes = [int(s) for s in args.sizes.split(",") if s]
     pairs = []
     runs: dict[str, int] = {}
@@ -161,9 +110,7 @@ def main() -> int:
         pairs.append(measure("réel", real, args.runs, tmp / "site-reel", convention))
         for size in ([10] if len(sizes) > 1 else []) + sizes:
             folder = tmp / f"n{size}"
-            subprocess.run([sys.executable, str(ROOT / "bench" / "gen_registry.py"),
-                            str(folder), "-n", str(size)], check=True,
-                           stdout=subprocess.DEVNULL)
+            generate_registry(folder, size)
             label = "démarrage" if size == 10 else str(size)
             count = args.runs if size < 10000 else max(2, min(args.runs, 3))
             runs[label] = count

@@ -19,19 +19,15 @@ Targets (issue 11):
 from __future__ import annotations
 
 import argparse
-import os
-import platform
 import re
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
-import time
-from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
+
+from harness import TimedPair, find_tool, generate_registry, machine_line, timed_pair
 
 ROOT = Path(__file__).resolve().parent.parent
 TARGET_EDIT = 1.5
@@ -41,53 +37,8 @@ TARGET_LINEARITY = 1.20
 IMPORT_ROWS = 500
 
 
-@dataclass
-class Pair:
-    label: str
-    target: float | None
-    a: list[float] = field(default_factory=list)
-    b: list[float] = field(default_factory=list)
-
-    @property
-    def ratio(self) -> float:
-        return statistics.median(x / y for x, y in zip(self.a, self.b, strict=True))
-
-
-def _tool(name: str) -> str:
-    beside = Path(sys.executable).parent / name
-    found = str(beside) if beside.exists() else shutil.which(name)
-    if found is None:
-        sys.exit(f"{name} introuvable : lancez ce script avec le Python de l'environnement")
-    return found
-
-
-def _timed(cmd: list[str]) -> float:
-    start = time.perf_counter()
-    result = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                            check=False, env={**os.environ, "NO_COLOR": "1"})
-    elapsed = time.perf_counter() - start
-    if result.returncode != 0:
-        sys.exit(f"échec ({result.returncode}) : {' '.join(cmd)}\n{result.stderr.decode()}")
-    return elapsed
-
-
-def _pair(label: str, target: float | None, runs: int, a: Callable[[], list[str]],
-          b: list[str]) -> Pair:
-    pair = Pair(label, target)
-    _timed(a())  # warm-up: bytecode and page caches
-    _timed(b)
-    for _ in range(runs):
-        pair.a.append(_timed(a()))
-        pair.b.append(_timed(b))
-    print(f"{label} : {statistics.median(pair.a):.2f} s contre validate "
-          f"{statistics.median(pair.b):.2f} s, ratio apparié {pair.ratio:.2f}", file=sys.stderr)
-    return pair
-
-
 def _generate(folder: Path, size: int) -> Path:
-    subprocess.run([sys.executable, str(ROOT / "bench" / "gen_registry.py"), str(folder),
-                    "-n", str(size)], check=True, stdout=subprocess.DEVNULL)
-    _sanitize(folder)
+    _sanitize(generate_registry(folder, size))
     return folder
 
 
@@ -161,9 +112,9 @@ def main() -> int:
     parser.add_argument("--sizes", default="1000,10000")
     parser.add_argument("--out", type=Path)
     args = parser.parse_args()
-    convention = _tool("convention")
+    convention = find_tool("convention", None)
     sizes = [int(s) for s in args.sizes.split(",") if s]
-    pairs: list[Pair] = []
+    pairs: list[TimedPair] = []
     xlsx_medians: dict[int, float] = {}
     with tempfile.TemporaryDirectory(prefix="bench-suivi-") as tmp_name:
         tmp = Path(tmp_name)
@@ -192,15 +143,16 @@ def main() -> int:
             def edit(argv: list[str] = argv) -> list[str]:
                 folder = _fresh(base, tmp)
                 return [convention, *argv, "--data", str(folder)]
-            pairs.append(_pair(f"{label} (1 000)", TARGET_EDIT, args.runs, edit, validate))
+            pairs.append(timed_pair(TimedPair(f"{label} (1 000)", TARGET_EDIT), edit, validate,
+                                    args.runs))
         book = tmp / "classeur.xlsx"
         _workbook(convention, base, book)
 
         def import_() -> list[str]:
             folder = _fresh(base, tmp)
             return [convention, "import", str(book), "--data", str(folder)]
-        pairs.append(_pair(f"import de {IMPORT_ROWS} lignes (1 000)", TARGET_IMPORT, args.runs,
-                           import_, validate))
+        pairs.append(timed_pair(TimedPair(f"import de {IMPORT_ROWS} lignes (1 000)",
+                                          TARGET_IMPORT), import_, validate, args.runs))
         for size in [10, *sizes]:
             folder = base if size == 1000 else _generate(tmp / f"n{size}", size)
             out = tmp / f"export-{size}.xlsx"
@@ -209,17 +161,16 @@ def main() -> int:
             def export(folder: Path = folder, out: Path = out) -> list[str]:
                 return [convention, "export", "--data", str(folder), "-f", "xlsx", "-o",
                         str(out), "--as-of", "2025-12-31"]
-            pair = _pair(f"export --format xlsx ({size})", TARGET_XLSX if size == 1000 else None,
-                         runs, export, [convention, "validate", "--data", str(folder)])
-            xlsx_medians[size] = statistics.median(pair.a)
+            pair = timed_pair(TimedPair(f"export --format xlsx ({size})",
+                                        TARGET_XLSX if size == 1000 else None),
+                              export, [convention, "validate", "--data", str(folder)], runs)
+            xlsx_medians[size] = pair.median_a
             if size != 10:
                 pairs.append(pair)
-    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     lines = [
         "# Suivi (issue 11) : éditions, export xlsx et import face à `convention validate`",
         "",
-        f"- Machine : {platform.platform()}, {os.cpu_count()} processeurs logiques, Python "
-        f"{platform.python_version()} ; charge moyenne (1 min) à la fin : {_fr(load)}",
+        machine_line(),
         f"- Commande : `python bench/bench_suivi.py {' '.join(sys.argv[1:])}`".rstrip(),
         "- A = la commande, B = `convention validate` sur le même registre, A B A B … ; "
         "médiane des ratios appariés A ÷ B ; chaque édition sur une copie neuve du registre.",
@@ -232,8 +183,8 @@ def main() -> int:
         target = f"≤ {_fr(pair.target, 1)}" if pair.target else "—"
         verdict = ("✅ atteinte" if pair.ratio <= pair.target else "❌ non atteinte") \
             if pair.target else "—"
-        lines.append(f"| {pair.label} | {len(pair.a)} | {_fr(statistics.median(pair.a))} s | "
-                     f"{_fr(statistics.median(pair.b))} s | {_fr(pair.ratio)} | {target} | "
+        lines.append(f"| {pair.label} | {len(pair.a)} | {_fr(pair.median_a)} s | "
+                     f"{_fr(pair.median_b)} s | {_fr(pair.ratio)} | {target} | "
                      f"{verdict} |")
     if {10, 1000, 10000} <= set(xlsx_medians):
         costs = {n: (xlsx_medians[n] - xlsx_medians[10]) / (n - 10) for n in (1000, 10000)}

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import json
 import os
+import platform
 import re
 import shlex
 import shutil
 import statistics
 import subprocess
 import sys
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -203,6 +205,78 @@ def time_pair(a: Series, b: Series, *, runs: int, warmup: int, workdir: Path, ta
             n = index - warmup + 1
             log(f"  [{tag}] {n}/{runs} : {a.label} {fr_seconds(a.runs[-1].wall)}, "
                 f"{b.label} {fr_seconds(b.runs[-1].wall)}")
+
+
+# --- Paired timing for one issue's script (bench_site, bench_suivi) -------------------------
+
+
+def timed(cmd: Sequence[str]) -> float:
+    """Wall time of one run of ``cmd`` (outputs discarded, ``NO_COLOR``); a failure ends
+    the script with the command's error output."""
+    start = time.perf_counter()
+    result = subprocess.run(list(cmd), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                            check=False, env={**os.environ, "NO_COLOR": "1"})
+    elapsed = time.perf_counter() - start
+    if result.returncode != 0:
+        sys.exit(f"échec ({result.returncode}) : {' '.join(cmd)}\n{result.stderr.decode()}")
+    return elapsed
+
+
+@dataclass
+class TimedPair:
+    """The wall times of A and B, run in turn (A B A B …) after one warm-up each."""
+
+    label: str
+    target: float | None = None
+    a: list[float] = field(default_factory=list)
+    b: list[float] = field(default_factory=list)
+    engagements: int = 0
+
+    @property
+    def ratio(self) -> float:
+        """The median of the paired ratios A ÷ B."""
+        return statistics.median(x / y for x, y in zip(self.a, self.b, strict=True))
+
+    @property
+    def median_a(self) -> float:
+        return statistics.median(self.a)
+
+    @property
+    def median_b(self) -> float:
+        return statistics.median(self.b)
+
+
+def timed_pair(
+    pair: TimedPair, a: Callable[[], Sequence[str]], b: Sequence[str], runs: int,
+    names: tuple[str, str] = ("", "validate"),
+) -> TimedPair:
+    """Time ``pair``: ``a()`` gives A's command before each run (an edit on a fresh copy),
+    ``b`` is B's; one untimed warm-up of each (bytecode and page caches), then ``runs``
+    pairs. Logs the medians and the paired ratio."""
+    timed(a())
+    timed(b)
+    for _ in range(runs):
+        pair.a.append(timed(a()))
+        pair.b.append(timed(b))
+    first = f"{names[0]} " if names[0] else ""
+    log(f"{pair.label} : {first}{pair.median_a:.2f} s, {names[1]} {pair.median_b:.2f} s, "
+        f"ratio apparié {pair.ratio:.2f}")
+    return pair
+
+
+def generate_registry(folder: Path, size: int) -> Path:
+    """A synthetic registry of ``size`` engagements (``gen_registry.py``) in ``folder``."""
+    subprocess.run([sys.executable, str(Path(__file__).parent / "gen_registry.py"),
+                    str(folder), "-n", str(size)], check=True, stdout=subprocess.DEVNULL)
+    return folder
+
+
+def machine_line() -> str:
+    """The report's line about the machine, with the load at the end of the measures."""
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    return (f"- Machine : {platform.platform()}, {os.cpu_count()} processeurs logiques, "
+            f"Python {platform.python_version()} ; charge moyenne (1 min) à la fin : "
+            + f"{load:.2f}".replace(".", ","))
 
 
 # --- Tools and machine ----------------------------------------------------------------------
