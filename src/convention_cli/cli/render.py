@@ -9,11 +9,11 @@ identifiers never cut (rich's ``Table`` costs about 0.8 ms per row, perf-baselin
 from __future__ import annotations
 
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from convention_cli.cli import terminal
-from convention_cli.cli.text_table import Column, emit, text_table
+from convention_cli.cli.text_table import Column, StyledLines, emit, text_table
 from convention_cli.views.blocks import FicheDocument, Tableau
 
 if TYPE_CHECKING:
@@ -34,22 +34,16 @@ def print_text(text: str) -> None:
 
 
 def print_table(
-    title: str,
-    columns: Sequence[Column],
-    rows: Sequence[Sequence[str]],
-    *,
-    styles: Sequence[str] | None = None,
-    caption: str | None = None,
-    notes: Sequence[str] = (),
+    table: Callable[[int | None], StyledLines], notes: Sequence[str] = (),
     console: Any | None = None,
 ) -> None:
-    """The one table printer of the commands: one aligned block that fits the width (a
-    terminal's, or ``COLUMNS``; piped without ``COLUMNS``, whole lines). ``keep``
-    columns (identifiers) are never cut; texts are, then columns dropped. Coloured on a
-    styled terminal, else plain text in one write."""
+    """The one table printer of the commands. ``table(width)`` lays the table out
+    (``text_table``) for the width: a terminal's, or ``COLUMNS``; piped without
+    ``COLUMNS``, None (whole lines). ``keep`` columns (identifiers) are never cut; texts
+    are, then columns dropped. Coloured on a styled terminal, else plain text in one
+    write; ``notes`` follow in italics."""
     console = console or terminal.make_console()
-    lines = text_table(title, columns, rows, styles, caption,
-                       width=terminal.listing_width(console))
+    lines = table(terminal.listing_width(console))
     lines += [(note, "italic") for note in notes]
     emit([lines], console)
 
@@ -78,8 +72,9 @@ def tableau_columns(tableau: Tableau) -> list[Column]:
 
 def print_tableau(tableau: Tableau, console: Any | None = None) -> None:
     """A listing view (``views.blocks.Tableau``) through ``print_table``."""
-    print_table(tableau.titre, tableau_columns(tableau), tableau.lignes,
-                notes=tableau.notes, console=console)
+    columns = tableau_columns(tableau)
+    print_table(lambda width: text_table(tableau.titre, columns, tableau.lignes, width=width),
+                tableau.notes, console)
 
 
 def document_text(document: FicheDocument) -> Text:

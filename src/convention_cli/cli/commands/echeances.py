@@ -152,7 +152,7 @@ def _print_table(selected: Sequence[Echeance], day: date) -> None:
     are never cut, the libellé is, and clause then parties go first when room lacks."""
     from convention_cli.cli.render import print_table
     from convention_cli.cli.status_table import STYLE_BY_ETAT
-    from convention_cli.cli.text_table import Column
+    from convention_cli.cli.text_table import Column, text_table
     from convention_cli.views.echeances import NO_MATCH, echeance_rows, summary_line
     from convention_cli.vocab import format_date, lecture_fr
 
@@ -169,6 +169,6 @@ def _print_table(selected: Sequence[Echeance], day: date) -> None:
         if e.lecture:
             label += f" ({lecture_fr(e.lecture)})"
         cells.append([r.date, r.etat_texte, r.source, r.parties, r.id, label])
-    print_table(f"Échéances au {format_date(day)}", columns, cells,
-                styles=[STYLE_BY_ETAT.get(r.etat, "") for r in rows],
-                caption=summary_line(selected))
+    styles = [STYLE_BY_ETAT.get(r.etat, "") for r in rows]
+    print_table(lambda width: text_table(f"Échéances au {format_date(day)}", columns, cells,
+                                         styles, summary_line(selected), width=width))
