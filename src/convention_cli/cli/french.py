@@ -17,14 +17,10 @@ from __future__ import annotations
 import inspect
 import os
 import re
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from typer._click.core import Command as ClickCommand
 from typer.core import TyperCommand, TyperGroup
-
-if TYPE_CHECKING:
-    _CommandBase = TyperCommand
-else:
-    _CommandBase = object
 
 HELP_OPTION_TEXT = "Affiche cette aide et quitte."
 
@@ -255,8 +251,9 @@ def _french_help_option(option: Any) -> Any:
     return option
 
 
-class _FrenchHelp(_CommandBase):
-    """French help, usage and identifiers for a command or a group (mixed in first)."""
+class _FrenchHelp(ClickCommand):
+    """French help, usage and identifiers for a command or a group (mixed in first; a
+    click command itself, so that a plain command can become French in place)."""
 
     def format_help(self, ctx: Any, formatter: Any) -> None:
         _frenchify_rich_help()
