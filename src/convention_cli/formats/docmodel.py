@@ -9,8 +9,10 @@ Markdown as CommonMark (tables enabled), the same reading the tests check.
 
 from __future__ import annotations
 
+import io
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, BinaryIO
 
 from convention_cli.views.provenance import DocumentMeta
 
@@ -52,6 +54,8 @@ class ListBlock:
 
 @dataclass(frozen=True)
 class Quote:
+    """A quotation of the agreement's text (``>``): its blocks in the quote style."""
+
     blocks: tuple[Block, ...]
 
 
@@ -71,7 +75,7 @@ class Code:
 
 @dataclass(frozen=True)
 class Rule:
-    pass
+    """A thematic break (``---``): an empty line in the office formats."""
 
 
 Block = Heading | Paragraph | ListBlock | Quote | Table | Code | Rule
@@ -94,6 +98,10 @@ class BlockWriter:
     ``list_block``, ``quote``, ``table``, ``code``, ``rule`` (each taking the block and
     the format's own context, such as the depth or the parent element), ``note`` and
     ``signatures``."""
+
+    def __init__(self, document: Any = None) -> None:
+        self.document = document
+        """The format's document object (python-docx, odfpy), written into as it goes."""
 
     def write(self, model: DocumentModel) -> None:
         """The whole document: title block, body, then what closes it."""
@@ -131,6 +139,13 @@ class BlockWriter:
 
     def note(self, content: Inline) -> None:
         raise NotImplementedError
+
+
+def saved_bytes(save: Callable[[BinaryIO], object]) -> bytes:
+    """The bytes a library's ``save(stream)`` writes (a .docx, an .odt)."""
+    buffer = io.BytesIO()
+    save(buffer)
+    return buffer.getvalue()
 
 
 _PRIMITIVES: dict[type, str] = {

@@ -32,15 +32,10 @@ def render_docx(model: DocumentModel) -> bytes:
         style = document.styles[f"Heading {level}"]
         style.font.color.rgb = RGBColor.from_string(ACCENT)
     _DocxWriter(document).write(model)
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()
+    return docmodel.saved_bytes(document.save)
 
 
 class _DocxWriter(BlockWriter):
-    def __init__(self, document: Any) -> None:
-        self.document = document
-
     # --- title block, footer, properties ------------------------------------------------
 
     def title_block(self, model: DocumentModel) -> None:

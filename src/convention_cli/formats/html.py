@@ -113,6 +113,7 @@ class _HtmlWriter(BlockWriter):
     """Each primitive returns its HTML; the body is the list of texts ``parts``."""
 
     def __init__(self, picture: dict[str, str], signatures: str = "") -> None:
+        super().__init__()
         self.picture = picture
         self.signatures_html = signatures
         self.parts: list[str] = []

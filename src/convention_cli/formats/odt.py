@@ -8,7 +8,6 @@ for the bilans, the provenance as a closing line and in the document's metadata.
 
 from __future__ import annotations
 
-import io
 from typing import Any
 
 from convention_cli.formats import docmodel
@@ -28,14 +27,12 @@ def render_odt(model: DocumentModel) -> bytes:
     Element.namespaces.clear()
     document = OpenDocumentText()
     _OdtWriter(document).write(model)
-    buffer = io.BytesIO()
-    document.write(buffer)
-    return buffer.getvalue()
+    return docmodel.saved_bytes(document.write)
 
 
 class _OdtWriter(BlockWriter):
     def __init__(self, document: Any) -> None:
-        self.document = document
+        super().__init__(document)
         self.styles: dict[str, Any] = {}
         self.pictures = 0
         self.tables = 0
