@@ -6,7 +6,7 @@ import os
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 import typer
 
@@ -85,6 +85,11 @@ def resolve_format(value: ReportFormat | None) -> ReportFormat:
     if os.environ.get("GITHUB_ACTIONS") == "true":
         return Format.github
     return Format.text
+
+
+def id_argument(help_text: str, metavar: str = "ID") -> Any:
+    """The argument naming a record of the registry (``ID``, ``REUNION_ID``…)."""
+    return typer.Argument(metavar=metavar, help=help_text, show_default=False)
 
 
 def parse_date_option(value: str | None, option: str) -> date | None:

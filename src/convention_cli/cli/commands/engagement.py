@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from typing import Annotated
 
-import typer
-
 from convention_cli.cli.consultation import emit_view, load_registry
 from convention_cli.cli.options import (
     AsOfOption,
@@ -13,13 +11,12 @@ from convention_cli.cli.options import (
     FicheFormatOption,
     Format,
     HorizonOption,
+    id_argument,
     resolve_as_of,
 )
 from convention_cli.defaults import HORIZON_DAYS
 
-EngagementId = Annotated[
-    str, typer.Argument(metavar="ID", help="Identifiant de l'engagement (ex. bilan-annuel).",
-                        show_default=False)]
+EngagementId = Annotated[str, id_argument("Identifiant de l'engagement (ex. bilan-annuel).")]
 
 
 def engagement(

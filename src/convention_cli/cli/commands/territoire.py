@@ -4,20 +4,18 @@ from __future__ import annotations
 
 from typing import Annotated
 
-import typer
-
 from convention_cli.cli.consultation import emit_view, load_registry
 from convention_cli.cli.options import (
     AsOfOption,
     DataOption,
     FicheFormatOption,
     Format,
+    id_argument,
     resolve_as_of,
 )
 
 TerritoireId = Annotated[
-    str, typer.Argument(metavar="ID", help="Identifiant (ex. mayotte) ou code INSEE (ex. 976).",
-                        show_default=False)]
+    str, id_argument("Identifiant (ex. mayotte) ou code INSEE (ex. 976).")]
 
 
 def territoire(
