@@ -22,7 +22,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from harness import TimedPair, find_tool, generate_registry, machine_line, timed_pair
+from harness import TimedPair, find_tool, generate_registry, machine_line, publish, timed_pair
 
 ROOT = Path(__file__).resolve().parent.parent
 AS_OF = "2025-06-01"
@@ -116,10 +116,7 @@ def main() -> int:
             runs[label] = count
             pairs.append(measure(label, folder, count, tmp / f"site-{size}", convention))
     command = "python bench/bench_site.py " + " ".join(sys.argv[1:])
-    text = report(pairs, runs, command.strip())
-    if args.out:
-        args.out.write_text(text, encoding="utf-8")
-    sys.stdout.write(text)
+    publish(report(pairs, runs, command.strip()), args.out)
     return 0
 
 

@@ -27,7 +27,7 @@ import tempfile
 from datetime import date, timedelta
 from pathlib import Path
 
-from harness import TimedPair, find_tool, generate_registry, machine_line, timed_pair
+from harness import TimedPair, find_tool, generate_registry, machine_line, publish, timed_pair
 
 ROOT = Path(__file__).resolve().parent.parent
 TARGET_EDIT = 1.5
@@ -194,10 +194,7 @@ def main() -> int:
                   f"{_fr(costs[1000] * 1e3)} ms à 1 000, {_fr(costs[10000] * 1e3)} ms à "
                   f"10 000 ; **linéarité** : **{_fr(linearity)}** ; cible ≤ "
                   f"{_fr(TARGET_LINEARITY)} {ok}"]
-    text = "\n".join(lines) + "\n"
-    if args.out:
-        args.out.write_text(text, encoding="utf-8")
-    sys.stdout.write(text)
+    publish("\n".join(lines) + "\n", args.out)
     return 0
 
 

@@ -271,6 +271,13 @@ def generate_registry(folder: Path, size: int) -> Path:
     return folder
 
 
+def publish(text: str, out: Path | None) -> None:
+    """The report on standard output, and in ``out`` when given (``--out``)."""
+    if out:
+        out.write_text(text, encoding="utf-8")
+    sys.stdout.write(text)
+
+
 def machine_line() -> str:
     """The report's line about the machine, with the load at the end of the measures."""
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
