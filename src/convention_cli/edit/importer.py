@@ -62,13 +62,17 @@ class _RowError(Exception):
         self.column = column
 
 
-def _text(row: SheetRow, column: str, required: bool = False) -> str | None:
+def _cell(row: SheetRow, column: str, required: bool, expected: str = "") -> Any:
+    """The cell's value; None when empty, an error when ``required``."""
     value = row.values.get(column)
-    if value is None:
-        if required:
-            raise _RowError(column, f"« {column} » est vide")
-        return None
-    return cell_text(value)
+    if value is None and required:
+        raise _RowError(column, f"« {column} » est vide{expected}")
+    return value
+
+
+def _text(row: SheetRow, column: str, required: bool = False) -> str | None:
+    value = _cell(row, column, required)
+    return None if value is None else cell_text(value)
 
 
 def _need(row: SheetRow, column: str) -> str:
@@ -84,10 +88,8 @@ def _need_day(row: SheetRow, column: str) -> date:
 
 
 def _day(row: SheetRow, column: str, required: bool = True) -> date | None:
-    value = row.values.get(column)
+    value = _cell(row, column, required, " : date AAAA-MM-JJ attendue")
     if value is None:
-        if required:
-            raise _RowError(column, f"« {column} » est vide : date AAAA-MM-JJ attendue")
         return None
     if isinstance(value, datetime):
         return value.date()
