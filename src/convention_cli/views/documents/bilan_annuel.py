@@ -8,7 +8,7 @@ from datetime import date
 
 from convention_cli.domain.echeances import Echeance, Etat, Objet, compute_echeances
 from convention_cli.domain.indicators import indicator_measures
-from convention_cli.domain.queries import party_names
+from convention_cli.domain.queries import echeances_by_engagement, party_names
 from convention_cli.domain.snapshot import snapshot
 from convention_cli.load.registry import Registry
 from convention_cli.models import Engagement, Objectif, Reunion
@@ -165,18 +165,19 @@ def build_bilan_annuel(
     engagements = visible_engagements(registry, public)
     reunions = sorted(visible_reunions(registry, public), key=lambda r: r.date)
     own = f"bilan-annuel-{year}"
-    shown = [e for e in visible_echeances(compute_echeances(registry, as_of), public)
-             if e.id != own]  # the bilan does not list itself among the deadlines
-    remise = next((e for e in visible_echeances(compute_echeances(registry, as_of), public)
-                   if e.id == own), None)
+    every = visible_echeances(compute_echeances(registry, as_of), public)
+    shown = [e for e in every if e.id != own]  # the bilan does not list itself as a deadline
+    remise = next((e for e in every if e.id == own), None)
     in_year = [e for e in shown if period.debut.year == e.date.year]
     meetings = [r for r in reunions if period.debut <= r.date <= cutoff]
     numbers = {o.id: o.numero for o in conv.objectifs}
     indicators = indicator_rows(registry, engagements, cutoff, public, period.debut)
+    by_engagement = echeances_by_engagement(shown)  # indexed once: linear in the registry
     active, quiet = [], []
     for engagement in engagements:
         row = engagement_row(engagement, statuses[engagement.id], names, objectifs=numbers,
-                             echeance=_own_echeance(engagement, shown, period))
+                             echeance=_own_echeance(by_engagement.get(engagement.id, []),
+                                                    period))
         journal = tuple(journal_rows([engagement], public, period.debut, cutoff))
         preuves = tuple(p for p in preuve_rows(engagement.preuves, public)
                         if p.date is not None and period.debut <= p.date <= cutoff)
@@ -257,12 +258,10 @@ def _measures_of_the_year(
     return tuple(lines)
 
 
-def _own_echeance(
-    engagement: Engagement, shown: list[Echeance], period: Periode
-) -> Echeance | None:
-    """The engagement's own échéance for the year: a late one first, else one of the year."""
-    own = [e for e in shown if e.objet is Objet.ENGAGEMENT and e.engagement == engagement.id
-           and e.date <= period.fin]
+def _own_echeance(own_echeances: list[Echeance], period: Periode) -> Echeance | None:
+    """The engagement's own échéance for the year (``own_echeances``: the échéances of the
+    engagement): a late one first, else one of the year."""
+    own = [e for e in own_echeances if e.objet is Objet.ENGAGEMENT and e.date <= period.fin]
     late = [e for e in own if e.etat is Etat.EN_RETARD]
     if late:
         return late[0]
