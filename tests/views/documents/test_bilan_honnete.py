@@ -93,8 +93,8 @@ def test_what_happened_in_2025_and_what_did_not(recorded: Path, run_cli: RunCli)
             ) in text
     # Computed measures with their source, typed ones with theirs.
     assert ("| Réunions de la commission ultramarine avec la DGOM | 4 réunions | 4 réunions "
-            "au 31 décembre 2025 | calculé, réunions de la commission en 2025 dans "
-            "reunions.yaml | cible atteinte |") in text
+            "au 31 décembre 2025 | calculé du registre, réunions de la Commission "
+            "ultramarine par année civile | cible atteinte |") in text
     assert ("| Référents désignés (un par partie) | 2 référents | 2 référents au 31 mars "
             "2025 | Compte rendu de la commission | cible atteinte |") in text
     # The territories where something was received, with the missions locales concerned.
@@ -234,3 +234,13 @@ def test_shipped_registry_rates_every_objective_non_evaluable(
     text = plain(run_cli.ok("bilan", "--data", DATA, *args))
     ratings = re.findall(r"(?m)^\| \d\. [^|]+(?:\\\|[^|]*)* \| \*\*([^*]+)\*\* \|", text)
     assert ratings == ["non évaluable (aucune donnée)"] * 4, (args, ratings)
+
+
+def test_computed_sources_name_no_identifier_nor_file(recorded: Path, run_cli: RunCli) -> None:
+    """A sent bilan says what the registry counts, not its ids or its file names."""
+    text = run_cli.ok("bilan", "--data", recorded, "--annee", "2025", "--as-of", "2025-07-01")
+    for leak in ("reunions.yaml", "valoriser-partenariat-annuellement", "bilan-annuel-2024",
+                 "2024-07-18"):
+        assert leak not in text, leak
+    assert ("calculé du registre, réunions de la Commission ultramarine par année civile, "
+            "année en cours") in plain(text)

@@ -17,6 +17,7 @@ from typing import NamedTuple
 from convention_cli.defaults import DATE_RANGE_TEXT, year_supported
 from convention_cli.domain.calendar import quarter_of
 from convention_cli.domain.echeances import Echeance, Etat, Objet
+from convention_cli.domain.indicators import COMPUTED_RULES, MesureVue, indicator_measures
 from convention_cli.errors import UsageError, UserError
 from convention_cli.load.registry import Registry
 from convention_cli.models import Engagement, GroupeTravail, Preuve, Reunion
@@ -276,6 +277,15 @@ def objective_rating(indicators: Iterable[IndicateurBilanRow]) -> tuple[str, int
     return appreciation(rates, targets), len(rates), targets
 
 
+def measure_source(engagement: Engagement, measure: MesureVue) -> str:
+    """Where a measure comes from, as a sent document says it: a typed measure's source;
+    for a computed one, what the registry counts (no identifier, no file name)."""
+    if not measure.calculee or engagement.regle not in COMPUTED_RULES:
+        return measure.source
+    partial = ", année en cours" if measure.source.endswith("année en cours") else ""
+    return f"calculé du registre, {COMPUTED_RULES[engagement.regle]}{partial}"
+
+
 def indicator_rows(
     registry: Registry, engagements: Iterable[Engagement], as_of: date, public: bool,
     year_start: date | None = None,
@@ -283,8 +293,6 @@ def indicator_rows(
     """Every indicator of ``engagements`` with the measure the rule retains: the last one
     dated up to ``as_of`` (from ``year_start`` for an annual or quarterly target when
     given), typed or computed by the registry (``domain.indicators``)."""
-    from convention_cli.domain.indicators import indicator_measures
-
     rows = []
     for engagement in engagements:
         for indicator in engagement.indicateurs:
@@ -302,20 +310,21 @@ def indicator_rows(
                                                counted))
                 continue
             last = measures[-1]
+            source = measure_source(engagement, last)
             shown = f"{format_number(last.valeur)}{unit} au {format_date(last.date)}"
             if not counted or indicator.cible is None:
                 rows.append(IndicateurBilanRow(indicator.id, indicator.libelle, engagement.id,
-                                               target, shown, last.source, "—", None))
+                                               target, shown, source, "—", None))
                 continue
             if last.calculee and not last.valeur:
                 rows.append(IndicateurBilanRow(
                     indicator.id, indicator.libelle, engagement.id, target, shown,
-                    last.source, "non retenu (compte calculé nul)", None, True))
+                    source, "non retenu (compte calculé nul)", None, True))
                 continue
             gap = last.valeur - indicator.cible
             sign = "+" if gap > 0 else "−" if gap < 0 else ""
             rows.append(IndicateurBilanRow(
-                indicator.id, indicator.libelle, engagement.id, target, shown, last.source,
+                indicator.id, indicator.libelle, engagement.id, target, shown, source,
                 f"{sign}{format_number(abs(gap))}{unit}" if gap else "cible atteinte",
                 last.valeur / indicator.cible if indicator.cible else 1.0, True))
     return tuple(rows)

@@ -21,6 +21,7 @@ from convention_cli.views.documents.bilan import (
     dated_preuves,
     echeance_line,
     indicator_rows,
+    measure_source,
     mermaid_name,
     objective_rating,
     rule_text,
@@ -245,7 +246,7 @@ def _objectives(
 def _measures_of_the_year(
     registry: Registry, engagement: Engagement, start: date, end: date, public: bool
 ) -> tuple[str, ...]:
-    """« Indicator : 2 référents au 31 mars 2025 (source) » for each measure dated in
+    """« Indicator : 2 référents au 31 mars 2025 ; source : … » for each measure dated in
     [start, end]; a computed count of nothing says only that nothing is recorded."""
     lines = []
     for indicator in engagement.indicateurs:
@@ -254,7 +255,8 @@ def _measures_of_the_year(
                                  public):
             if start <= m.date <= end and not (m.calculee and not m.valeur):
                 lines.append(f"{indicator.libelle} : {format_number(m.valeur)}{unit} au "
-                             f"{format_date(m.date)} ({m.source})")
+                             f"{format_date(m.date)} ; source : "
+                             f"{measure_source(engagement, m)}")
     return tuple(lines)
 
 
