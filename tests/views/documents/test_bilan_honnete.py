@@ -10,11 +10,13 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 import pytest
 
 from convention_cli.checks.pipeline import load_valid_registry
+from convention_cli.views.documents.bilan import indicator_rows, objective_rating
 from tests.cli.test_annee_de_partenariat import _record_by_cli
 from tests.conftest import RegistryCopy, RunCli
 from tests.formats.office import docx_outline, html_outline, odt_outline
@@ -244,3 +246,34 @@ def test_computed_sources_name_no_identifier_nor_file(recorded: Path, run_cli: R
         assert leak not in text, leak
     assert ("calculé du registre, réunions de la Commission ultramarine par année civile, "
             "année en cours") in plain(text)
+
+
+def test_indicator_rows_without_a_target_report_but_do_not_rate() -> None:
+    registry = load_valid_registry(FIXTURE)
+    engagement = next(e for e in registry.engagements if e.indicateurs
+                      and e.indicateurs[0].id == "ind-notes")
+    indicator = engagement.indicateurs[0]
+    qualitative = indicator.model_copy(update={"type": "qualitatif", "cible": None})
+    untargeted = indicator.model_copy(update={"id": "ind-sans-cible", "cible": None})
+    changed = engagement.model_copy(update={"indicateurs": [qualitative, untargeted]})
+    rows = indicator_rows(registry, [changed], date(2024, 12, 31), False, date(2024, 1, 1))
+    assert [(r.cible, r.mesure, r.ecart, r.taux, r.chiffre) for r in rows] == [
+        ("qualitatif", "3 au 31 décembre 2024", "—", None, False),
+        ("—", "3 au 31 décembre 2024", "—", None, False),
+    ]
+    assert objective_rating(rows) == ("non évaluable (aucune donnée)", 0, 0)
+    # A measure of an earlier year does not count for an annual target.
+    assert indicator_rows(registry, [engagement], date(2025, 12, 31), False,
+                          date(2025, 1, 1))[0].mesure == "aucune mesure"
+
+
+def test_territories_keep_what_the_year_touched(recorded: Path, run_cli: RunCli) -> None:
+    """2026: nothing received, nothing followed up: no territory; a journal entry of 2026 on
+    a project received in 2025 brings its territory back."""
+    assert "## Territoires" not in run_cli.ok("bilan", "--data", recorded, "--annee", "2026",
+                                              "--as-of", "2026-07-01")
+    run_cli.ok("journal", "add", "projet-garage-solidaire", "--texte", "Dossier déposé",
+               "--date", "2026-02-02", "--source", "Courriel", "--data", recorded)
+    text = run_cli.ok("bilan", "--data", recorded, "--annee", "2026", "--as-of", "2026-07-01")
+    assert "### Guyane" in text
+    assert "### Mayotte" not in text

@@ -106,18 +106,6 @@ def _journal_row(
     )
 
 
-def statut_at(engagement: Engagement, day: datetime.date) -> str:
-    """The status a source showed on ``day``: the last journal status dated up to it
-    (« non renseigné » when no entry up to that day states one)."""
-    status = "non_renseigne"
-    for entry in sorted(engagement.journal, key=lambda e: e.date):
-        if entry.date > day:
-            break
-        if entry.statut is not None:
-            status = entry.statut
-    return status
-
-
 # --- shared by the passation and the public communication -------------------------------
 
 
@@ -185,7 +173,7 @@ def engagement_row(
     engagement: Engagement, statut: str, names: dict[str, str], *,
     objectifs: dict[str, int] | None = None, echeance: Echeance | None = None,
 ) -> EngagementDocumentRow:
-    """``statut``: the status code on the document's reference day (see ``statut_at``);
+    """``statut``: the status code on the document's reference day (from a snapshot);
     ``objectifs``: objective id → number, to list the objectives it serves."""
     numbers = sorted(objectifs[o] for o in engagement.objectifs if o in objectifs) \
         if objectifs else []
