@@ -108,6 +108,34 @@ def test_engagement_markdown(run_cli: RunCli) -> None:
     assert "## Journal\n\n- 15 janvier 2024 — Première note transmise\n" in out
 
 
+def test_engagement_participants_are_labelled_like_the_parties(
+        run_cli: RunCli, registry_copy: RegistryCopy) -> None:
+    data = registry_copy(BASE)
+    engagements = data / "engagements.yaml"
+    engagements.write_text(engagements.read_text(encoding="utf-8").replace(
+        "    parties: [unml]\n", "    parties: [unml]\n    participants: [dgom]\n", 1),
+        encoding="utf-8")
+    args = ("engagement", "unml-relayer", "--data", str(data), "--as-of", "2024-03-01")
+    out = run_cli.ok(*args)
+    assert out.startswith(
+        "Engagement unml-relayer\n"
+        "Relayer les problématiques des missions locales\n"
+        "\n"
+        "  clause       : II\n"
+        "  parties      : UNML (Union nationale des missions locales)\n"
+        "  participants : DGOM (Direction générale des outre-mer)\n"
+        "  territoires  : tous\n"
+        "  statut       : en cours\n"
+        "  récurrence   : au fil de l'eau\n"
+        "\n"
+        "Objectifs\n")
+    markdown = run_cli.ok(*args, "-f", "markdown")
+    assert ("- **parties** : UNML (Union nationale des missions locales)\n"
+            "- **participants** : DGOM (Direction générale des outre-mer)\n") in markdown
+    payload = json.loads(run_cli.ok(*args, "-f", "json"))
+    assert payload["engagement"]["participants"] == ["dgom"]
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [

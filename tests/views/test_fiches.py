@@ -45,7 +45,8 @@ def test_engagement_fiche_shows_every_field_it_has() -> None:
     assert champs["opérateurs"] == (
         "ADIE (Association pour le droit à l'initiative économique), France Active (France "
         "Active), Initiative Outre-mer (Initiative Outre-mer)")
-    assert (champs["participants"], champs["exclus par le texte"]) == ("unml", "arml-reunion")
+    assert (champs["participants"], champs["exclus par le texte"]) == (
+        "UNML (Union nationale des missions locales)", "arml-reunion")
     assert champs["début"] == "1er septembre 2023"
     assert champs["échéance"] == ("30 juin 2026 (sans date dans le texte ; à constater au plus "
                                   "tard au bilan pluriannuel (30 juin 2026))")

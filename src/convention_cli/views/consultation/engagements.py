@@ -179,6 +179,7 @@ class FicheEngagement:
     horizon: int
     engagement: Engagement
     parties: tuple[Partie, ...]
+    participants: tuple[Partie, ...]
     objectifs: tuple[Objectif, ...]
     operateurs: tuple[Operateur, ...]
     territoires: tuple[Territoire, ...]
@@ -215,9 +216,11 @@ def build_engagement_fiche(
     eng = engagements[resolve_id("engagement", ident, engagements)]
     conv = registry.convention
     echeances = echeances_by_engagement(compute_echeances(registry, as_of, horizon))
+    parties = {p.id: p for p in registry.parties}
     return FicheEngagement(
         as_of=as_of, horizon=horizon, engagement=eng,
-        parties=_pick({p.id: p for p in registry.parties}, eng.parties),
+        parties=_pick(parties, eng.parties),
+        participants=_pick(parties, eng.participants),
         objectifs=_pick({o.id: o for o in conv.objectifs} if conv else {}, eng.objectifs),
         operateurs=_pick({o.id: o for o in registry.operateurs}, eng.operateurs),
         territoires=_pick({t.id: t for t in registry.territoires}, eng.territoires),
@@ -303,19 +306,24 @@ def _indicateur_element(vue: IndicateurVue) -> Element:
     return Element(f"{ind.libelle} ({ind.id})", (f"{ind.type} ; {target}", latest))
 
 
+def _organisations_fr(entries: Iterable[Partie | Operateur]) -> str:
+    """``UNML (Union nationale des missions locales), DGOM (…)``: parties, participants
+    and operators of the fiche, all labelled alike."""
+    return ", ".join(f"{e.sigle} ({e.nom})" for e in entries)
+
+
 def _main_fields(fiche: FicheEngagement) -> tuple[tuple[str, str], ...]:
     eng = fiche.engagement
     fields = [("clause", eng.clause)]
     if eng.citation:
         fields.append(("citation", f"« {eng.citation} »"))
-    fields.append(("parties", ", ".join(f"{p.sigle} ({p.nom})" for p in fiche.parties)))
-    if eng.participants:
-        fields.append(("participants", ", ".join(eng.participants)))
+    fields.append(("parties", _organisations_fr(fiche.parties)))
+    if fiche.participants:
+        fields.append(("participants", _organisations_fr(fiche.participants)))
     if eng.exclus:
         fields.append(("exclus par le texte", ", ".join(eng.exclus)))
     if fiche.operateurs:
-        fields.append(("opérateurs", ", ".join(f"{o.sigle} ({o.nom})"
-                                               for o in fiche.operateurs)))
+        fields.append(("opérateurs", _organisations_fr(fiche.operateurs)))
     fields.append(("territoires", ", ".join(t.nom for t in fiche.territoires) or "tous"))
     fields.append(("statut", STATUT_LABELS[eng.statut]))
     if eng.debut:
