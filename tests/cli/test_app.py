@@ -200,10 +200,10 @@ def test_undecodable_argument_is_refused_before_anything_runs(
 def test_interruption_exits_130(
     run_cli: RunCli, monkeypatch: pytest.MonkeyPatch, nothing_written: list[Path],
 ) -> None:
-    """Ctrl-C inside a command: typer ends it with 130 (128 + SIGINT), silently, without a
-    traceback."""
+    """Ctrl-C inside a command: 130 (128 + SIGINT), said in one line, without a traceback
+    (typer alone would end it silently)."""
     _failing_validation(monkeypatch, KeyboardInterrupt())
-    assert run_cli("validate", "--data", str(BASE)) == (130, "", "")
+    assert run_cli("validate", "--data", str(BASE)) == (130, "", "convention : interrompu.\n")
 
 
 def test_system_refusal_says_nothing_was_written(

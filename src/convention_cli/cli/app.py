@@ -43,7 +43,12 @@ from convention_cli.cli.commands.suivi import (
 from convention_cli.cli.commands.territoire import territoire
 from convention_cli.cli.commands.territoires import territoires
 from convention_cli.cli.commands.validate import validate
-from convention_cli.cli.french import FrenchCommand, FrenchGroup, translate_usage_message
+from convention_cli.cli.french import (
+    CommandInterruptedError,
+    FrenchCommand,
+    FrenchGroup,
+    translate_usage_message,
+)
 
 EXIT_INTERNAL_ERROR = 70  # EX_SOFTWARE: a bug, not a problem in the data
 _COMPLETION_OPTIONS = {"--show-completion", "--install-completion"}
@@ -152,7 +157,7 @@ def main(argv: list[str] | None = None) -> int:
     except ConventionError as exc:
         sys.stderr.write(f"convention : {exc}\n")
         return _exit(exc.exit_code, argv)
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, CommandInterruptedError):
         sys.stderr.write("convention : interrompu.\n")
         return _exit(130, argv)
     except OSError as exc:

@@ -251,6 +251,11 @@ def _french_help_option(option: Any) -> Any:
     return option
 
 
+class CommandInterruptedError(Exception):
+    """Ctrl-C inside a command. typer would turn a ``KeyboardInterrupt`` into a silent
+    exit 130; carried under this name, it reaches ``cli.app.main``, which says so."""
+
+
 class _FrenchHelp(ClickCommand):
     """French help, usage and identifiers for a command or a group (mixed in first; a
     click command itself, so that a plain command can become French in place)."""
@@ -268,7 +273,10 @@ class _FrenchHelp(ClickCommand):
 
     def invoke(self, ctx: Any) -> Any:
         _lower_identifiers(ctx)
-        return super().invoke(ctx)
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt as exc:
+            raise CommandInterruptedError from exc
 
 
 class FrenchGroup(_FrenchHelp, TyperGroup):
