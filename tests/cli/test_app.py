@@ -191,10 +191,13 @@ def _failing_validation(monkeypatch: pytest.MonkeyPatch, exc: BaseException) -> 
 def test_undecodable_argument_is_refused_before_anything_runs(
     run_cli: RunCli, nothing_written: list[Path],
 ) -> None:
-    code, out, err = run_cli("status", "--data", "/tmp/\udcfe")
+    """The bad byte is shown as a byte (``\\xfe``), the readable characters as they are."""
+    code, out, err = run_cli("status", "--data", "/tmp/é\udcfe")
     assert (code, out) == (2, "")
-    assert err.startswith("convention : argument illisible « /tmp/")
-    assert err.endswith(" » : octets qui ne sont pas de l'UTF-8 valide ; rien n'a été fait\n")
+    assert err == ("convention : argument illisible « /tmp/é\\xfe » : octets qui ne sont pas "
+                   "de l'UTF-8 valide ; rien n'a été fait\n")
+    assert run_cli("status", "\ud800").err.startswith(
+        "convention : argument illisible « \\ud800 » : ")
 
 
 def test_interruption_exits_130(

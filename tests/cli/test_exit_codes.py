@@ -65,6 +65,7 @@ def test_invalid_argument_bytes(registry_copy: RegistryCopy) -> None:
         result = _convention(*args)
         assert result.returncode == 2, result.stderr
         assert "UTF-8" in result.stderr.decode()
+    assert result.stderr.decode().startswith("convention : argument illisible « \\xc3 » : ")
     assert _yaml(data) == before
 
 

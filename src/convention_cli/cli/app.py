@@ -176,10 +176,15 @@ def main(argv: list[str] | None = None) -> int:
 
 def _undecodable_argument(args: list[str]) -> str | None:
     """An argument holding bytes that are not UTF-8 (Python keeps them as lone
-    surrogates), shown with the bad bytes escaped; None if all are readable."""
+    surrogates), shown with the bad bytes as bytes (``/tmp/\\xfe``); None if all are
+    readable."""
     for arg in args:
-        if any(0xDC80 <= ord(c) <= 0xDCFF or 0xD800 <= ord(c) <= 0xDFFF for c in arg):
-            return arg.encode("utf-8", "backslashreplace").decode("ascii", "backslashreplace")
+        if any(0xD800 <= ord(c) <= 0xDFFF for c in arg):
+            try:
+                raw = arg.encode("utf-8", "surrogateescape")
+            except UnicodeEncodeError:  # a lone surrogate that is no escaped byte
+                return arg.encode("utf-8", "backslashreplace").decode("utf-8")
+            return raw.decode("utf-8", "backslashreplace")
     return None
 
 
