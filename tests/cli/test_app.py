@@ -179,10 +179,15 @@ def nothing_written(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
     return written
 
 
-def _failing_validation(monkeypatch: pytest.MonkeyPatch, exc: BaseException) -> None:
+def _failing_validation(monkeypatch: pytest.MonkeyPatch, exc: BaseException,
+                        wrote: Path | None = None) -> None:
+    """``validate`` fails with ``exc``, after writing ``wrote`` if given."""
     from convention_cli.checks import pipeline
+    from convention_cli.edit import atomic
 
     def fail(_data: Path) -> None:
+        if wrote is not None:
+            atomic.WRITTEN.append(wrote)
         raise exc
 
     monkeypatch.setattr(pipeline, "validate_registry", fail)
@@ -227,8 +232,8 @@ def test_system_refusal_after_writing_exits_0(
 ) -> None:
     import errno
 
-    nothing_written.append(Path("engagements.yaml"))
-    _failing_validation(monkeypatch, OSError(errno.ENOSPC, "No space left"))
+    _failing_validation(monkeypatch, OSError(errno.ENOSPC, "No space left"),
+                        wrote=Path("engagements.yaml"))
     assert run_cli("validate", "--data", str(BASE)) == (
         0, "", "convention : message final non affiché (disque plein) ; les fichiers ont "
                "bien été écrits\n")
@@ -239,8 +244,27 @@ def test_closed_pipe_ends_quietly(
 ) -> None:
     _failing_validation(monkeypatch, BrokenPipeError())
     assert run_cli("validate", "--data", str(BASE)) == (141, "", "")
-    nothing_written.append(Path("engagements.yaml"))
+    _failing_validation(monkeypatch, BrokenPipeError(), wrote=Path("engagements.yaml"))
     assert run_cli("validate", "--data", str(BASE)) == (0, "", "")
+
+
+def test_what_an_earlier_run_wrote_does_not_make_a_later_failure_succeed(
+    run_cli: RunCli, monkeypatch: pytest.MonkeyPatch, nothing_written: list[Path],
+    tmp_path: Path,
+) -> None:
+    """Two ``main`` calls in one process: the first writes, the second fails and says
+    that nothing was written (« if it wrote, 0 » speaks of one run)."""
+    import errno
+    import shutil
+
+    data = shutil.copytree(BASE, tmp_path / "data")
+    assert run_cli("journal", "add", "unml-relayer", "--texte", "Deuxième note", "--date",
+                   "2024-02-01", "--data", data).code == 0
+    assert nothing_written == [data / "engagements.yaml"]
+    _failing_validation(monkeypatch, OSError(errno.ENOSPC, "No space left"))
+    assert run_cli("validate", "--data", str(data)) == (
+        2, "", "convention : refus du système (disque plein) ; rien n'a été écrit\n")
+    assert nothing_written == []
 
 
 def test_no_arguments_shows_the_help(run_cli: RunCli) -> None:

@@ -130,6 +130,7 @@ def main(argv: list[str] | None = None) -> int:
 
     if argv is None:
         default_sigpipe()
+    _forget_earlier_writes()
     undecodable = _undecodable_argument(args)
     if undecodable is not None:
         sys.stderr.write(f"convention : argument illisible « {undecodable} » : octets qui ne "
@@ -196,6 +197,12 @@ def _degrade_unencodable_output() -> None:
     if not encoding.startswith("utf") and hasattr(stream, "reconfigure"):
         with contextlib.suppress(OSError, ValueError):
             stream.reconfigure(errors="replace")
+
+
+def _forget_earlier_writes() -> None:
+    """« If it wrote, 0 » speaks of this run: what an earlier ``main`` of the same process
+    wrote (tests, embedding) must not turn a later failure into a success."""
+    getattr(sys.modules.get("convention_cli.edit.atomic"), "WRITTEN", []).clear()
 
 
 def _wrote_files() -> bool:
