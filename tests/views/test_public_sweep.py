@@ -71,6 +71,10 @@ TOKENS: dict[str, tuple[str, ...]] = {
     "public entry author": ("zqxpersonneauteur",),
     "public meeting participant": ("zqxpersonneparticipant",),
     "local path": ("zqxchemin",),
+    "local path of an engagement's preuve": ("zqxpreuvelocale",),
+    # a fact of confidence « faible » (a town) and one of confidence « moyenne »
+    "low-confidence fact": ("Zqxvillefaible",),
+    "medium-confidence fact": ("Zqxvillemoyenne",),
     # named persons of the parties
     "referent person": ("Camille ARNAUD-SECRET",),
     "representative": ("Sophie BROCAS",),
@@ -97,6 +101,8 @@ def _plant(data: Path) -> None:
             "source": "zqxjournalsource", "echeance": "communication-2023-2024",
             "preuves": [{"libelle": "zqxjournalpreuve", "url": "https://example.org/zqx"}],
             "confidentiel": True})
+        by_id["unml-relayer"].setdefault("preuves", []).append(
+            {"libelle": "Dossier de presse", "url": "zqxpreuvelocale/dossier.pdf"})
         by_id["unml-relayer"]["journal"].append({
             "date": "2024-11-05", "texte": "Note publique transmise.",
             "auteur": "zqxpersonneauteur", "source": "Tableau de suivi",
@@ -130,7 +136,15 @@ def _plant(data: Path) -> None:
                          "responsable": "dgom", "echeance": "2025-04-30"}],
             "confidentiel": True})
 
+    def territoires(tree: Any) -> None:
+        nord, est = tree["territoires"][0]["missions_locales"][:2]
+        nord["ville_siege"] = {"valeur": "Zqxvillefaible", "confiance": "faible",
+                               "source": "Presse"}
+        est["ville_siege"] = {"valeur": "Zqxvillemoyenne", "confiance": "moyenne",
+                              "source": "Presse"}
+
     edit("engagements", engagements)
+    edit("territoires", territoires)
     edit("groupes_travail", groupes)
     edit("reunions", reunions)
 
@@ -168,6 +182,14 @@ PUBLIC_OUTPUTS: tuple[tuple[str, ...], ...] = (
     ("communication", "--annee", "2024", "-o", "{out}/communication.docx"),
     ("releve", "commission-2024-t1", "--public", "--as-of", AS_OF),
     ("releve", "commission-2024-t1", "--public", "--as-of", AS_OF, "-o", "{out}/r.odt"),
+    ("releve", "commission-2024-t1", "--public", "--as-of", AS_OF, "-o", "{out}/r.docx"),
+    ("agenda", "--public", "--date", "2024-09-10", "-o", "{out}/agenda.odt"),
+    ("agenda", "--public", "--date", "2024-09-10", "-o", "{out}/agenda.html"),
+    ("bilan", "--public", "--annee", "2024", "-o", "{out}/bilan.html"),
+    ("passation", "--public", "--partie", "unml", "--as-of", AS_OF, "-o", "{out}/p.docx"),
+    ("communication", "--annee", "2024", "-o", "{out}/communication.html"),
+    ("communication", "--annee", "2025", "--as-of", "2025-12-31", "-o", "{out}/c.odt"),
+    ("site", "-o", "{out}/site", "--as-of", AS_OF),
 )
 """Every public output: one line each (``{data}`` is added as ``--data``)."""
 

@@ -54,7 +54,9 @@ def test_year_counts_journal_entries_and_meetings(
     assert "arrêtée au 31 décembre 2024" in text
     assert "- Commission ultramarine : 1 réunion\n" in plain(text)
     assert "- Groupes de travail : 1 réunion\n" in plain(text)
-    assert "1 réunion pour 4 trimestres de convention en 2024" in text
+    # a count of missed meetings is not a public sentence; a year held in full is
+    assert "trimestres" not in text
+    assert "s’est réunie chaque trimestre" not in text
     assert "Bilan annuel 2023 remis aux parties." in text
     assert "Première note transmise. Deuxième ligne \\| avec une barre." in text
 
@@ -67,7 +69,8 @@ def test_unverified_names_are_not_shown(registry_copy: RegistryCopy, run_cli: Ru
         "nom: {confiance: non_verifie, note: Nom à confirmer.}"), encoding="utf-8")
     text = run_cli.ok("communication", "--data", str(data), "--annee", "2024")
     # Saint-Benoît is of confidence « moyenne »: a public document shows only « haute ».
-    assert "| La Réunion | DROM | 2 | nom non vérifié ; Mission Locale Est |" in plain(text)
+    assert "| La Réunion | DROM | 2 | Mission Locale Est |" in plain(text)
+    assert "non vérifié" not in text
     assert "Mission Locale Nord" not in text
     assert "Saint-Benoît" not in text
 
@@ -96,3 +99,75 @@ def test_output_file(tmp_path: Path, registry_copy: RegistryCopy, run_cli: RunCl
     assert run_cli.ok("communication", "--data", str(data), "--annee", "2024", "-o",
                    str(target)) == ""
     assert target.read_text(encoding="utf-8").startswith("# Le partenariat DGOM × UNML")
+
+
+# --- what a communication office would not publish ------------------------------------------
+
+FORBIDDEN_SENTENCES = (
+    "Aucun engagement n’a été enregistré comme réalisé",
+    "Aucune entrée datée",
+    "Aucune réunion n’est enregistrée",
+    "0 réunion",
+    "réunion pour",
+    "non vérifié",
+    "non renseigné",
+    "lorsqu’ils sont vérifiés",
+    "Aucune étape datée",
+    "Aucun groupe de travail enregistré",
+    "en retard",
+    "lecture :",
+)
+"""Sentences (or pieces of them) that say what did not happen or was not checked."""
+LOW_CONFIDENCE = ("Saint-Denis", "Saint-Benoît", "Le Robert")
+"""Towns of confidence « faible » or « moyenne » (fixture and shipped registry)."""
+LOCAL_PATHS = ("communication/congres-2025.pdf", "congres-2025", "notes/interne.pdf")
+
+
+def _plant_public_traps(data: Path) -> None:
+    """A low-confidence town, a public entry of 2025 with a local file as proof."""
+    from tests.ruamel_roundtrip import round_trip_yaml
+
+    territoires = data / "territoires.yaml"
+    territoires.write_text(territoires.read_text(encoding="utf-8").replace(
+        "ville_siege: {confiance: non_verifie, note: Siège non sourcé.}",
+        "ville_siege: {valeur: Saint-Denis, confiance: faible, source: Presse}"),
+        encoding="utf-8")
+    yaml = round_trip_yaml()
+    path = data / "engagements.yaml"
+    tree = yaml.load(path.read_text(encoding="utf-8"))
+    tree["engagements"][0]["journal"].append({
+        "date": "2025-03-20", "texte": "Présentation du partenariat au congrès.",
+        "source": "Programme du congrès",
+        "preuves": [{"libelle": "Support du congrès", "url": "communication/congres-2025.pdf"},
+                    {"libelle": "Programme", "url": "https://example.org/congres"}]})
+    with path.open("w", encoding="utf-8") as stream:
+        yaml.dump(tree, stream)
+
+
+def _assert_publishable(text: str) -> None:
+    for piece in (*FORBIDDEN_SENTENCES, *LOW_CONFIDENCE, *LOCAL_PATHS):
+        assert piece not in plain(text), piece
+
+
+@pytest.mark.parametrize(("annee", "as_of"), [
+    ("2023", "2023-12-31"), ("2024", "2024-06-10"), ("2024", "2024-12-31"),
+    ("2025", "2025-04-01"), ("2025", "2025-12-31"), ("2026", "2026-07-17"),
+])
+def test_public_communication_is_publishable(
+    annee: str, as_of: str, registry_copy: RegistryCopy, run_cli: RunCli
+) -> None:
+    """Only facts of confidence « haute », links only to web addresses, and no sentence a
+    communication office would not publish, on the fixture (with traps) and on the
+    shipped registry."""
+    data = registry_copy(FIXTURE)
+    _plant_public_traps(data)
+    text = run_cli.ok("communication", "--data", str(data), "--annee", annee,
+                      "--as-of", as_of)
+    _assert_publishable(text)
+    if annee == "2025":
+        assert "Présentation du partenariat au congrès." in text
+        assert "(<https://example.org/congres>)" in text
+    shipped = run_cli.ok("communication", "--data", str(registry_copy(name="reel")),
+                         "--annee", annee, "--as-of", as_of)
+    _assert_publishable(shipped)
+    assert "Mission Locale Nord ;" in plain(shipped)  # the name (haute), not its town

@@ -2,9 +2,15 @@
 a minima une fois par an ».
 
 Always public: the view model is built from the public selection only (nothing marked
-confidential, section VI) and carries no personal name, so no template can leak one.
-Facts the agreement does not state (names of missions locales, their towns) appear only
-when they are verified.
+confidential, section VI, through ``views.public``) and carries no personal name, so no
+template can leak one. Facts the agreement does not state (names of missions locales,
+their towns) appear only with the confidence ``views.public`` lets through (« haute »);
+proofs only when they are web addresses.
+
+Written for a communication office: it says what happened, positively, and leaves out a
+section with nothing to show (no « aucun engagement réalisé », no count of missed
+meetings, no « non renseigné »); an engagement whose date is a reading of the text is internal
+follow-up, not a public step.
 """
 
 from __future__ import annotations
@@ -62,7 +68,8 @@ class TerritoireRow:
     statut: str
     nombre: int
     missions: tuple[str, ...]
-    """« Mission Locale Est (Saint-Benoît) »: only verified facts."""
+    """« Mission Locale Est (Saint-Benoît) »: only facts a public output may show (an
+    unverified name is left out, the count stays)."""
 
 
 @dataclass(frozen=True)
@@ -87,6 +94,12 @@ class ReunionsAnnee:
     par_instance: tuple[tuple[str, int], ...]
     commissions: int
     trimestres: int
+
+    @property
+    def rythme_tenu(self) -> bool:
+        """A Commission ultramarine in every quarter of the year the agreement asks one
+        for (section III): worth saying publicly."""
+        return self.trimestres > 0 and self.commissions >= self.trimestres
 
 
 @dataclass(frozen=True)
@@ -158,26 +171,36 @@ def build_communication(
         jeunes_en_contact=conv.perimetre.jeunes_en_contact,
         territoires=tuple(
             TerritoireRow(t.nom, t.statut, t.nombre_missions_locales,
-                          tuple(_mission_locale(m) for m in t.missions_locales))
+                          _missions_locales(t.missions_locales))
             for t in registry.territoires),
         faits=_faits(registry, engagements, year_start, year_end),
         realisations=_realisations(engagements, year_start, year_end),
         reunions=_reunions(registry, year_start, year_end, sum(
             1 for e in echeances
             if e.objet is Objet.COMMISSION and e.date.year == annee and e.sans_objet is None)),
-        groupes=tuple(groupe_row(g) for g in registry.groupes_travail),
+        # a status only when one is recorded: « non renseigné » is not a public word
+        groupes=tuple(groupe_row(g) if g.statut != "non_renseigne"
+                      else groupe_row(g)._replace(statut="")
+                      for g in registry.groupes_travail),
         etapes=tuple(echeance_row(e, names) for e in echeances
                      if e.objet in PUBLIC_OBJETS and as_of < e.date <= limit
-                     and e.etat in (Etat.A_VENIR, Etat.PROCHE)),
+                     and e.etat in (Etat.A_VENIR, Etat.PROCHE)
+                     and (e.objet is not Objet.ENGAGEMENT or e.lecture is None)),
         provenance=provenance,
     )
 
 
-def _mission_locale(mission: MissionLocale) -> str:
-    """A mission locale by its verified name and town; a value is never guessed."""
-    name = fact_value(mission.nom, public=True) or "nom non vérifié"
-    town = fact_value(mission.ville_siege, public=True)
-    return f"{name} ({town})" if town else name
+def _missions_locales(missions: list[MissionLocale]) -> tuple[str, ...]:
+    """The missions locales by name and town, as far as a public output may show them
+    (``views.public.fact_value``); one whose name it may not show is left out."""
+    rows = []
+    for mission in missions:
+        name = fact_value(mission.nom, public=True)
+        if name is None:
+            continue
+        town = fact_value(mission.ville_siege, public=True)
+        rows.append(f"{name} ({town})" if town else name)
+    return tuple(rows)
 
 
 def _faits(
