@@ -160,3 +160,36 @@ def test_group_journal_in_public_drops_confidential_entries_and_authors() -> Non
     public = journal_rows([group], public=True)
     assert [(r.texte, r.auteur) for r in public] == [("Lancé.", None)]
     assert len(journal_rows([group], public=False)) == 2
+
+
+@pytest.mark.parametrize("public", [False, True])
+def test_tutelle_as_the_text_says(
+    public: bool, registry_copy: RegistryCopy, run_cli: RunCli
+) -> None:
+    """Préambule: the DGOM « exerce la tutelle sur deux opérateurs » (LADOM, IFCASS); the
+    SMA « lui est rattaché pour emploi », which is no tutelle."""
+    data = registry_copy()
+    text = plain(run_cli.ok("passation", "--data", str(data), "--partie", "dgom",
+                            "--as-of", "2025-12-31", *(["--public"] if public else [])))
+    tutelle = next(line for line in text.splitlines() if "sous sa tutelle" in line)
+    assert "LADOM (" in tutelle
+    assert "IFCASS (" in tutelle
+    assert "SMA" not in tutelle
+    assert "- **Rattaché pour emploi, sans tutelle** : SMA (Service militaire adapté)\n" in text
+    unml = run_cli.ok("passation", "--data", str(data), "--partie", "unml")
+    assert "tutelle" not in unml
+
+
+def test_readings_behind_dates_and_rhythms(registry_copy: RegistryCopy, run_cli: RunCli) -> None:
+    """An engagement's date, rhythm or state that is a reading says so, in the words of
+    every other view (« lecture : … »)."""
+    data = registry_copy()
+    text = plain(run_cli.ok("passation", "--data", str(data), "--partie", "dgom",
+                            "--as-of", "2025-12-31"))
+    row = next(line for line in text.splitlines()
+               if line.startswith("| Informer sur les appels à projets"))
+    assert ("au fil de l'eau, sans date (lecture : le texte ne fixe aucun rythme ; « au fil "
+            "de l'eau » est le suivi continu que retient le registre)") in row
+    row = next(line for line in text.splitlines()
+               if line.startswith("| Établir des partenariats consolidés"))
+    assert "(lecture : le texte ne date pas les partenariats consolidés" in row

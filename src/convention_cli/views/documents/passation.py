@@ -38,6 +38,7 @@ from convention_cli.views.documents.common import (
     open_action_rows,
     year_before,
 )
+from convention_cli.views.lectures import lecture_lines
 from convention_cli.views.position import Position, position_of
 from convention_cli.views.provenance import Provenance
 from convention_cli.views.public import (
@@ -54,6 +55,7 @@ from convention_cli.vocab import (
     RECURRENCE_LABELS,
     ROLE_LABELS,
     STATUT_LABELS,
+    lecture_fr,
     plural,
 )
 
@@ -116,7 +118,10 @@ class Identite:
     siege: str | None
     alias: tuple[str, ...]
     operateurs: tuple[OperateurPassationRow, ...]
+    """Operators under its tutelle (« la DGOM exerce la tutelle sur deux opérateurs »)."""
     resume: str
+    rattaches: tuple[OperateurPassationRow, ...] = ()
+    """Operators « rattaché pour emploi » to it (the SMA): not a tutelle."""
 
 
 @dataclass(frozen=True)
@@ -139,6 +144,8 @@ class EngagementOuvert:
     """What the next échéance is, when it is not the engagement's own deadline."""
     rythme: str | None
     retards: int
+    lectures: tuple[str, ...] = ()
+    """« lecture : … » for each reading behind the date, rhythm or state shown."""
 
 
 @dataclass(frozen=True)
@@ -272,6 +279,9 @@ def _identite(registry: Registry, partie: Partie, engagements: list[Engagement])
                     if a.confiance != "non_verifie"),
         operateurs=tuple(OperateurPassationRow(o.sigle, o.nom) for o in registry.operateurs
                          if o.tutelle == partie.id),
+        rattaches=tuple(OperateurPassationRow(o.sigle, o.nom) for o in registry.operateurs
+                        if any(r.type == "rattachement_pour_emploi"
+                               and r.organisation == partie.id for r in o.relations)),
         resume=resume,
     )
 
@@ -314,9 +324,27 @@ def _open_engagements(
                 precision=_precision(upcoming, eng),
                 rythme=RECURRENCE_LABELS[eng.recurrence] if eng.recurrence else None,
                 retards=sum(1 for e in own if e.etat is Etat.EN_RETARD),
+                lectures=_lectures(eng, upcoming),
             ),
         ))
     return tuple(row for _, row in sorted(rows, key=lambda r: r[0]))
+
+
+READ_FIELDS = ("echeance", "debut", "recurrence", "statut")
+"""The fields of an engagement whose value the table shows (date, rhythm, state)."""
+
+
+def _lectures(eng: Engagement, upcoming: Echeance | None) -> tuple[str, ...]:
+    """The readings behind what the row shows: the next échéance's (a derived date or
+    state), then the engagement's own about its date, rhythm or state; each once."""
+    lines: list[str] = []
+    if upcoming is not None and upcoming.lecture:
+        lines.append(lecture_fr(upcoming.lecture))
+    for champ in READ_FIELDS:
+        if champ == "recurrence" and upcoming is not None:
+            continue  # the rhythm is shown only when no échéance is
+        lines.extend(lecture_lines(eng, champ))
+    return tuple(dict.fromkeys(lines))
 
 
 def _precision(upcoming: Echeance | None, eng: Engagement) -> str | None:
