@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from convention_cli.domain.etats import Echeance
 from convention_cli.models.base import Lecture, Lisible
 from convention_cli.vocab import lecture_fr
 
@@ -31,3 +32,18 @@ def lectures_json(item: object, champ: str | None = None) -> list[dict[str, Any]
         {"champ": lu.champ, "motif": lu.motif, "texte": lecture_fr(lu.motif)}
         for lu in lectures_of(item, champ)
     ]
+
+
+ROW_FIELDS = ("echeance", "debut", "recurrence", "statut")
+"""The fields of an engagement a table row shows (date, start, rhythm, state)."""
+
+
+def row_readings(item: object, echeance: Echeance | None) -> tuple[str, ...]:
+    """The readings behind a row that shows an item's next ``echeance`` (or, when None,
+    its rhythm): the échéance's own (a derived date or state), then the item's about its
+    date, start, rhythm (only when shown) or state; each once, as « lecture : … »."""
+    lines = [lecture_fr(echeance.lecture)] if echeance and echeance.lecture else []
+    for champ in ROW_FIELDS:
+        if champ != "recurrence" or echeance is None:
+            lines.extend(lecture_lines(item, champ))
+    return tuple(dict.fromkeys(lines))

@@ -38,7 +38,7 @@ from convention_cli.views.documents.common import (
     open_action_rows,
     year_before,
 )
-from convention_cli.views.lectures import lecture_lines
+from convention_cli.views.lectures import row_readings
 from convention_cli.views.position import Position, position_of
 from convention_cli.views.provenance import Provenance
 from convention_cli.views.public import (
@@ -55,7 +55,6 @@ from convention_cli.vocab import (
     RECURRENCE_LABELS,
     ROLE_LABELS,
     STATUT_LABELS,
-    lecture_fr,
     plural,
 )
 
@@ -117,11 +116,9 @@ class Identite:
     clause: str
     siege: str | None
     alias: tuple[str, ...]
-    operateurs: tuple[OperateurPassationRow, ...]
-    """Operators under its tutelle (« la DGOM exerce la tutelle sur deux opérateurs »)."""
+    operateurs: tuple[OperateurPassationRow, ...]  # under its tutelle (LADOM, IFCASS)
     resume: str
-    rattaches: tuple[OperateurPassationRow, ...] = ()
-    """Operators « rattaché pour emploi » to it (the SMA): not a tutelle."""
+    rattaches: tuple[OperateurPassationRow, ...] = ()  # « rattaché pour emploi » (SMA)
 
 
 @dataclass(frozen=True)
@@ -144,8 +141,7 @@ class EngagementOuvert:
     """What the next échéance is, when it is not the engagement's own deadline."""
     rythme: str | None
     retards: int
-    lectures: tuple[str, ...] = ()
-    """« lecture : … » for each reading behind the date, rhythm or state shown."""
+    lectures: tuple[str, ...] = ()  # « lecture : … » behind the date, rhythm or state
 
 
 @dataclass(frozen=True)
@@ -324,27 +320,10 @@ def _open_engagements(
                 precision=_precision(upcoming, eng),
                 rythme=RECURRENCE_LABELS[eng.recurrence] if eng.recurrence else None,
                 retards=sum(1 for e in own if e.etat is Etat.EN_RETARD),
-                lectures=_lectures(eng, upcoming),
+                lectures=row_readings(eng, upcoming),
             ),
         ))
     return tuple(row for _, row in sorted(rows, key=lambda r: r[0]))
-
-
-READ_FIELDS = ("echeance", "debut", "recurrence", "statut")
-"""The fields of an engagement whose value the table shows (date, rhythm, state)."""
-
-
-def _lectures(eng: Engagement, upcoming: Echeance | None) -> tuple[str, ...]:
-    """The readings behind what the row shows: the next échéance's (a derived date or
-    state), then the engagement's own about its date, rhythm or state; each once."""
-    lines: list[str] = []
-    if upcoming is not None and upcoming.lecture:
-        lines.append(lecture_fr(upcoming.lecture))
-    for champ in READ_FIELDS:
-        if champ == "recurrence" and upcoming is not None:
-            continue  # the rhythm is shown only when no échéance is
-        lines.extend(lecture_lines(eng, champ))
-    return tuple(dict.fromkeys(lines))
 
 
 def _precision(upcoming: Echeance | None, eng: Engagement) -> str | None:
