@@ -8,13 +8,20 @@ from pathlib import Path
 import pytest
 
 from convention_cli.errors import UsageError
-from convention_cli.views.documents.agenda import local_times, parse_quarter
+from convention_cli.views.documents.agenda import (
+    item_hour,
+    local_times,
+    parse_item_options,
+    parse_quarter,
+)
 from tests.conftest import RegistryCopy, RunCli
+from tests.formats.office import docx_outline, html_outline, odt_outline
 from tests.views.documents.support import (
     FIXTURE,
     assert_commonmark_tables,
     assert_nothing_confidential,
     check_golden,
+    plain,
 )
 
 VARIANTS = {
@@ -71,7 +78,8 @@ def test_output_file_is_written_atomically(
     target = tmp_path / "sortie" / "odj.md"
     assert run_cli.ok("agenda", "--data", str(data), "--trimestre", "2024-T2", "-o",
                    str(target)) == ""
-    assert target.read_text(encoding="utf-8").startswith("# Ordre du jour")
+    assert plain(target.read_text(encoding="utf-8")).startswith(
+        "# Convention de test (DGOM × UNML) : ordre du jour de la Commission ultramarine")
     assert [p.name for p in target.parent.iterdir()] == ["odj.md"]
 
 
@@ -83,6 +91,13 @@ def test_output_file_is_written_atomically(
         (["--trimestre", "2024-T2", "--heure", "10:00"], 2, "--heure demande"),
         (["--date", "2024-06-10", "--instance", "gt:gt-9"], 1, "vouliez-vous dire"),
         (["--date", "2024-06-10", "--instance", "bureau"], 2, "commission ou gt:ID"),
+        (["--date", "2024-06-10", "--horaire", "14:00"], 2, "attendu N=VALEUR"),
+        (["--date", "2024-06-10", "--horaire", "3=quinze heures"], 2, "attendu N=HH:MM"),
+        (["--date", "2024-06-10", "--horaire", "9=14:00"], 2, "l'ordre du jour compte 8 points"),
+        (["--date", "2024-06-10", "--intervenant", "2=A", "--intervenant", "2=B"], 2,
+         "deux fois pour le point 2"),
+        (["--date", "2024-06-10", "--instance", "gt:gt-1", "--intervenant", "7=DGOM"], 2,
+         "6 points (1 à 6)"),
     ],
 )
 def test_agenda_errors(
@@ -92,3 +107,115 @@ def test_agenda_errors(
     result = run_cli("agenda", "--data", data, *args)
     assert result.code == code
     assert message in result.err
+
+
+def test_item_options() -> None:
+    assert parse_item_options(("1=14:00", " 3 = Référent DGOM "), "--x") == {
+        1: "14:00", 3: "Référent DGOM"}
+    assert item_hour("9:05") == "9 h 05"
+    assert item_hour("14 h 30") == "14 h 30"
+    assert item_hour("14h30") == "14 h 30"
+
+
+# --- an agenda after a quarter recorded through the command line ---------------------------
+
+AFTER = "2024-06-10"
+"""The as-of day: the agenda of the commission of 13 June 2024, prepared on 10 June."""
+AGENDA_ARGS = ["--date", "2024-06-13", "--heure", "14:00", "--as-of", AFTER,
+               "--lieu", "https://visio.example.org/commission",
+               "--horaire", "1=14:00", "--horaire", "3=14:15", "--horaire", "7=15:30",
+               "--intervenant", "3=Secrétariat de la commission",
+               "--intervenant", "7=Référent DGOM"]
+
+
+def _record_quarter(run_cli: RunCli, data: Path) -> None:
+    """What happened after the commission of 12 March 2024, then records dated after the
+    as-of day (which the agenda must not show)."""
+    def ok(*args: str) -> None:
+        run_cli.ok(*args, "--data", str(data))
+
+    ok("journal", "add", "dgom-ladom", "--texte", "Premier échange avec LADOM", "--date",
+       "2024-04-20", "--source", "Courriel de la DGOM", "--statut", "en_cours")
+    ok("journal", "add", "gt-2", "--texte", "Groupe constitué, lettre de mission envoyée",
+       "--date", "2024-05-02", "--source", "Relevé du groupe", "--statut", "constitue")
+    ok("mesure", "add", "ind-notes", "--valeur", "3", "--date", "2024-05-15", "--source",
+       "Tableau de suivi de l’UNML")
+    ok("referent", "set", "dgom", "--nom", "Alex DURAND", "--fonction", "Chef de bureau",
+       "--depuis", "2024-05-01", "--source", "Courriel de la DGOM du 30 avril 2024")
+    # after the as-of day: cut
+    ok("journal", "add", "dgom-ladom", "--texte", "ZZ-APRES accord signé", "--date",
+       "2024-06-12", "--source", "Courriel", "--statut", "realise")
+    ok("mesure", "add", "ind-notes", "--valeur", "99", "--date", "2024-06-11", "--source",
+       "ZZ-APRES tableau")
+    ok("referent", "set", "dgom", "--nom", "ZZ-APRES Personne", "--depuis", "2024-06-11",
+       "--source", "Courriel")
+    ok("action", "close", "action-note-logement", "--date", "2024-06-11")
+
+
+@pytest.mark.parametrize("public", [False, True], ids=["interne", "public"])
+def test_agenda_since_last_commission_golden(
+    public: bool, registry_copy: RegistryCopy, run_cli: RunCli
+) -> None:
+    """Title with the convention's name, video link, time and presenter per item,
+    referents in office, « Depuis la dernière commission » (journal, statuses, actions,
+    measurements, newly late échéances) and the next deliverables whatever their
+    distance; nothing dated after --as-of."""
+    data = registry_copy(FIXTURE)
+    _record_quarter(run_cli, data)
+    text = run_cli.ok("agenda", "--data", str(data), *AGENDA_ARGS,
+                      *(["--public"] if public else []))
+    check_golden("agenda-depuis-public" if public else "agenda-depuis", text, data)
+    assert_commonmark_tables(text)
+    assert "ZZ-APRES" not in text
+    assert "99" not in text
+    if public:
+        assert_nothing_confidential(text)
+        for person in ("Alex DURAND", "Secrétariat de la commission", "Référent DGOM"):
+            assert person not in text
+
+
+def test_agenda_without_previous_commission_counts_from_signature(
+    registry_copy: RegistryCopy, run_cli: RunCli
+) -> None:
+    data = registry_copy(FIXTURE)
+    text = plain(run_cli.ok("agenda", "--data", str(data), "--date", "2024-01-20",
+                            "--as-of", "2024-01-16", "--lieu", "Paris, DGOM"))
+    assert ("Aucune réunion précédente n’est enregistrée : ce que le registre a enregistré "
+            "depuis la signature de la convention, le 18 juillet 2023, jusqu’au 16 janvier "
+            "2024 inclus.") in text
+    assert "**15 janvier 2024**" in text
+    assert "- **Lieu** : Paris, DGOM\n" in text
+    # the multi-year bilan, two and a half years ahead, is announced
+    assert "| Bilan pluriannuel (atteinte des objectifs) | 30 juin 2026 |" in text
+
+
+def test_recorded_meeting_gives_the_place(registry_copy: RegistryCopy, run_cli: RunCli) -> None:
+    data = registry_copy(FIXTURE)
+    text = plain(run_cli.ok("agenda", "--data", str(data), "--date", "2024-03-12",
+                            "--as-of", "2024-03-12"))
+    assert "- **Lieu** : Paris\n" in text
+
+
+@pytest.mark.parametrize("suffix", [".docx", ".odt", ".html"])
+def test_new_sections_open_in_office_formats(
+    suffix: str, tmp_path: Path, registry_copy: RegistryCopy, run_cli: RunCli
+) -> None:
+    data = registry_copy(FIXTURE)
+    _record_quarter(run_cli, data)
+    target = tmp_path / f"ordre-du-jour{suffix}"
+    run_cli.ok("agenda", "--data", str(data), *AGENDA_ARGS, "-o", str(target))
+    payload = target.read_bytes()
+    if suffix == ".html":
+        outline = plain(html_outline(payload)[0])
+    else:
+        outline = plain({".docx": docx_outline, ".odt": odt_outline}[suffix](payload))
+    for expected in (
+        "Convention de test (DGOM × UNML) : ordre du jour de la Commission ultramarine",
+        "3. Depuis la dernière commission",
+        "14 h 15 ; intervenant : Secrétariat de la commission",
+        "Statuts modifiés", "Mesures d’indicateurs", "Échéances passées en retard",
+        "Prochains livrables, quelle que soit leur échéance",
+        "| Bilan pluriannuel (atteinte des objectifs) | 30 juin 2026 |",
+        "Alex DURAND",
+    ):
+        assert expected in outline, expected

@@ -35,6 +35,23 @@ def agenda(
                                  "donne aussi à l'heure de chaque territoire.",
                                  show_default=False)
     ] = None,
+    lieu: Annotated[
+        str | None, typer.Option("--lieu", help="Lieu de la réunion, ou lien de "
+                                 "visioconférence (https://…). Défaut : le lieu de la réunion "
+                                 "enregistrée à cette date, s'il y en a une.",
+                                 show_default=False)
+    ] = None,
+    horaire: Annotated[
+        list[str] | None, typer.Option("--horaire", help="Heure d'un point, N=HH:MM (N : "
+                                       "numéro du point ; répétable), ex. --horaire 3=14:30.",
+                                       show_default=False)
+    ] = None,
+    intervenant: Annotated[
+        list[str] | None, typer.Option("--intervenant", help="Qui présente un point, N=NOM "
+                                       "(répétable), ex. --intervenant \"3=Référent DGOM\" ; "
+                                       "omis dans la version publique.",
+                                       show_default=False)
+    ] = None,
     sortie: OutputOption = None,
     public: PublicOption = False,
     identifiants: IdsOption = False,
@@ -42,12 +59,18 @@ def agenda(
 ) -> None:
     """Ordre du jour de la Commission ultramarine (ou d'un groupe de travail), en Markdown.
 
-    Participants et points permanents de la section III, suivi des décisions et des
-    actions ouvertes (retards d'abord), engagements en retard ou dus avant la fin du
-    trimestre, point de chaque groupe de travail, bilans et communication dus. La
-    situation est celle que le registre connaît à la date --as-of (défaut : aujourd'hui).
+    Titre au nom de la convention, lieu ou lien de visioconférence, référents en
+    fonction, participants et points permanents de la section III ; suivi des décisions
+    et des actions ouvertes (retards d'abord) ; « Depuis la dernière commission » (journal,
+    statuts modifiés, actions closes, mesures, échéances passées en retard) ; engagements
+    en retard ou dus avant la fin du trimestre ; point de chaque groupe de travail ; bilans
+    et communication dus, puis les prochains livrables quelle que soit leur échéance. La
+    situation est celle que le registre connaît à la date --as-of (défaut : aujourd'hui) :
+    rien de postérieur n'y figure.
 
-    Exemple : convention agenda --trimestre 2026-T4 -o ordre-du-jour.md
+    Exemple : convention agenda --date 2026-03-12 --heure 14:00 --lieu
+    https://visio.example.org/commission --horaire 1=14:00 --intervenant 1=UNML
+    -o ordre-du-jour.docx
     """
     from convention_cli.cli.documents import produce_from_options
     from convention_cli.errors import UsageError
@@ -61,4 +84,5 @@ def agenda(
         raise UsageError("indiquez --date ou --trimestre")
     produce_from_options("agenda", data, sortie, as_of, public=public,
                          identifiants=identifiants, day=day, quarter=quarter,
-                         instance=instance, hour=heure)
+                         instance=instance, hour=heure, lieu=lieu,
+                         horaires=tuple(horaire or ()), intervenants=tuple(intervenant or ()))

@@ -1,4 +1,11 @@
-"""Ordre du jour of the Commission ultramarine (section III), or of a working group."""
+"""Ordre du jour of the Commission ultramarine (section III), or of a working group.
+
+Sendable as is: the convention's name in the title, the place or video link (``--lieu``,
+else the place of the meeting recorded on that day), the time and presenter of each item
+(``--horaire N=HH:MM``, ``--intervenant N=NOM``, N being the item's number), the
+referents in office, what the registry recorded since the previous meeting
+(``agenda_depuis``) and the next major deliverables whatever their distance.
+"""
 
 from __future__ import annotations
 
@@ -14,7 +21,15 @@ from convention_cli.domain.queries import party_names, unknown_message
 from convention_cli.domain.snapshot import snapshot
 from convention_cli.errors import UsageError, UserError
 from convention_cli.load.registry import Registry
-from convention_cli.models import Modalite
+from convention_cli.models import Modalite, Reunion
+from convention_cli.views.documents.agenda_depuis import (
+    DepuisCommission,
+    LivrableRow,
+    ReferentAgendaRow,
+    depuis_commission,
+    prochains_livrables,
+    referents_agenda,
+)
 from convention_cli.views.documents.common import (
     ActionDocumentRow,
     EcheanceDocumentRow,
@@ -26,6 +41,8 @@ from convention_cli.views.documents.common import (
 from convention_cli.views.position import Position, position_of
 from convention_cli.views.provenance import Provenance
 from convention_cli.views.public import (
+    is_web_address,
+    person_name,
     visible_decisions,
     visible_echeances,
     visible_engagements,
@@ -43,6 +60,8 @@ TIME_ZONES: tuple[tuple[str, str], ...] = (
 )
 _QUARTER = re.compile(r"^(\d{4})-T([1-4])$")
 _HOUR = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)$")
+_ITEM_HOUR = re.compile(r"^([01]?\d|2[0-3])\s*[:h]\s*([0-5]\d)$")
+_ITEM_OPTION = re.compile(r"^\s*(\d+)\s*=\s*(.*?)\s*$", re.DOTALL)
 
 
 @dataclass(frozen=True)
@@ -76,9 +95,34 @@ class ReunionPrecedente:
 
 
 @dataclass(frozen=True)
+class PointAgenda:
+    """An item of the agenda, numbered, with its time and presenter when given."""
+
+    numero: int
+    cle: str
+    titre: str
+    horaire: str | None = None
+    """« 14 h 30 » (Paris time, as the meeting's)."""
+    intervenant: str | None = None
+
+
+@dataclass(frozen=True)
 class AgendaView:
     instance: str
     titre: str
+    """With the convention's name: « Convention de partenariat 2023-2025 (DGOM × UNML) :
+    ordre du jour de la Commission ultramarine »."""
+    convention: str
+    """The convention's name (« Convention de partenariat 2023-2025 »)."""
+    intitule: str
+    """« DGOM × UNML »."""
+    lieu: str | None
+    lieu_lien: bool
+    """The place is a web address (a video link)."""
+    points: tuple[PointAgenda, ...]
+    depuis: DepuisCommission
+    livrables: tuple[LivrableRow, ...]
+    referents: tuple[ReferentAgendaRow, ...]
     date: date | None
     trimestre: str
     heures: tuple[HeureLocale, ...]
@@ -133,6 +177,48 @@ def local_times(day: date, hour: str) -> tuple[HeureLocale, ...]:
     return tuple(rows)
 
 
+def parse_item_options(values: tuple[str, ...], option: str) -> dict[int, str]:
+    """``("2=14:30", …)`` → ``{2: "14:30"}``: one value per item number."""
+    result: dict[int, str] = {}
+    for value in values:
+        match = _ITEM_OPTION.match(value)
+        if not match or not match.group(2):
+            raise UsageError(f"{option} invalide « {value} » : attendu N=VALEUR, N étant le "
+                             f"numéro du point (par exemple {option} \"3=14:30\")")
+        number = int(match.group(1))
+        if number in result:
+            raise UsageError(f"{option} donné deux fois pour le point {number}")
+        result[number] = match.group(2)
+    return result
+
+
+def item_hour(value: str) -> str:
+    """``14:30`` or ``14 h 30`` → ``14 h 30``."""
+    match = _ITEM_HOUR.match(value.strip())
+    if not match:
+        raise UsageError(f"--horaire invalide « {value} » : attendu N=HH:MM, par exemple "
+                         "3=14:30")
+    return f"{int(match.group(1))} h {match.group(2)}"
+
+
+def _points(
+    titles: list[tuple[str, str]], horaires: tuple[str, ...], intervenants: tuple[str, ...],
+    public: bool,
+) -> tuple[PointAgenda, ...]:
+    hours = parse_item_options(horaires, "--horaire")
+    people = parse_item_options(intervenants, "--intervenant")
+    for number in sorted({*hours, *people}):
+        if not 1 <= number <= len(titles):
+            raise UsageError(f"point {number} inconnu : l'ordre du jour compte "
+                             f"{len(titles)} points (1 à {len(titles)})")
+    return tuple(
+        PointAgenda(number, key, title,
+                    item_hour(hours[number]) if number in hours else None,
+                    # a presenter may be a person: never in a public agenda
+                    person_name(people[number], public) if number in people else None)
+        for number, (key, title) in enumerate(titles, start=1))
+
+
 def _modalite(registry: Registry, instance: str) -> Modalite | None:
     conv = registry.convention
     assert conv is not None
@@ -153,6 +239,9 @@ def build_agenda(
     public: bool,
     provenance: Provenance,
     as_of: date,
+    lieu: str | None = None,
+    horaires: tuple[str, ...] = (),
+    intervenants: tuple[str, ...] = (),
 ) -> AgendaView:
     """The agenda of the meeting on ``day`` (or in ``quarter`` when the day is not fixed),
     with the situation as known on ``as_of`` (the registry's snapshot on that day)."""
@@ -193,10 +282,52 @@ def build_agenda(
     last = previous[-1] if previous else None
     modalite = _modalite(registry, instance)
     themes = {t.numero: t.libelle for t in conv.themes_annexe}
+    scope_reunions = [r for r in reunions if group is None or r.groupe_travail == group.id]
+    end = min(as_of, day - timedelta(days=1)) if day is not None else as_of
+    depuis = depuis_commission(
+        registry, previous=last, end=end, engagements=engagements,
+        groupes=list(registry.groupes_travail) if group is None else [group],
+        reunions=scope_reunions,
+        echeances=[e for e in (shown if end == as_of else visible_echeances(
+            compute_echeances(registry, end), public))
+            if group is None or e.engagement in scope],
+        names=names, public=public)
+    bilans = tuple(e for e in shown
+                   if e.objet in (Objet.BILAN, Objet.COMMUNICATION, Objet.CONVENTION)
+                   and not e.evenement
+                   and group is None
+                   and (e.etat is Etat.EN_RETARD or (e.etat is Etat.PROCHE
+                                                     and e.date <= q_end)))
+    groupes = tuple(groupe_row(g)
+                    for g in registry.groupes_travail if group is None)
+    titles = [
+        ("ouverture", "Ouverture et adoption de l’ordre du jour"),
+        ("suivi", "Suivi de la réunion précédente"),
+        ("depuis", "Depuis la dernière commission" if group is None
+         else "Depuis la dernière réunion du groupe"),
+        ("permanents", "Points permanents (section III)"),
+        ("engagements", "Engagements en retard ou à échéance avant la fin du trimestre"),
+        *([("groupes", "Points des groupes de travail (annexe)")] if groupes else []),
+        *([("bilans", "Bilans, communication et prochains livrables (sections IV et V)")]
+          if group is None else []),
+        ("divers", "Questions diverses"),
+    ]
+    place = lieu if lieu is not None else _recorded_place(scope_reunions, day, kind)
+    intitule = " × ".join(p.sigle for p in registry.parties if p.role == "partie")
     return AgendaView(
         instance=instance,
-        titre=("Ordre du jour de la Commission ultramarine" if group is None
-               else f"Ordre du jour du groupe de travail n° {group.numero} : {group.libelle}"),
+        titre=f"{conv.titre} ({intitule}) : " + (
+            "ordre du jour de la Commission ultramarine" if group is None
+            else f"ordre du jour du groupe de travail n° {group.numero} ({group.libelle})"),
+        convention=conv.titre,
+        intitule=intitule,
+        lieu=place,
+        lieu_lien=place is not None and is_web_address(place),
+        points=_points(titles, horaires, intervenants, public),
+        depuis=depuis,
+        livrables=prochains_livrables(shown, as_of, names, {e.id for e in bilans})
+        if group is None else (),
+        referents=referents_agenda(registry, as_of, public),
         date=day,
         trimestre=quarter_label(year, number),
         heures=local_times(day, hour) if day is not None and hour is not None else (),
@@ -208,9 +339,7 @@ def build_agenda(
             last.id, last.date,
             tuple(DecisionAgendaRow(d.texte) for d in visible_decisions(last, public)))
         if last else None,
-        actions=tuple(open_action_rows(
-            [r for r in reunions if group is None or r.groupe_travail == group.id],
-            reference, names, public)),
+        actions=tuple(open_action_rows(scope_reunions, reference, names, public)),
         engagements=tuple(
             LigneEngagementAgenda(e.engagement or e.id, by_id[e.engagement].libelle
                                   if e.engagement in by_id else e.libelle,
@@ -219,17 +348,16 @@ def build_agenda(
                                   if e.engagement in by_id else "—",
                                   echeance_row(e, names))
             for e in pending),
-        groupes=tuple(groupe_row(g)
-                      for g in registry.groupes_travail if group is None),
-        bilans=tuple(echeance_row(e, names) for e in shown
-                     if e.objet in (Objet.BILAN, Objet.COMMUNICATION, Objet.CONVENTION)
-                     and not e.evenement
-                     and group is None
-                     and (e.etat is Etat.EN_RETARD or (e.etat is Etat.PROCHE
-                                                       and e.date <= q_end))),
+        groupes=groupes,
+        bilans=tuple(echeance_row(e, names) for e in bilans),
         theme=themes.get(group.theme) if group is not None else None,
         public=public,
         provenance=provenance,
     )
 
 
+def _recorded_place(reunions: list[Reunion], day: date | None, kind: str) -> str | None:
+    """The place of the meeting recorded on ``day`` (known on the as-of day), if any."""
+    if day is None:
+        return None
+    return next((r.lieu for r in reunions if r.date == day and r.instance == kind), None)

@@ -43,6 +43,12 @@ class DocumentRequest:
     """The quarter of an agenda whose day is not fixed yet."""
     instance: str = "commission"
     hour: str | None = None
+    lieu: str | None = None
+    """The place or video link of an agenda's meeting."""
+    horaires: tuple[str, ...] = ()
+    """``N=HH:MM`` per agenda item."""
+    intervenants: tuple[str, ...] = ()
+    """``N=NOM`` per agenda item."""
     reunion: str | None = None
     """The recorded meeting of a relevé de décisions."""
 
@@ -79,7 +85,8 @@ def _build_agenda(
 
     return build_agenda(registry, day=request.day, quarter=request.quarter,
                         instance=request.instance, hour=request.hour, public=request.public,
-                        provenance=origin, as_of=as_of)
+                        provenance=origin, as_of=as_of, lieu=request.lieu,
+                        horaires=request.horaires, intervenants=request.intervenants)
 
 
 def _year(request: DocumentRequest) -> int:
