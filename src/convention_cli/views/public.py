@@ -124,14 +124,41 @@ def person_contact(contact: str | None, public: bool) -> str | None:
     return None if public else contact
 
 
+def shows_confidence(confiance: str, public: bool) -> bool:
+    """Whether an output may show something of this confidence: never an unverified one,
+    in public only « haute » (rule 4)."""
+    return confiance != "non_verifie" and (not public or confiance in PUBLIC_CONFIANCE)
+
+
 def fact_value(fait: Fait | None, public: bool = False) -> str | None:
     """A fact's value; None when unverified (never guessed) or, in public, unless its
     confidence is « haute »."""
-    if fait is None or fait.confiance == "non_verifie":
-        return None
-    if public and fait.confiance not in PUBLIC_CONFIANCE:
+    if fait is None or not shows_confidence(fait.confiance, public):
         return None
     return fait.valeur
+
+
+_CITATION = re.compile(r"\[([a-z0-9]+(?:-[a-z0-9]+)*)\]")
+"""A bibliography entry cited in a source: ``[outremers360-2023]``."""
+
+
+def cited_sources(
+    source: str | None, bibliography: dict[str, tuple[str, str]]
+) -> str | None:
+    """A source as a public document names it: each ``[id]`` of the bibliography
+    (id → (title, publisher)) becomes its publisher (« Le Journal de Mayotte »), or its
+    title when a locator follows (« Convention …, Annexe »); an id never shows."""
+    if source is None:
+        return None
+
+    def name(match: re.Match[str]) -> str:
+        if match.group(1) not in bibliography:
+            return match.group(0)
+        title, publisher = bibliography[match.group(1)]
+        rest = match.string[match.end():].lstrip()
+        return f"{title}," if rest and not rest.startswith(";") else publisher
+
+    return _CITATION.sub(name, source).strip() or None
 
 
 def registry_label(data_dir: str, public: bool) -> str:

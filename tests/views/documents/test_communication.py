@@ -116,8 +116,10 @@ FORBIDDEN_SENTENCES = (
     "Aucun groupe de travail enregistré",
     "en retard",
     "lecture :",
+    "\\[",
 )
-"""Sentences (or pieces of them) that say what did not happen or was not checked."""
+"""Sentences (or pieces of them) that say what did not happen or was not checked, and
+the registry's bibliography ids (``\\[outremers360-2023\\]``): a source is named."""
 LOW_CONFIDENCE = ("Saint-Denis", "Saint-Benoît", "Le Robert")
 """Towns of confidence « faible » or « moyenne » (fixture and shipped registry)."""
 LOCAL_PATHS = ("communication/congres-2025.pdf", "congres-2025", "notes/interne.pdf")
@@ -171,3 +173,6 @@ def test_public_communication_is_publishable(
                          "--annee", annee, "--as-of", as_of)
     _assert_publishable(shipped)
     assert "Mission Locale Nord ;" in plain(shipped)  # the name (haute), not its town
+    if annee == "2023":
+        assert "(source : Le Journal de Mayotte ; Outremers360 ; FXG / faxinfo.fr)" in plain(
+            shipped)

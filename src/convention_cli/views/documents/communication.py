@@ -35,6 +35,7 @@ from convention_cli.views.documents.common import (
 )
 from convention_cli.views.provenance import Provenance
 from convention_cli.views.public import (
+    cited_sources,
     fact_value,
     visible_echeances,
     visible_engagements,
@@ -213,7 +214,9 @@ def _faits(
     rows = [*journal_rows(engagements, True, start, end),
             *journal_rows(registry.groupes_travail, True, start, end)]
     rows.sort(key=lambda r: (r.date, r.engagement))
-    return tuple(FaitMarquant(r.date, subjects[r.engagement], r.texte, r.auteur, r.preuves)
+    bibliography = {b.id: (b.titre, b.editeur) for b in registry.bibliographie}
+    return tuple(FaitMarquant(r.date, subjects[r.engagement], r.texte,
+                              cited_sources(r.auteur, bibliography), r.preuves)
                  for r in rows)
 
 
