@@ -75,6 +75,7 @@ TOKENS: dict[str, tuple[str, ...]] = {
     # a fact of confidence « faible » (a town) and one of confidence « moyenne »
     "low-confidence fact": ("Zqxvillefaible",),
     "medium-confidence fact": ("Zqxvillemoyenne",),
+    "medium-confidence alias": ("Zqxaliasmoyen",),
     # named persons of the parties
     "referent person": ("Camille ARNAUD-SECRET",),
     "representative": ("Sophie BROCAS",),
@@ -143,8 +144,13 @@ def _plant(data: Path) -> None:
         est["ville_siege"] = {"valeur": "Zqxvillemoyenne", "confiance": "moyenne",
                               "source": "Presse"}
 
+    def parties(tree: Any) -> None:
+        tree["parties"][0]["alias"] = [{"nom": "Zqxaliasmoyen", "depuis": "2024",
+                                        "source": "Presse", "confiance": "moyenne"}]
+
     edit("engagements", engagements)
     edit("territoires", territoires)
+    edit("parties", parties)
     edit("groupes_travail", groupes)
     edit("reunions", reunions)
 

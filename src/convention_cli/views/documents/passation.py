@@ -44,6 +44,7 @@ from convention_cli.views.provenance import Provenance
 from convention_cli.views.public import (
     fact_value,
     person_name,
+    shows_confidence,
     visible_decisions,
     visible_echeances,
     visible_engagements,
@@ -225,10 +226,11 @@ def build_passation(
     return PassationView(
         as_of=as_of,
         risque=RISQUE,
-        partie=_identite(registry, partie, mine),
+        partie=_identite(registry, partie, mine, public),
         position=position_of(registry, as_of, echeances),
-        representant=_personne(partie.representant.nom, partie.representant.fonction,
-                               partie.representant.source, public),
+        representant=PersonnePassationRow(person_name(partie.representant.nom, public),
+                                          partie.representant.fonction,
+                                          partie.representant.source),
         referent=_referent(partie.sigle, partie.referent, public, as_of)
         if partie.referent else None,
         autres_referents=tuple(
@@ -258,12 +260,14 @@ def build_passation(
     )
 
 
-def _identite(registry: Registry, partie: Partie, engagements: list[Engagement]) -> Identite:
-    open_count = sum(1 for e in engagements if e.statut not in CLOSED_STATUSES)
-    done = sum(1 for e in engagements if e.statut == "realise")
-    dropped = sum(1 for e in engagements if e.statut == "abandonne")
-    if engagements:
-        resume = (f"Engagements de cette partie dans le registre : {len(engagements)} "
+def _identite(
+    registry: Registry, partie: Partie, mine: list[Engagement], public: bool
+) -> Identite:
+    open_count = sum(1 for e in mine if e.statut not in CLOSED_STATUSES)
+    done = sum(1 for e in mine if e.statut == "realise")
+    dropped = sum(1 for e in mine if e.statut == "abandonne")
+    if mine:
+        resume = (f"Engagements de cette partie dans le registre : {len(mine)} "
                   f"({plural(open_count, 'ouvert')}, {plural(done, 'réalisé')}, "
                   f"{plural(dropped, 'abandonné')}).")
     else:
@@ -272,7 +276,7 @@ def _identite(registry: Registry, partie: Partie, engagements: list[Engagement])
         id=partie.id, nom=partie.nom, sigle=partie.sigle, role=ROLE_LABELS[partie.role],
         clause=partie.clause, siege=partie.siege,
         alias=tuple(f"{a.nom} (depuis {a.depuis})" for a in partie.alias
-                    if a.confiance != "non_verifie"),
+                    if shows_confidence(a.confiance, public)),
         operateurs=tuple(OperateurPassationRow(o.sigle, o.nom) for o in registry.operateurs
                          if o.tutelle == partie.id),
         rattaches=tuple(OperateurPassationRow(o.sigle, o.nom) for o in registry.operateurs
@@ -280,10 +284,6 @@ def _identite(registry: Registry, partie: Partie, engagements: list[Engagement])
                                and r.organisation == partie.id for r in o.relations)),
         resume=resume,
     )
-
-
-def _personne(nom: str, fonction: str, source: str, public: bool) -> PersonnePassationRow:
-    return PersonnePassationRow(person_name(nom, public), fonction, source)
 
 
 def _referent(sigle: str, referent: Referent, public: bool, as_of: date) -> ReferentPartie:
