@@ -126,9 +126,16 @@ def test_a_joint_occurrence_keeps_one_state_per_party(
 
 
 def test_the_agenda_shows_the_situation_as_of(run_cli: RunCli, year_2024: Path) -> None:
+    def section(text: str, title: str) -> str:
+        return text.split(title, 1)[1].split("\n## ", 1)[0].split("\n### ", 1)[0]
+
     later = run_cli.ok("agenda", "--data", year_2024, "--trimestre", "2024-T2",
                        "--as-of", "2024-06-01")
-    assert "Note sur le logement" not in later  # closed on 10 April
+    # closed on 10 April: no longer open, and among what happened since the last commission
+    assert "Note sur le logement" not in section(later, "### Actions ouvertes")
+    assert "| Note sur le logement | UNML | 10 avril 2024 |" in section(
+        later, "### Actions closes")
     earlier = run_cli.ok("agenda", "--data", year_2024, "--trimestre", "2024-T2",
                          "--as-of", "2024-04-01")
-    assert "Note sur le logement" in earlier
+    assert "Note sur le logement" in section(earlier, "### Actions ouvertes")
+    assert "### Actions closes" not in earlier

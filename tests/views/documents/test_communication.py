@@ -176,3 +176,14 @@ def test_public_communication_is_publishable(
     if annee == "2023":
         assert "(source : Le Journal de Mayotte ; Outremers360 ; FXG / faxinfo.fr)" in plain(
             shipped)
+
+
+def test_cited_sources_name_the_publisher() -> None:
+    from convention_cli.views.public import cited_sources
+
+    bibliography = {"presse-2023": ("Article sur la signature", "Le Journal"),
+                    "texte": ("Convention de partenariat", "DGOM et UNML")}
+    assert cited_sources("[presse-2023] ; [texte]", bibliography) == "Le Journal ; DGOM et UNML"
+    assert cited_sources("[texte] Annexe 1", bibliography) == "Convention de partenariat, Annexe 1"
+    assert cited_sources("Courriel ; [inconnu-1]", bibliography) == "Courriel ; [inconnu-1]"
+    assert cited_sources(None, bibliography) is None
