@@ -19,7 +19,6 @@ Targets (issue 11):
 from __future__ import annotations
 
 import argparse
-import re
 import shutil
 import subprocess
 import sys
@@ -38,39 +37,8 @@ IMPORT_ROWS = 500
 
 
 def _generate(folder: Path, size: int) -> Path:
-    _sanitize(generate_registry(folder, size))
+    generate_registry(folder, size)
     return folder
-
-
-def _sanitize(folder: Path) -> None:
-    """Make the synthetic registry follow the evidence rules that came after the generator
-    (PRV002 parties on joint statuses, QUA001 « plus de », REL001 tutelles), so that the
-    edits are not refused; idempotent."""
-    conv = folder / "convention.yaml"
-    text = conv.read_text(encoding="utf-8")
-    if "qualificatifs:" not in text:
-        text = text.replace("    jeunes_en_contact: 150000\n", "    jeunes_en_contact: 150000\n"
-                            "    qualificatifs:\n      jeunes_accompagnes_par_an: plus_de\n"
-                            "      jeunes_en_contact: plus_de\n", 1)
-        conv.write_text(text, encoding="utf-8")
-    parties = folder / "parties.yaml"
-    text = parties.read_text(encoding="utf-8")
-    text = re.sub(r"^(    tutelle: (\S+)\n)(?!    relations:)",
-                  lambda m: m.group(1) + "    relations: [{type: tutelle, organisation: "
-                  f"{m.group(2)}, source: Registre synthétique}}]\n",
-                  text, flags=re.M)
-    parties.write_text(text, encoding="utf-8")
-    eng = folder / "engagements.yaml"
-    out = []
-    current: str | None = None
-    for line in eng.read_text(encoding="utf-8").splitlines(keepends=True):
-        m = re.match(r"^    parties: (\[.*\])\s*$", line)
-        if m:
-            current = m.group(1) if "," in m.group(1) else None
-        if current and re.match(r"^        statut: ", line):
-            out.append(f"        parties: {current}\n")
-        out.append(line)
-    eng.write_text("".join(out), encoding="utf-8")
 
 
 def _fresh(source: Path, work: Path) -> Path:
