@@ -154,3 +154,89 @@ def test_editor_refusals_and_empty_append() -> None:
     with pytest.raises(EditError) as caught:
         TextEditor("- a\n", "liste.yaml")
     assert str(caught.value) == "liste.yaml doit d'abord être valide (convention validate)"
+
+
+# --- local read-back ------------------------------------------------------------------
+
+LISTS = """\
+# En-tête
+version: 1
+engagements:
+  - id: a
+    journal:
+      - date: 2024-01-02
+        texte: un
+  # entre deux
+  - id: b
+    note: |
+      bloc
+      de texte
+  - id: c
+projets:
+  - id: p1
+"""
+
+
+def _local(editor: TextEditor) -> bool:
+    return editor.read_back_locally(editor.result())
+
+
+@pytest.mark.parametrize("target", [0, 1, 2])
+def test_append_inside_one_item_is_read_back_locally(target: int) -> None:
+    editor = TextEditor(LISTS, "e.yaml")
+    owner = editor.root["engagements"][target]
+    editor.append_item(owner, "journal", {"date": date(2025, 1, 1), "texte": "deux"})
+    assert _local(editor)
+    assert parse_yaml(editor.result(), "e").root == editor.root
+
+
+def test_append_to_the_last_list_and_set_value_are_read_back_locally() -> None:
+    editor = TextEditor(LISTS, "e.yaml")
+    editor.append_item(editor.root, "projets", {"id": "p2", "titre": "x"})
+    assert _local(editor)
+    editor = TextEditor(LISTS, "e.yaml")
+    editor.set_value(editor.root["engagements"][1], "statut", "en_cours")
+    editor.set_value(editor.root["engagements"][0], "statut", "realise")
+    assert _local(editor)  # two items of one list
+
+
+@pytest.mark.parametrize("edit", ["new-key", "scalar-key", "two-lists", "no-newline"])
+def test_edits_outside_one_list_need_the_whole_read_back(edit: str) -> None:
+    text = LISTS.rstrip("\n") if edit == "no-newline" else LISTS
+    editor = TextEditor(text, "e.yaml")
+    if edit == "new-key":
+        editor.append_item(editor.root, "evaluations", {"id": "e1"})
+    elif edit == "scalar-key":
+        editor.set_value(editor.root, "version", 2)
+    elif edit == "two-lists":
+        editor.append_item(editor.root, "projets", {"id": "p2"})
+        editor.set_value(editor.root["engagements"][0], "statut", "realise")
+    else:
+        editor.append_item(editor.root, "projets", {"id": "p2"})
+    assert not _local(editor)
+
+
+@pytest.mark.parametrize("bad", ['    texte: "non fermé\n', "    liste: [a,\n",
+                                 "- id: intrus\n", "racine: 1\n", "  - id: en-plus\n",
+                                 "    note: |\n  - id: x\n"])
+def test_a_splice_that_would_not_read_back_is_never_accepted_locally(bad: str) -> None:
+    """A splice whose text does not give the intended values (here: raw text that the
+    tree does not know about) is caught: the local proof fails, the whole text is parsed."""
+    editor = TextEditor(LISTS, "e.yaml")
+    at = LISTS.index("  - id: c")
+    editor._add(at, at, bad)
+    assert not _local(editor)
+
+
+def test_a_tree_change_without_its_text_is_never_accepted_locally() -> None:
+    editor = TextEditor(LISTS, "e.yaml")
+    editor.set_value(editor.root["engagements"][1], "statut", "en_cours")
+    editor.root["engagements"][1]["statut"] = "realise"
+    assert not _local(editor)
+
+
+def test_a_tag_directive_needs_the_whole_read_back() -> None:
+    text = "%YAML 1.2\n---\n" + LISTS
+    editor = TextEditor(text, "e.yaml")
+    editor.set_value(editor.root["engagements"][1], "statut", "en_cours")
+    assert not _local(editor)

@@ -11,7 +11,9 @@ An edit runs inside a ``RegistryTransaction``:
 3. the whole registry is re-validated in memory with the edited trees; an edit that
    would introduce an error is refused and nothing is written;
 4. each edited text is parsed again by the same reader, and the values read back must be
-   exactly the intended ones; otherwise the edit is refused (nothing written);
+   exactly the intended ones; otherwise the edit is refused (nothing written). When the
+   splices lie within some items of one top-level list, only those items are parsed
+   again (the rest of the text is byte for byte what was parsed under the lock);
 5. each changed file is written to a temporary file in the same folder, flushed and
    synced, then renamed over the old one (``os.replace``): a crash leaves the old or
    the new file, never a torn one. A data file that is a symbolic link is written
@@ -31,13 +33,18 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
-from convention_cli.checks.pipeline import ValidationResult, check_data_dir, validate_documents
+from convention_cli.checks.pipeline import (
+    ValidationResult,
+    check_data_dir,
+    gc_paused,
+    validate_documents,
+)
 from convention_cli.defaults import LOCK_NAME
 from convention_cli.diagnostics import Diagnostic, Severity
 from convention_cli.edit.atomic import atomic_write_bytes
 from convention_cli.edit.splice import EditError, TextEditor
+from convention_cli.edit.splice import same_values as _same_values
 from convention_cli.errors import SystemRefusalError, UsageError, UserError, os_error_label
 from convention_cli.load.loader import DataFile, read_document
 from convention_cli.load.yaml_reader import parse_yaml
@@ -153,19 +160,6 @@ class Change:
         return self.form.write(self.after).encode("utf-8")
 
 
-def _same_values(read: Any, intended: Any) -> bool:
-    """Values equal, and of the same types (``1`` is not ``True``, ``"1"`` is not ``1``)."""
-    if isinstance(intended, dict):
-        return (isinstance(read, dict) and list(read) == list(intended)
-                and all(_same_values(read[k], v) for k, v in intended.items()))
-    if isinstance(intended, list):
-        return (isinstance(read, list) and len(read) == len(intended)
-                and all(_same_values(r, i) for r, i in zip(read, intended, strict=True)))
-    if isinstance(intended, float) and math.isnan(intended):
-        return isinstance(read, float) and math.isnan(read)
-    return type(read) is type(intended) and read == intended
-
-
 @dataclass
 class RegistryTransaction:
     """Edits of a registry folder, validated together and written together."""
@@ -247,11 +241,18 @@ class RegistryTransaction:
 
     def check_read_back(self, changes: list[Change]) -> None:
         """Each new text, parsed again by the same reader, gives exactly the intended
-        values; otherwise the edit is refused before anything is written."""
+        values; otherwise the edit is refused before anything is written.
+
+        When the edits of a file lie within some items of one top-level list, only those
+        items' new text is parsed again (``TextEditor.read_back_locally``: the rest is
+        byte for byte the text parsed under the lock); otherwise, or when that local
+        proof fails, the whole new text is."""
         for change in changes:
             name = change.path.stem
-            written = change.form.write(change.after)
-            parsed = parse_yaml(change.form.read(written), str(change.path))
+            reread = change.form.read(change.form.write(change.after))
+            if reread == change.after and self._editors[name].read_back_locally(reread):
+                continue
+            parsed = parse_yaml(reread, str(change.path))
             if not parsed.ok or not _same_values(parsed.root, self._editors[name].root):
                 problem = parsed.diagnostics[0].message if parsed.diagnostics else (
                     "une valeur relue diffère de la valeur voulue")
@@ -305,9 +306,11 @@ def transaction(
     """Lock the registry and give a transaction on it (a dry run takes no lock)."""
     check_data_dir(data_dir)
     timeout = lock_timeout_from_env() if lock_timeout is None else lock_timeout
-    if dry_run:
-        yield RegistryTransaction(data_dir, timeout)
-        return
-    with registry_lock(data_dir, timeout):
-        remove_stale_temporaries(data_dir)
-        yield RegistryTransaction(data_dir, timeout)
+    # Parsing builds large acyclic trees: the collector would rescan them (gc_paused).
+    with gc_paused():
+        if dry_run:
+            yield RegistryTransaction(data_dir, timeout)
+            return
+        with registry_lock(data_dir, timeout):
+            remove_stale_temporaries(data_dir)
+            yield RegistryTransaction(data_dir, timeout)
