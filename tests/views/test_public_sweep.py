@@ -21,6 +21,7 @@ import json
 import shutil
 import zipfile
 from contextlib import redirect_stdout
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -80,8 +81,11 @@ TOKENS: dict[str, tuple[str, ...]] = {
     "referent person": ("Camille ARNAUD-SECRET",),
     "representative": ("Sophie BROCAS",),
     "representative ": ("Stéphane VALLI",),
+    # a confidential measurement, innovation project and evaluation request (issue 11)
+    "measurement": ("zqxmesuresource", "zqxmesurecommentaire"),
+    "project": ("zqxprojet-id", "zqxprojettitre", "zqxprojetsource"),
+    "evaluation request": ("zqxevaluation-id", "zqxevaluationobjet"),
 }
-"""Measurements (``Mesure``) carry no confidentiality flag in the model: nothing to plant."""
 
 
 def _plant(data: Path) -> None:
@@ -104,6 +108,16 @@ def _plant(data: Path) -> None:
             "confidentiel": True})
         by_id["unml-relayer"].setdefault("preuves", []).append(
             {"libelle": "Dossier de presse", "url": "zqxpreuvelocale/dossier.pdf"})
+        by_id["unml-relayer"]["indicateurs"][0]["mesures"].append({
+            "date": "2024-09-30", "valeur": 2, "source": "zqxmesuresource",
+            "commentaire": "zqxmesurecommentaire", "confidentiel": True})
+        tree["projets"] = [{
+            "id": "zqxprojet-id", "titre": "zqxprojettitre", "territoire": "la-reunion",
+            "date": "2024-06-03", "source": "zqxprojetsource", "confidentiel": True}]
+        tree["evaluations"] = [{
+            "id": "zqxevaluation-id", "objet": "zqxevaluationobjet",
+            "mission_locale": "ml-reunion-nord", "date": "2024-10-01",
+            "source": "Courrier", "confidentiel": True}]
         by_id["unml-relayer"]["journal"].append({
             "date": "2024-11-05", "texte": "Note publique transmise.",
             "auteur": "zqxpersonneauteur", "source": "Tableau de suivi",
@@ -196,6 +210,9 @@ PUBLIC_OUTPUTS: tuple[tuple[str, ...], ...] = (
     ("communication", "--annee", "2024", "-o", "{out}/communication.html"),
     ("communication", "--annee", "2025", "--as-of", "2025-12-31", "-o", "{out}/c.odt"),
     ("site", "-o", "{out}/site", "--as-of", AS_OF),
+    ("export", "--public", "--as-of", AS_OF, "--format", "xlsx", "-o", "{out}/registre.xlsx"),
+    ("export", "--public", "--as-of", AS_OF, "--format", "csv", "-o", "{out}/csv"),
+    ("export", "--public", "--as-of", AS_OF, "--format", "json"),
 )
 """Every public output: one line each (``{data}`` is added as ``--data``)."""
 
@@ -207,6 +224,7 @@ INTERNAL_OUTPUTS: tuple[tuple[str, ...], ...] = (
     ("passation", "--partie", "dgom", "--as-of", AS_OF),
     ("passation", "--partie", "unml", "--as-of", AS_OF),
     ("export", "--format", "json"),
+    ("export", "--as-of", AS_OF, "--format", "xlsx", "-o", "{out}/registre.xlsx"),
 )
 """Internal outputs: together they must show every planted token."""
 
@@ -225,8 +243,28 @@ def run_output(args: tuple[str, ...], data: Path, out: Path) -> str:
     return "\n".join(texts)
 
 
+def _workbook_cells(path: Path) -> str:
+    """Every cell of a workbook as text, dates as ISO dates (stored as serial numbers, they
+    would escape a search of the XML)."""
+    import openpyxl
+
+    workbook = openpyxl.load_workbook(path, read_only=True)
+    cells = []
+    for sheet in workbook.worksheets:
+        for row in sheet.iter_rows(values_only=True):
+            cells.extend(value.isoformat()[:10] if isinstance(value, date | datetime)
+                         else str(value) for value in row if value is not None)
+    workbook.close()
+    return "\n".join(cells)
+
+
 def read_output_file(path: Path) -> str:
     payload = path.read_bytes()
+    if path.suffix == ".xlsx":
+        with zipfile.ZipFile(path) as archive:
+            members = [archive.read(name).decode("utf-8", "replace")
+                       for name in archive.namelist()]
+        return "\n".join([_workbook_cells(path), *members])
     if zipfile.is_zipfile(path):
         with zipfile.ZipFile(path) as archive:
             return "\n".join(archive.read(name).decode("utf-8", "replace")

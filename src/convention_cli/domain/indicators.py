@@ -57,18 +57,20 @@ def _commissions(registry: Registry, as_of: date) -> list[MesureVue]:
     end = registry.date_fin
     if conv is None or end is None:
         return []
-    held = sorted(r.date for r in registry.reunions
+    held = sorted((r.date, r.confidentiel) for r in registry.reunions
                   if r.instance == "commission" and r.date <= as_of)
     result = []
     for year in range(conv.date_signature.year, min(as_of, end).year + 1):
-        dates = [d for d in held if d.year == year]
+        dates = [d for d in held if d[0].year == year]
         year_end = min(date(year, 12, 31), end)
         if not dates and year_end > as_of:
             continue  # the year is under way and nothing is held yet: no measurement
-        when = max(dates) if year_end > as_of else year_end
+        # dated by the last meeting while the year is under way: confidential if it is
+        when, secret = max(dates) if year_end > as_of else (year_end, False)
         result.append(MesureVue(
             when, len(dates), f"calculé, réunions de la commission en {year} dans "
-            f"reunions.yaml{', année en cours' if year_end > as_of else ''}", True))
+            f"reunions.yaml{', année en cours' if year_end > as_of else ''}", True,
+            confidentiel=secret))
     return result
 
 
@@ -80,9 +82,11 @@ def _bilans(registry: Registry, engagement: Engagement, as_of: date) -> list[Mes
         if (echeance.objet is not Objet.BILAN or echeance.engagement != engagement.id
                 or echeance.honneur is None or echeance.honneur.date > as_of):
             continue
+        # dated and sourced by what honours it: confidential if that is
         result.append(MesureVue(
             echeance.honneur.date, 1,
-            f"calculé, échéance {echeance.id} honorée : {echeance.honneur.origine}", True))
+            f"calculé, échéance {echeance.id} honorée : {echeance.honneur.origine}", True,
+            confidentiel=echeance.honneur.confidentiel))
     return sorted(result, key=lambda m: m.date)
 
 
@@ -91,17 +95,19 @@ def _communications(registry: Registry, engagement: Engagement, as_of: date) -> 
     end = registry.date_fin
     if conv is None or end is None:
         return []
-    entries = sorted(e.date for e in engagement.journal if e.date <= as_of)
+    entries = sorted((e.date, e.confidentiel) for e in engagement.journal if e.date <= as_of)
     result = []
     start = conv.date_signature
     while start <= min(as_of, end):
         period_end = min(end_date(start, 1), end)
-        dates = [d for d in entries if start <= d <= period_end]
+        dates = [d for d in entries if start <= d[0] <= period_end]
         if dates or period_end <= as_of:
-            when = period_end if period_end <= as_of else max(dates)
+            # dated by the last entry while the period is under way: confidential if it is
+            when, secret = (period_end, False) if period_end <= as_of else max(dates)
             result.append(MesureVue(
                 when, len(dates), f"calculé, entrées du journal de {engagement.id} du "
-                f"{start.isoformat()} au {period_end.isoformat()}", True))
+                f"{start.isoformat()} au {period_end.isoformat()}", True,
+                confidentiel=secret))
         start = period_end + timedelta(days=1)
     return result
 
