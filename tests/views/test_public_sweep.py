@@ -249,7 +249,7 @@ def _workbook_cells(path: Path) -> str:
     import openpyxl
 
     workbook = openpyxl.load_workbook(path, read_only=True)
-    cells = []
+    cells: list[str] = []
     for sheet in workbook.worksheets:
         for row in sheet.iter_rows(values_only=True):
             cells.extend(value.isoformat()[:10] if isinstance(value, date | datetime)
