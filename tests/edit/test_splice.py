@@ -200,11 +200,30 @@ def test_append_to_the_last_list_and_set_value_are_read_back_locally() -> None:
     assert _local(editor)  # two items of one list
 
 
-@pytest.mark.parametrize("edit", ["new-key", "scalar-key", "two-lists", "no-newline"])
+def test_a_key_added_after_the_last_list_is_read_back_locally() -> None:
+    editor = TextEditor(LISTS, "e.yaml")
+    editor.append_item(editor.root, "evaluations", {"id": "e1", "objet": "x"})
+    assert _local(editor)
+    assert parse_yaml(editor.result(), "e").root == editor.root
+
+
+def test_a_key_added_after_a_block_scalar_that_keeps_its_blank_lines() -> None:
+    """``|+`` keeps the blank lines after it: a key inserted before them would take them
+    from the scalar. The scalar is in the re-read items: the change is seen either way."""
+    text = "engagements:\n  - id: a\n    note: |+\n      texte\n\n\n"
+    editor = TextEditor(text, "e.yaml")
+    editor.append_item(editor.root, "projets", {"id": "p1"})
+    full = parse_yaml(editor.result(), "e").root == editor.root
+    assert _local(editor) == full
+
+
+@pytest.mark.parametrize(
+    "edit", ["new-key-and-another-list", "scalar-key", "two-lists", "no-newline"])
 def test_edits_outside_one_list_need_the_whole_read_back(edit: str) -> None:
     text = LISTS.rstrip("\n") if edit == "no-newline" else LISTS
     editor = TextEditor(text, "e.yaml")
-    if edit == "new-key":
+    if edit == "new-key-and-another-list":
+        editor.append_item(editor.root["engagements"][0], "evaluations", {"id": "e1"})
         editor.append_item(editor.root, "evaluations", {"id": "e1"})
     elif edit == "scalar-key":
         editor.set_value(editor.root, "version", 2)

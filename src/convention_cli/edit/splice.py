@@ -342,9 +342,11 @@ class TextEditor:
             return False
         low = min(s.start for s in self._splices)
         high = max(s.end for s in self._splices)
-        keys = list(root)
-        if not keys or any(k not in root.key_pos for k in keys):
-            return False  # a key added by an edit
+        every_key = list(root)
+        keys = [k for k in every_key if k in root.key_pos]
+        added = every_key[len(keys):]  # keys added by the edits, after the parsed ones
+        if not keys or keys != every_key[: len(keys)]:
+            return False
         key_starts = [self._line_starts[root.key_pos[k][0]] for k in keys]
         head = self.text[: key_starts[0]]
         if head.startswith("%") or "\n%" in head:
@@ -376,8 +378,17 @@ class TextEditor:
         region = after[start: len(after) - tail]
         if not region.endswith("\n"):
             return False
-        parsed = parse_yaml(f"{key}:\n{region}{dash.group(1)}- {_SENTINEL}\n", self.path)
         intended = seq[first: stop + len(seq) - len(seq.item_pos)]
+        if end == len(self.text):
+            # The items run to the end of the text: nothing follows them to protect, and
+            # keys the edits added after them (``projets:`` on the first project) are
+            # read back with them.
+            parsed = parse_yaml(f"{key}:\n{region}", self.path)
+            wanted = {key: intended, **{k: root[k] for k in added}}
+            return parsed.ok and same_values(parsed.root, wanted)
+        if added:
+            return False
+        parsed = parse_yaml(f"{key}:\n{region}{dash.group(1)}- {_SENTINEL}\n", self.path)
         read = parsed.root.get(key) if parsed.ok and isinstance(parsed.root, YamlMap) \
             and list(parsed.root) == [key] else None
         return (isinstance(read, list) and len(read) == len(intended) + 1
