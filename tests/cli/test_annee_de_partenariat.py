@@ -139,6 +139,21 @@ def _check_the_year(run_cli: RunCli, data: Path) -> None:
     assert "`projet-garage-solidaire`" in passation
     earlier = run_cli.ok("passation", "--partie", "dgom", "--data", data, "--as-of", "2025-06-01")
     assert "Alex Durand" not in earlier
+    assert "Camille Martin, Cheffe de bureau, depuis le 6 janvier 2025" in earlier
+    # the status text says who is referent on the day asked (section III)
+    for fmt, day, shown, absent in (
+            ("table", "2025-10-01", "DGOM : Alex Durand (depuis le 1er septembre 2025)",
+             "Camille"),
+            ("table", "2025-06-01", "DGOM : Camille Martin (depuis le 6 janvier 2025)",
+             "Alex Durand"),
+            ("table", "2024-12-31", "DGOM : non nommé", "Camille"),
+            ("markdown", "2025-06-01", "Référents en fonction au 1er juin 2025 : DGOM : "
+             "Camille Martin, Cheffe de bureau (depuis le 6 janvier 2025)", "Alex Durand"),
+            ("markdown", "2024-12-31", "DGOM : aucune personne nommée", "Camille")):
+        text = " ".join(run_cli.ok("status", "--data", data, "--as-of", day, "-f",
+                                   fmt).split())
+        assert shown in text, (day, fmt)
+        assert absent not in text, (day, fmt)
     territoire = run_cli.ok("territoire", "guyane", "--data", data, "--as-of", "2025-12-31")
     assert "projet-garage-solidaire : Garage solidaire" in territoire
     assert "statut : relayé à la DGOM" in territoire

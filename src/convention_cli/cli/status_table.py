@@ -14,7 +14,7 @@ from typing import Any
 from convention_cli.cli.terminal import output_width
 from convention_cli.cli.text_table import Column, StyledLines, emit, fit, text_table
 from convention_cli.domain.echeances import Echeance, Etat
-from convention_cli.views.status import StatusCounter, StatusView
+from convention_cli.views.status import StatusCounter, StatusView, referents_sentence
 from convention_cli.vocab import GT_STATUT_LABELS, count_statut, format_date, lecture_fr, plural
 
 STYLE_BY_ETAT = {
@@ -141,6 +141,9 @@ def _footer(view: StatusView, width: int) -> StyledLines:
         parts.append(f"{plural(stale, 'engagement')} sans entrée de journal depuis plus de "
                      f"{view.stale_days} jours")
     lines = _wrap(" ; ".join(parts) + ".", width, "") if parts else []
+    referents = referents_sentence(view, short=True)
+    if referents:
+        lines += _wrap(referents, width, "")
     lines += _wrap("Plus de détails : convention engagements · convention echeances · "
                    "convention status -f json", width, "dim")
     return lines

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from convention_cli.domain.echeances import Echeance
 from convention_cli.formats.markdown import cell, inline
-from convention_cli.views.status import StatusCounter, StatusView
+from convention_cli.views.status import StatusCounter, StatusView, referents_sentence
 from convention_cli.vocab import (
     GT_STATUT_LABELS,
     count_statut,
@@ -55,6 +55,9 @@ def status_to_markdown(view: StatusView) -> str:
         lines += ["Ce que la section V demande maintenant :", ""]
         lines += [f"- {inline(item)}" for item in pos.exigences]
         lines.append("")
+    referents = referents_sentence(view)
+    if referents:
+        lines += [inline(referents), ""]
     lines += ["## Engagements par partie et par objectif", ""]
     lines += _counters("Par partie (engagements portés)", view.par_partie)
     lines += _counters("Par objectif", view.par_objectif)
