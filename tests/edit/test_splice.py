@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 
+from convention_cli.edit.readback import read_back_locally
 from convention_cli.edit.splice import EditError, TextEditor, format_scalar
 from convention_cli.load.yaml_reader import parse_yaml
 
@@ -178,7 +179,7 @@ projets:
 
 
 def _local(editor: TextEditor) -> bool:
-    return editor.read_back_locally(editor.result())
+    return read_back_locally(editor, editor.result())
 
 
 @pytest.mark.parametrize("target", [0, 1, 2])

@@ -10,9 +10,7 @@ they are never re-emitted. New values are written in the registry's own style
 
 from __future__ import annotations
 
-import math
 import re
-from bisect import bisect_left
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -23,28 +21,10 @@ from convention_cli.load.yaml_reader import Pos, YamlMap, YamlSeq, parse_yaml, r
 _INDICATORS = set("-?:,[]{}#&*!|>'\"%@`")
 _FLOW_UNSAFE = set(",[]{}")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-_TOP_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
-_ITEM_DASH = re.compile(r"( *)- +\Z")
-_SENTINEL = "fin-de-relecture-locale"
-"""The last item of a local read-back: proves that the re-read items end where they
-should (an unclosed quote or bracket would swallow it)."""
 
 
 class EditError(UserError):
     """An edit that the text's layout or a value does not allow (exit 1, nothing written)."""
-
-
-def same_values(read: Any, intended: Any) -> bool:
-    """Values equal, and of the same types (``1`` is not ``True``, ``"1"`` is not ``1``)."""
-    if isinstance(intended, dict):
-        return (isinstance(read, dict) and list(read) == list(intended)
-                and all(same_values(read[k], v) for k, v in intended.items()))
-    if isinstance(intended, list):
-        return (isinstance(read, list) and len(read) == len(intended)
-                and all(same_values(r, i) for r, i in zip(read, intended, strict=True)))
-    if isinstance(intended, float) and math.isnan(intended):
-        return isinstance(read, float) and math.isnan(read)
-    return type(read) is type(intended) and read == intended
 
 
 def _needs_escape(char: str) -> bool:
@@ -199,6 +179,16 @@ class TextEditor:
     def dirty(self) -> bool:
         return bool(self._splices)
 
+    def splice_bounds(self) -> tuple[int, int] | None:
+        """Where the splices lie in ``text``: (lowest start, highest end), None if none."""
+        if not self._splices:
+            return None
+        return (min(s.start for s in self._splices), max(s.end for s in self._splices))
+
+    def line_start(self, line: int) -> int:
+        """Offset in ``text`` of the start of ``line`` (0-based)."""
+        return self._line_starts[line]
+
     def index(self, pos: Pos) -> int:
         line, column = pos
         if line >= len(self._line_starts):
@@ -319,80 +309,6 @@ class TextEditor:
         indent = " " * self._keys_indent(mapping)
         at = self._after_line_of(self._last_content_end(mapping))
         self._add(at, at, "".join(f"{indent}{line}\n" for line in lines))
-
-    # --- read-back ----------------------------------------------------------------------
-
-    def read_back_locally(self, after: str) -> bool:
-        """Whether ``after`` (this editor's ``result()``) provably reads back as ``root``,
-        checked by parsing only the top-level list items the splices touched.
-
-        It holds when every splice falls within items ``i…j-1`` of one block list
-        ``key:`` at the top level of the file: the text before item ``i`` and from item
-        ``j`` on is byte for byte the parsed text, and the tree is changed only by this
-        editor's methods, each of which splices where it changes, so those parts read back
-        as parsed. The new text of the items is parsed after the line ``key:`` and
-        followed by a sentinel item at the list's indentation; it must give exactly the
-        intended items then the sentinel: the items are complete and end where the list
-        goes on (an unclosed quote, bracket or block would swallow the sentinel). A YAML
-        directive (``%TAG``), a top level not in column 0, an edit outside one list, a
-        missing final newline, anything unusual: False, and the caller parses the whole
-        text again. False never refuses an edit; it only costs the full read-back."""
-        root = self.root
-        if not self._splices or not after.endswith("\n") or root.flow:
-            return False
-        low = min(s.start for s in self._splices)
-        high = max(s.end for s in self._splices)
-        every_key = list(root)
-        keys = [k for k in every_key if k in root.key_pos]
-        added = every_key[len(keys):]  # keys added by the edits, after the parsed ones
-        if not keys or keys != every_key[: len(keys)]:
-            return False
-        key_starts = [self._line_starts[root.key_pos[k][0]] for k in keys]
-        head = self.text[: key_starts[0]]
-        if head.startswith("%") or "\n%" in head:
-            return False
-        # A splice at the very start of a line belongs to what ends there (an insertion
-        # after the last item of a list, or after a block scalar, lands at the next line).
-        index = bisect_left(key_starts, low) - 1
-        if index < 0:
-            return False
-        key = keys[index]
-        seq = root[key]
-        if (not isinstance(key, str) or not _TOP_KEY.match(key) or root.key_pos[key][1] != 0
-                or not isinstance(seq, YamlSeq) or seq.flow or not seq.item_pos):
-            return False
-        limit = key_starts[index + 1] if index + 1 < len(keys) else len(self.text)
-        item_starts = [self._line_starts[line] for line, _ in seq.item_pos]
-        first = bisect_left(item_starts, low) - 1
-        if first < 0:
-            return False
-        stop = bisect_left(item_starts, high, lo=first + 1)
-        end = item_starts[stop] if stop < len(item_starts) else limit
-        start = item_starts[first]
-        dash = _ITEM_DASH.match(self.text, start, self.index(seq.item_pos[first]))
-        tail = len(self.text) - end
-        if (high > end or dash is None or tail > len(after) - start
-                or after[:start] != self.text[:start]
-                or after[len(after) - tail:] != self.text[end:]):
-            return False
-        region = after[start: len(after) - tail]
-        if not region.endswith("\n"):
-            return False
-        intended = seq[first: stop + len(seq) - len(seq.item_pos)]
-        if end == len(self.text):
-            # The items run to the end of the text: nothing follows them to protect, and
-            # keys the edits added after them (``projets:`` on the first project) are
-            # read back with them.
-            parsed = parse_yaml(f"{key}:\n{region}", self.path)
-            wanted = {key: intended, **{k: root[k] for k in added}}
-            return parsed.ok and same_values(parsed.root, wanted)
-        if added:
-            return False
-        parsed = parse_yaml(f"{key}:\n{region}{dash.group(1)}- {_SENTINEL}\n", self.path)
-        read = parsed.root.get(key) if parsed.ok and isinstance(parsed.root, YamlMap) \
-            and list(parsed.root) == [key] else None
-        return (isinstance(read, list) and len(read) == len(intended) + 1
-                and read[-1] == _SENTINEL and same_values(read[:-1], intended))
 
     # --- result -------------------------------------------------------------------------
 

@@ -43,8 +43,9 @@ from convention_cli.checks.pipeline import (
 from convention_cli.defaults import LOCK_NAME
 from convention_cli.diagnostics import Diagnostic, Severity
 from convention_cli.edit.atomic import atomic_write_bytes
+from convention_cli.edit.readback import read_back_locally
+from convention_cli.edit.readback import same_values as _same_values
 from convention_cli.edit.splice import EditError, TextEditor
-from convention_cli.edit.splice import same_values as _same_values
 from convention_cli.errors import SystemRefusalError, UsageError, UserError, os_error_label
 from convention_cli.load.loader import DataFile, read_document
 from convention_cli.load.yaml_reader import parse_yaml
@@ -244,13 +245,13 @@ class RegistryTransaction:
         values; otherwise the edit is refused before anything is written.
 
         When the edits of a file lie within some items of one top-level list, only those
-        items' new text is parsed again (``TextEditor.read_back_locally``: the rest is
+        items' new text is parsed again (``readback.read_back_locally``: the rest is
         byte for byte the text parsed under the lock); otherwise, or when that local
         proof fails, the whole new text is."""
         for change in changes:
             name = change.path.stem
             reread = change.form.read(change.form.write(change.after))
-            if reread == change.after and self._editors[name].read_back_locally(reread):
+            if reread == change.after and read_back_locally(self._editors[name], reread):
                 continue
             parsed = parse_yaml(reread, str(change.path))
             if not parsed.ok or not _same_values(parsed.root, self._editors[name].root):
