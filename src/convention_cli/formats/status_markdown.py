@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from convention_cli.domain.echeances import Echeance
 from convention_cli.formats.markdown import cell, inline
-from convention_cli.views.status import StatusCounter, StatusView, referents_sentence
+from convention_cli.views.status import StatusCounter, StatusView
 from convention_cli.vocab import (
     GT_STATUT_LABELS,
     count_statut,
@@ -12,6 +14,29 @@ from convention_cli.vocab import (
     format_date,
     lecture_fr,
 )
+
+
+def referents_sentence(view: StatusView, *, short: bool = False) -> str | None:
+    """``Référents en fonction au …`` (section III): each party's referent in office on
+    ``as_of``, as the text outputs say it; None when no party has a referent entry.
+    ``short`` (the one-screen table): without the date, already in its header, nor the
+    function."""
+    if not view.referents:
+        return None
+    parts = []
+    for row in view.referents:
+        sigle = view.noms_parties.get(str(row["partie"]), str(row["partie"]))
+        if row["nom"] is None:
+            parts.append(f"{sigle} : {'non nommé' if short else 'aucune personne nommée'}")
+            continue
+        text = f"{sigle} : {row['nom']}"
+        if row["fonction"] and not short:
+            text += f", {row['fonction']}"
+        if row["depuis"]:
+            text += f" (depuis le {format_date(date.fromisoformat(str(row['depuis'])))})"
+        parts.append(text)
+    when = "" if short else f" au {format_date(view.as_of)}"
+    return f"Référents en fonction{when} : " + " ; ".join(parts) + "."
 
 
 def _counters(title: str, counters: tuple[StatusCounter, ...]) -> list[str]:

@@ -325,29 +325,6 @@ def _line(
 # --- serialisation ----------------------------------------------------------------------
 
 
-def referents_sentence(view: StatusView, *, short: bool = False) -> str | None:
-    """``Référents en fonction au …`` (section III): each party's referent in office on
-    ``as_of``, as the text outputs say it; None when no party has a referent entry.
-    ``short`` (the one-screen table): without the date, already in its header, nor the
-    function."""
-    if not view.referents:
-        return None
-    parts = []
-    for row in view.referents:
-        sigle = view.noms_parties.get(str(row["partie"]), str(row["partie"]))
-        if row["nom"] is None:
-            parts.append(f"{sigle} : {'non nommé' if short else 'aucune personne nommée'}")
-            continue
-        text = f"{sigle} : {row['nom']}"
-        if row["fonction"] and not short:
-            text += f", {row['fonction']}"
-        if row["depuis"]:
-            text += f" (depuis le {format_date(date.fromisoformat(str(row['depuis'])))})"
-        parts.append(text)
-    when = "" if short else f" au {format_date(view.as_of)}"
-    return f"Référents en fonction{when} : " + " ; ".join(parts) + "."
-
-
 def status_to_json(view: StatusView) -> dict[str, Any]:
     """A stable object; ``STATUS_JSON_FORMAT`` changes when its shape does."""
     pos = view.position
