@@ -1,7 +1,9 @@
 """No JSON output of any command shows a record dated after ``--as-of`` (« Le temps juste »).
 
 Registries are generated: journal entries (with statuses, links to échéances and the
-party they attest), meetings with actions and their closings, indicator measurements.
+party they attest), meetings with actions and their closings, indicator measurements,
+innovation projects and evaluation requests with their journals, a referent history
+and avenants (some of them prorogations).
 Every record date falls on a day of the month (2 to 16, 19 to 27) that no deadline of
 the agreement uses (quarter ends, 30 June, 17 and 18 July, 17 January) and action
 deadlines fall on the 28th: so any such date found in an output is a record's, and must
@@ -67,6 +69,78 @@ def meetings(draw: st.DrawFn) -> list[dict[str, Any]]:
     return result
 
 
+PROJET_STATUTS = ["relaye", "en_instruction", "retenu"]
+EVALUATION_STATUTS = ["en_examen", "acceptee", "realisee"]
+
+
+@st.composite
+def suivis(draw: st.DrawFn, statuses: list[str]) -> list[dict[str, Any]]:
+    """Projects or evaluation requests: a date, then journal entries on or after it."""
+    records = []
+    for _ in range(draw(st.integers(1, 2))):
+        day = draw(record_dates())
+        later = sorted(d for d in draw(st.lists(record_dates(), max_size=2)) if d >= day)
+        records.append({"date": day, "journal": [
+            {"date": d, "statut": draw(st.sampled_from([None, *statuses]))} for d in later]})
+    return records
+
+
+@st.composite
+def avenants(draw: st.DrawFn) -> list[dict[str, Any]]:
+    """Avenants in signature order; a prorogation extends by one more year each time."""
+    days = sorted(set(draw(st.lists(record_dates(), max_size=2))))
+    result = []
+    prorogations = 0
+    for day in days:
+        until = None
+        if draw(st.booleans()):
+            prorogations += 1
+            until = date(2026 + prorogations, 7, 17)
+        result.append({"date": day, "prorogation": until})
+    return result
+
+
+def _suivi_yaml(key: str, records: list[dict[str, Any]], first: str) -> str:
+    if not records:
+        return ""
+    text = f"{key}:\n"
+    for n, record in enumerate(records):
+        noted = [e["statut"] for e in record["journal"] if e["statut"]]
+        text += (f"  - id: {key[:-1]}-{n}\n"
+                 + (f"    titre: Projet généré {n}\n    territoire: la-reunion\n"
+                    "    groupe_travail: gt-1\n" if key == "projets"
+                    else f"    objet: Demande générée {n}\n")
+                 + "    mission_locale: ml-reunion-nord\n"
+                 f"    date: {record['date'].isoformat()}\n"
+                 f"    source: Courriel {n}\n"
+                 f"    statut: {noted[-1] if noted else first}\n")
+        text += _journal_yaml([{**e, "echeance": None, "parties": []}
+                               for e in record["journal"]], "    ")
+    return text
+
+
+def _referents_yaml(days: list[date]) -> str:
+    if not days:
+        return ""
+    return "      personnes:\n" + "".join(
+        f"        - {{nom: Référent généré {n}, depuis: {day.isoformat()}, source: "
+        f"Courriel {n}}}\n" for n, day in enumerate(days))
+
+
+def _avenants_yaml(items: list[dict[str, Any]]) -> str:
+    if not items:
+        return ""
+    text = "  avenants:\n"
+    for n, avenant in enumerate(items):
+        text += (f"    - id: avenant-{n + 1}\n"
+                 f"      date_signature: {avenant['date'].isoformat()}\n"
+                 f"      objet: Avenant généré {n + 1}\n"
+                 f"      source: Avenant n° {n + 1}\n")
+        if avenant["prorogation"]:
+            text += f"      prorogation_jusqu_au: {avenant['prorogation'].isoformat()}\n"
+    return text
+
+
 def _journal_yaml(entries: list[dict[str, Any]], indent: str) -> str:
     if not entries:
         return f"{indent}journal: []\n"
@@ -87,8 +161,20 @@ def _journal_yaml(entries: list[dict[str, Any]], indent: str) -> str:
 def write_registry(
     target: Path, relayer: list[dict[str, Any]], joint: list[dict[str, Any]],
     reunions: list[dict[str, Any]], measures: list[date],
+    projets: list[dict[str, Any]] | None = None,
+    evaluations: list[dict[str, Any]] | None = None,
+    referents: list[date] | None = None, avenant_list: list[dict[str, Any]] | None = None,
 ) -> Path:
     data = copy_registry(BASE, target)
+    parties = data / "parties.yaml"
+    dgom = "      adresse_generique: {confiance: non_verifie, note: Non publiée.}\n"
+    text = parties.read_text(encoding="utf-8")
+    assert dgom in text
+    parties.write_text(text.replace(dgom, dgom + _referents_yaml(sorted(set(referents or []))),
+                                    1), encoding="utf-8")
+    convention = data / "convention.yaml"
+    convention.write_text(convention.read_text(encoding="utf-8")
+                          + _avenants_yaml(avenant_list or []), encoding="utf-8")
 
     def last_status(entries: list[dict[str, Any]]) -> str:
         noted = [e["statut"] for e in entries if e["statut"]]
@@ -122,7 +208,9 @@ def write_registry(
         "    echeance: 2024-06-30\n"
         f"    statut: {last_status(joint)}\n"
         "    qualitatif: true\n"
-        + _journal_yaml(joint, "    "),
+        + _journal_yaml(joint, "    ")
+        + _suivi_yaml("projets", projets or [], "repere")
+        + _suivi_yaml("evaluations", evaluations or [], "recue"),
         encoding="utf-8")
     text = "reunions:\n" if reunions else "reunions: []\n"
     for reunion in reunions:
@@ -150,6 +238,8 @@ COMMANDS = [
     ["gt", "-f", "json"],
     ["gt", "gt-1", "-f", "json"],
     ["territoire", "la-reunion", "-f", "json"],
+    ["export", "-f", "json"],
+    ["export", "--public", "-f", "json"],
 ]
 
 
@@ -167,13 +257,18 @@ def record_dates_in(text: str) -> list[date]:
                                  HealthCheck.too_slow])
 @given(relayer=journal_entries(), joint=journal_entries(), reunions=meetings(),
        measures=st.lists(record_dates(), max_size=3),
+       projets=suivis(PROJET_STATUTS), evaluations=suivis(EVALUATION_STATUTS),
+       referents=st.lists(record_dates(), max_size=3), avenant_list=avenants(),
        as_of=st.dates(date(2023, 6, 1), date(2027, 6, 1)))
 def test_no_json_output_shows_a_record_after_as_of(
     run_cli: RunCli, relayer: list[dict[str, Any]], joint: list[dict[str, Any]],
-    reunions: list[dict[str, Any]], measures: list[date], as_of: date,
+    reunions: list[dict[str, Any]], measures: list[date], projets: list[dict[str, Any]],
+    evaluations: list[dict[str, Any]], referents: list[date],
+    avenant_list: list[dict[str, Any]], as_of: date,
 ) -> None:
     with tempfile.TemporaryDirectory() as folder:
-        data = write_registry(Path(folder) / "data", relayer, joint, reunions, measures)
+        data = write_registry(Path(folder) / "data", relayer, joint, reunions, measures,
+                              projets, evaluations, referents, avenant_list)
         for command in COMMANDS:
             result = run_cli(*command, "--data", str(data), "--as-of", as_of.isoformat())
             assert result.code == 0, (command, result.err)
