@@ -41,6 +41,29 @@ TEXT_OPTIONS: tuple[tuple[tuple[str, ...], str, tuple[str, ...]], ...] = (
     (("decision", "add", "commission-2024-t1"), "--texte", ()),
     (("action", "add", "commission-2024-t1", "--responsable", "unml", "--echeance",
       "2024-09-30"), "--texte", ()),
+    # issue 11: measurements, referents, innovation projects, evaluation requests; « {n} »
+    # becomes the text's number when one registry takes many texts (no edit repeats another)
+    (("mesure", "add", "ind-notes", "--valeur", "2", "--date", "2025-02-03"), "--source", ()),
+    (("mesure", "add", "ind-notes", "--valeur", "2", "--date", "2025-02-04", "--source",
+      "Tableau de suivi"), "--commentaire", ()),
+    (("referent", "set", "dgom", "--depuis", "2025-03-01", "--source", "Courriel"), "--nom",
+     ()),
+    (("referent", "set", "dgom", "--nom", "Alex Test {n}", "--depuis", "2025-03-02",
+      "--source", "Courriel"), "--fonction", ()),
+    (("referent", "set", "dgom", "--nom", "Alex Test {n}", "--depuis", "2025-03-03",
+      "--source", "Courriel"), "--contact", ()),
+    (("referent", "set", "dgom", "--nom", "Alex Test {n}", "--depuis", "2025-03-04"),
+     "--source", ()),
+    (("projet", "add", "--territoire", "la-reunion", "--date", "2025-04-01", "--source",
+      "Courriel"), "--titre", ()),
+    (("projet", "add", "--titre", "Projet {n}", "--territoire", "la-reunion", "--date",
+      "2025-04-02", "--source", "Courriel"), "--fonds", ()),
+    (("projet", "add", "--titre", "Projet {n}", "--territoire", "la-reunion", "--date",
+      "2025-04-03"), "--source", ()),
+    (("evaluation", "add", "--mission-locale", "ml-reunion-nord", "--date", "2025-05-01",
+      "--source", "Courrier"), "--objet", ()),
+    (("evaluation", "add", "--objet", "Demande {n}", "--mission-locale", "ml-reunion-nord",
+      "--date", "2025-05-02"), "--source", ()),
 )
 OPTION_IDS = [f"{' '.join(before[:2])} {option}" for before, option, _ in TEXT_OPTIONS]
 
@@ -125,9 +148,11 @@ def test_every_special_text_comes_back_exactly(
     for number, text in enumerate(texts):
         before_args, option, after_args = TEXT_OPTIONS[index]
         # one registry for every text: vary the date so that no edit repeats another
-        args = list(before_args)
-        if "--date" in args:
-            args[args.index("--date") + 1] = f"2025-{1 + number // 28:02d}-{1 + number % 28:02d}"
+        args = [a.replace("{n}", str(number)) for a in before_args]
+        for dated in ("--date", "--depuis"):
+            if dated in args:
+                args[args.index(dated) + 1] = \
+                    f"2025-{1 + number // 28:02d}-{1 + number % 28:02d}"
         before = _texts(data)
         capsys.readouterr()
         code = main([*args, option, text, *after_args, "--data", str(data)])
@@ -138,7 +163,7 @@ def test_every_special_text_comes_back_exactly(
     assert [t for t in texts if t not in exported] == []
 
 
-@settings(max_examples=30, deadline=None,
+@settings(max_examples=40, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(index=st.integers(0, len(TEXT_OPTIONS) - 1), text=st.text(max_size=40))
 def test_any_text_comes_back_or_is_refused_with_nothing_written(
