@@ -39,6 +39,7 @@ from convention_cli.views.public import (
     visible_decisions,
     visible_evaluations,
     visible_journal,
+    visible_mesures,
     visible_preuves,
     visible_projets,
 )
@@ -208,7 +209,7 @@ def _quantity(value: int | float, unite: str | None) -> str:
 
 
 def _indicateur(ind: Indicateur) -> LigneIndicateur:
-    mesures = sorted(ind.mesures, key=lambda m: m.date)
+    mesures = sorted(visible_mesures(ind.mesures, True), key=lambda m: m.date)
     last = mesures[-1] if mesures else None
     reached = None
     if last is not None and ind.cible:
