@@ -161,6 +161,11 @@ def cited_sources(
     return _CITATION.sub(name, source).strip() or None
 
 
+def bibliography_names(registry: Registry) -> dict[str, tuple[str, str]]:
+    """The registry's bibliography as :func:`cited_sources` reads it: id → (title, publisher)."""
+    return {b.id: (b.titre, b.editeur) for b in registry.bibliographie}
+
+
 def registry_label(data_dir: str, public: bool) -> str:
     """The registry folder as a document names it: its last component only in public."""
     return (PurePath(data_dir).name or data_dir) if public else data_dir

@@ -157,9 +157,22 @@ def test_group_journal_in_public_drops_confidential_entries_and_authors() -> Non
             {"date": date(2024, 5, 2), "texte": "CONFIDENTIEL-GT", "confidentiel": True},
         ],
     }, strict=False)
-    public = journal_rows([group], public=True)
+    public = journal_rows([group], public=True, bibliography={})
     assert [(r.texte, r.auteur) for r in public] == [("Lancé.", None)]
-    assert len(journal_rows([group], public=False)) == 2
+    assert len(journal_rows([group], public=False, bibliography={})) == 2
+
+
+@pytest.mark.parametrize("public", [False, True])
+def test_journal_sources_name_the_bibliography_never_its_ids(public: bool) -> None:
+    group = GroupeTravail.model_validate({
+        "id": "gt-1", "numero": 1, "theme": 1, "libelle": "Logement", "clause": "Annexe 1",
+        "statut": "actif", "objectifs": ["obj-1"],
+        "journal": [{"date": date(2024, 4, 2), "texte": "Relayé.",
+                     "source": "[presse-2024] ; [inconnu-2024]"}],
+    }, strict=False)
+    rows = journal_rows([group], public=public,
+                        bibliography={"presse-2024": ("Un article", "Le Journal")})
+    assert [r.auteur for r in rows] == ["Le Journal ; [inconnu-2024]"]
 
 
 @pytest.mark.parametrize("public", [False, True])

@@ -22,6 +22,7 @@ from convention_cli.views.documents.common import (
     journal_rows,
 )
 from convention_cli.views.public import (
+    bibliography_names,
     person_name,
     visible_actions,
     visible_journal,
@@ -122,7 +123,8 @@ def depuis_commission(
     conv = registry.convention
     assert conv is not None
     start = previous.date if previous is not None else conv.date_signature
-    journal = [r for r in journal_rows([*engagements, *groupes], public, start, end)
+    journal = [r for r in journal_rows([*engagements, *groupes], public, start, end,
+                                        bibliography=bibliography_names(registry))
                if r.date > start]
     statuts = [*(_status_changes(e, public, start, end, STATUT_LABELS) for e in engagements),
                *(_status_changes(g, public, start, end, GT_STATUT_LABELS) for g in groupes)]

@@ -43,6 +43,7 @@ from convention_cli.views.documents.common import (
 )
 from convention_cli.views.provenance import Provenance
 from convention_cli.views.public import (
+    bibliography_names,
     visible_actions,
     visible_decisions,
     visible_echeances,
@@ -158,6 +159,7 @@ def build_bilan_annuel(
     registry = snapshot(registry, as_of)
     conv = registry.convention
     assert conv is not None
+    bibliography = bibliography_names(registry)
     period = year_period(registry, year)
     cutoff = min(period.fin, as_of)
     at_cutoff = snapshot(registry, cutoff)
@@ -179,7 +181,8 @@ def build_bilan_annuel(
         row = engagement_row(engagement, statuses[engagement.id], names, objectifs=numbers,
                              echeance=_own_echeance(by_engagement.get(engagement.id, []),
                                                     period))
-        journal = tuple(journal_rows([engagement], public, period.debut, cutoff))
+        journal = tuple(journal_rows([engagement], public, period.debut, cutoff,
+                                           bibliography=bibliography))
         preuves = tuple(p for p in preuve_rows(engagement.preuves, public)
                         if p.date is not None and period.debut <= p.date <= cutoff)
         measured = _measures_of_the_year(registry, engagement, period.debut, cutoff, public)
@@ -190,7 +193,8 @@ def build_bilan_annuel(
     groups = []
     idle = []
     for group in sorted(registry.groupes_travail, key=lambda g: g.numero):
-        entries = tuple(journal_rows([group], public, period.debut, cutoff))
+        entries = tuple(journal_rows([group], public, period.debut, cutoff,
+                                           bibliography=bibliography))
         held = tuple(_meeting(r, names, as_of, public) for r in meetings
                      if r.instance == "groupe_travail" and r.groupe_travail == group.id)
         if entries or held:

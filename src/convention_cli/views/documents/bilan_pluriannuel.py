@@ -37,6 +37,7 @@ from convention_cli.views.documents.common import (
 from convention_cli.views.lectures import lecture_lines
 from convention_cli.views.provenance import Provenance
 from convention_cli.views.public import (
+    bibliography_names,
     visible_echeances,
     visible_engagements,
     visible_preuves,
@@ -198,7 +199,9 @@ def _build(
              if e.id != own]  # the bilan does not list itself among the bilans due
     statuses = {e.id: e.statut for e in engagements}
     lines = {e.id: engagement_row(e, statuses[e.id], names) for e in engagements}
-    entries = {e.id: journal_rows([e], public, None, cutoff) for e in engagements}
+    bibliography = bibliography_names(registry)
+    entries = {e.id: journal_rows([e], public, None, cutoff, bibliography=bibliography)
+               for e in engagements}
     indicators = indicator_rows(at_cutoff, engagements, cutoff, public)
     objectives = []
     first_shown: dict[str, int] = {}  # engagement id -> objective number it is shown under

@@ -25,6 +25,7 @@ from convention_cli.models import (
 )
 from convention_cli.views.lectures import lecture_lines
 from convention_cli.views.public import (
+    cited_sources,
     journal_author,
     visible_actions,
     visible_journal,
@@ -79,28 +80,31 @@ def preuve_rows(preuves: Iterable[Preuve], public: bool) -> tuple[PreuveRow, ...
 def journal_rows(
     owners: Iterable[Engagement | GroupeTravail], public: bool,
     start: datetime.date | None = None, end: datetime.date | None = None,
+    *, bibliography: dict[str, tuple[str, str]],
 ) -> list[JournalRow]:
     """Journal entries of engagements or working groups, dated within [start, end],
     oldest first. In a public document confidential entries are left out, and an entry's
-    author (often a person) gives way to its source: no personal name leaves the registry."""
+    author (often a person) gives way to its source: no personal name leaves the registry.
+    A source cites the bibliography by name, never by id (:func:`cited_sources`)."""
     rows = []
     for owner in owners:
         for entry in visible_journal(owner, public):
             if (start and entry.date < start) or (end and entry.date > end):
                 continue
-            rows.append(_journal_row(owner, entry, public))
+            rows.append(_journal_row(owner, entry, public, bibliography))
     rows.sort(key=lambda r: (r.date, r.engagement))
     return rows
 
 
 def _journal_row(
-    owner: Engagement | GroupeTravail, entry: EntreeJournal, public: bool
+    owner: Engagement | GroupeTravail, entry: EntreeJournal, public: bool,
+    bibliography: dict[str, tuple[str, str]],
 ) -> JournalRow:
     # A working group's journal states a group's status (« constitué »…), not an engagement's.
     labels = GT_STATUT_LABELS if isinstance(owner, GroupeTravail) else STATUT_LABELS
     return JournalRow(
         date=entry.date, engagement=owner.id, texte=entry.texte,
-        auteur=journal_author(entry, public),
+        auteur=cited_sources(journal_author(entry, public), bibliography),
         statut=labels[entry.statut] if entry.statut else None,
         preuves=preuve_rows(entry.preuves, public),
     )

@@ -35,7 +35,7 @@ from convention_cli.views.documents.common import (
 )
 from convention_cli.views.provenance import Provenance
 from convention_cli.views.public import (
-    cited_sources,
+    bibliography_names,
     fact_value,
     visible_echeances,
     visible_engagements,
@@ -211,12 +211,12 @@ def _faits(
     subjects = {e.id: e.libelle for e in engagements}
     subjects.update({g.id: f"Groupe de travail n° {g.numero} ({g.libelle})"
                      for g in registry.groupes_travail})
-    rows = [*journal_rows(engagements, True, start, end),
-            *journal_rows(registry.groupes_travail, True, start, end)]
+    bibliography = bibliography_names(registry)
+    rows = [*journal_rows(engagements, True, start, end, bibliography=bibliography),
+            *journal_rows(registry.groupes_travail, True, start, end,
+                          bibliography=bibliography)]
     rows.sort(key=lambda r: (r.date, r.engagement))
-    bibliography = {b.id: (b.titre, b.editeur) for b in registry.bibliographie}
-    return tuple(FaitMarquant(r.date, subjects[r.engagement], r.texte,
-                              cited_sources(r.auteur, bibliography), r.preuves)
+    return tuple(FaitMarquant(r.date, subjects[r.engagement], r.texte, r.auteur, r.preuves)
                  for r in rows)
 
 

@@ -42,6 +42,7 @@ from convention_cli.views.lectures import row_readings
 from convention_cli.views.position import Position, position_of
 from convention_cli.views.provenance import Provenance
 from convention_cli.views.public import (
+    bibliography_names,
     fact_value,
     person_name,
     shows_confidence,
@@ -246,7 +247,8 @@ def build_passation(
             for r in reversed(reunions) if r.date >= depuis
             for d in visible_decisions(r, public)),
         actions=_open_actions(reunions, partie.id, as_of, names, public),
-        journal=tuple(journal_rows(mine, public, depuis)),
+        journal=tuple(journal_rows(mine, public, depuis,
+                                   bibliography=bibliography_names(registry))),
         horizon=horizon,
         echeances=tuple(echeance_row(e, names) for e in _next_echeances(shown, as_of, horizon)),
         groupes=_groupes(registry, {e.id for e in mine}, public),
