@@ -91,7 +91,10 @@ def test_output_file_is_written_atomically(
         (["--trimestre", "2024-T2", "--heure", "10:00"], 2, "--heure demande"),
         (["--date", "2024-06-10", "--instance", "gt:gt-9"], 1, "vouliez-vous dire"),
         (["--date", "2024-06-10", "--instance", "bureau"], 2, "commission ou gt:ID"),
-        (["--date", "2024-06-10", "--horaire", "14:00"], 2, "attendu N=VALEUR"),
+        (["--date", "2024-06-10", "--horaire", "14:00"], 2,
+         'attendu N=VALEUR, N étant le numéro du point (par exemple --horaire "3=14:30")'),
+        (["--date", "2024-06-10", "--intervenant", "DGOM"], 2,
+         '(par exemple --intervenant "3=Référent DGOM")'),
         (["--date", "2024-06-10", "--horaire", "3=quinze heures"], 2, "attendu N=HH:MM"),
         (["--date", "2024-06-10", "--horaire", "9=14:00"], 2, "l'ordre du jour compte 8 points"),
         (["--date", "2024-06-10", "--intervenant", "2=A", "--intervenant", "2=B"], 2,
@@ -110,7 +113,7 @@ def test_agenda_errors(
 
 
 def test_item_options() -> None:
-    assert parse_item_options(("1=14:00", " 3 = Référent DGOM "), "--x") == {
+    assert parse_item_options(("1=14:00", " 3 = Référent DGOM "), "--x", "1=y") == {
         1: "14:00", 3: "Référent DGOM"}
     assert item_hour("9:05") == "9 h 05"
     assert item_hour("14 h 30") == "14 h 30"

@@ -177,14 +177,17 @@ def local_times(day: date, hour: str) -> tuple[HeureLocale, ...]:
     return tuple(rows)
 
 
-def parse_item_options(values: tuple[str, ...], option: str) -> dict[int, str]:
-    """``("2=14:30", …)`` → ``{2: "14:30"}``: one value per item number."""
+def parse_item_options(
+    values: tuple[str, ...], option: str, example: str
+) -> dict[int, str]:
+    """``("2=14:30", …)`` → ``{2: "14:30"}``: one value per item number; ``example`` is
+    a valid value of the option, shown when one is not."""
     result: dict[int, str] = {}
     for value in values:
         match = _ITEM_OPTION.match(value)
         if not match or not match.group(2):
             raise UsageError(f"{option} invalide « {value} » : attendu N=VALEUR, N étant le "
-                             f"numéro du point (par exemple {option} \"3=14:30\")")
+                             f"numéro du point (par exemple {option} \"{example}\")")
         number = int(match.group(1))
         if number in result:
             raise UsageError(f"{option} donné deux fois pour le point {number}")
@@ -205,8 +208,8 @@ def _points(
     titles: list[tuple[str, str]], horaires: tuple[str, ...], intervenants: tuple[str, ...],
     public: bool,
 ) -> tuple[PointAgenda, ...]:
-    hours = parse_item_options(horaires, "--horaire")
-    people = parse_item_options(intervenants, "--intervenant")
+    hours = parse_item_options(horaires, "--horaire", "3=14:30")
+    people = parse_item_options(intervenants, "--intervenant", "3=Référent DGOM")
     for number in sorted({*hours, *people}):
         if not 1 <= number <= len(titles):
             raise UsageError(f"point {number} inconnu : l'ordre du jour compte "
