@@ -183,6 +183,28 @@ def test_indicator_target_and_measure(tmp_path: Path) -> None:
     assert "75\u202f% de la cible" in text
 
 
+def test_computed_measures_like_the_bilans(tmp_path: Path) -> None:
+    """The site shows what the registry counts, as the bilans do, said in words (no id, no
+    file name); a computed count of zero is not a measure."""
+    data = fixture_copy(tmp_path)
+    with (data / "reunions.yaml").open("a", encoding="utf-8") as out:
+        out.write("  - id: cu-2025-03\n    instance: commission\n    date: 2025-03-10\n"
+                  "    source: Relevé de la commission\n")
+    files = site_files(build(data, tmp_path / "s", "--as-of", "2025-06-01"))
+    text = read_page(files["engagements/commission-trimestrielle.html"]).plain
+    assert "1 au 10 mars 2025" in text  # the last one, the year under way
+    assert ("31 décembre 2024 : 1 (source : calculé du registre, réunions de la Commission "
+            "ultramarine par année civile)") in text
+    assert ("10 mars 2025 : 1 (source : calculé du registre, réunions de la Commission "
+            "ultramarine par année civile, année en cours)") in text
+    assert "reunions.yaml" not in text
+    before = site_files(build(data, tmp_path / "t", "--as-of", "2024-01-15"))
+    # 2023 counts no commission: zero is no measure, nothing is claimed
+    page = read_page(before["engagements/commission-trimestrielle.html"]).plain
+    assert "aucune mesure" in page
+    assert "0 au" not in page
+
+
 def test_sitemap_lists_every_page(site: dict[str, bytes]) -> None:
     sitemap = site["sitemap.xml"].decode("utf-8")
     locations = re.findall(r"<loc>([^<]+)</loc>", sitemap)

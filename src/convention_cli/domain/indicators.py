@@ -52,6 +52,22 @@ def is_computed(engagement: Engagement) -> bool:
     return engagement.regle in COMPUTED_RULES
 
 
+def is_measure(measure: MesureVue) -> bool:
+    """A computed count of zero is not a measure: it says only that the registry has
+    recorded nothing (the bilans print it as « non retenu », the site leaves it out)."""
+    return not (measure.calculee and not measure.valeur)
+
+
+def measure_source(engagement: Engagement, measure: MesureVue) -> str:
+    """Where a measure comes from, as a sent document or the site says it: a typed
+    measure's source; for a computed one, what the registry counts (no identifier, no file
+    name, unlike ``MesureVue.source``, which names the records for the referents)."""
+    if not measure.calculee or engagement.regle not in COMPUTED_RULES:
+        return measure.source
+    partial = ", année en cours" if measure.source.endswith("année en cours") else ""
+    return f"calculé du registre, {COMPUTED_RULES[engagement.regle]}{partial}"
+
+
 def _commissions(registry: Registry, as_of: date) -> list[MesureVue]:
     conv = registry.convention
     end = registry.date_fin

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from convention_cli.domain.echeances import Echeance, Etat, Objet
+from convention_cli.domain.indicators import indicator_measures, is_measure, measure_source
 from convention_cli.domain.queries import next_echeance
 from convention_cli.load.registry import JournalOwner, Registry
 from convention_cli.models import (
@@ -208,8 +209,12 @@ def _quantity(value: int | float, unite: str | None) -> str:
     return f"{format_number(value)} {unite}" if unite else format_number(value)
 
 
-def _indicateur(ind: Indicateur) -> LigneIndicateur:
-    mesures = sorted(visible_mesures(ind.mesures, True), key=lambda m: m.date)
+def _indicateur(ctx: Context, eng: Engagement, ind: Indicateur) -> LigneIndicateur:
+    """An indicator with its measures known on the as-of date, typed or computed by the
+    registry (``domain.indicators``, the same as the bilans), their sources in words; a
+    computed count of zero is not a measure."""
+    mesures = [m for m in visible_mesures(
+        indicator_measures(ctx.registry, eng, ind, ctx.as_of), ctx.public) if is_measure(m)]
     last = mesures[-1] if mesures else None
     reached = None
     if last is not None and ind.cible:
@@ -221,8 +226,8 @@ def _indicateur(ind: Indicateur) -> LigneIndicateur:
         mesuree=(f"{_quantity(last.valeur, ind.unite)} au {format_date(last.date)}"
                  if last else "aucune mesure"),
         atteinte=reached,
-        mesures=tuple(LigneMesure(m.date, _quantity(m.valeur, ind.unite), m.source)
-                      for m in mesures),
+        mesures=tuple(LigneMesure(m.date, _quantity(m.valeur, ind.unite),
+                                  measure_source(eng, m)) for m in mesures),
         lectures=_lectures(ind),
     )
 
@@ -260,7 +265,7 @@ def engagement_page(ctx: Context, eng: Engagement) -> PageEngagement:
         recurrence=RECURRENCE_LABELS[eng.recurrence] if eng.recurrence else None,
         historique=tuple(history),
         echeances=tuple(echeance_row(ctx, e) for e in ctx.by_engagement.get(eng.id, [])),
-        indicateurs=tuple(_indicateur(i) for i in eng.indicateurs),
+        indicateurs=tuple(_indicateur(ctx, eng, i) for i in eng.indicateurs),
         qualitatif=eng.qualitatif,
         journal=tuple(reversed(journal)),
         preuves=_preuves(eng.preuves, ctx.public)

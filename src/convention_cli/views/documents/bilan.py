@@ -17,7 +17,7 @@ from typing import NamedTuple
 from convention_cli.defaults import DATE_RANGE_TEXT, year_supported
 from convention_cli.domain.calendar import quarter_of
 from convention_cli.domain.echeances import Echeance, Etat, Objet
-from convention_cli.domain.indicators import COMPUTED_RULES, MesureVue, indicator_measures
+from convention_cli.domain.indicators import indicator_measures, is_measure, measure_source
 from convention_cli.errors import UsageError, UserError
 from convention_cli.load.registry import Registry
 from convention_cli.models import Engagement, GroupeTravail, Preuve, Reunion
@@ -277,15 +277,6 @@ def objective_rating(indicators: Iterable[IndicateurBilanRow]) -> tuple[str, int
     return appreciation(rates, targets), len(rates), targets
 
 
-def measure_source(engagement: Engagement, measure: MesureVue) -> str:
-    """Where a measure comes from, as a sent document says it: a typed measure's source;
-    for a computed one, what the registry counts (no identifier, no file name)."""
-    if not measure.calculee or engagement.regle not in COMPUTED_RULES:
-        return measure.source
-    partial = ", année en cours" if measure.source.endswith("année en cours") else ""
-    return f"calculé du registre, {COMPUTED_RULES[engagement.regle]}{partial}"
-
-
 def indicator_rows(
     registry: Registry, engagements: Iterable[Engagement], as_of: date, public: bool,
     year_start: date | None = None,
@@ -316,7 +307,7 @@ def indicator_rows(
                 rows.append(IndicateurBilanRow(indicator.id, indicator.libelle, engagement.id,
                                                target, shown, source, "—", None))
                 continue
-            if last.calculee and not last.valeur:
+            if not is_measure(last):
                 rows.append(IndicateurBilanRow(
                     indicator.id, indicator.libelle, engagement.id, target, shown,
                     source, "non retenu (compte calculé nul)", None, True))

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from convention_cli.domain.echeances import Echeance, Etat, Objet, compute_echeances
-from convention_cli.domain.indicators import indicator_measures
+from convention_cli.domain.indicators import indicator_measures, measure_source
 from convention_cli.domain.queries import echeances_by_engagement, party_names
 from convention_cli.domain.snapshot import snapshot
 from convention_cli.load.registry import Registry
@@ -21,7 +21,6 @@ from convention_cli.views.documents.bilan import (
     dated_preuves,
     echeance_line,
     indicator_rows,
-    measure_source,
     mermaid_name,
     objective_rating,
     rule_text,
