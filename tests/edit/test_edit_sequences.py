@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from convention_cli.checks.pipeline import validate_registry
 from convention_cli.edit.operations import (
+    JournalFields,
     add_action,
     add_decision,
     add_journal_entry,
@@ -51,8 +52,9 @@ def _apply(data: Path, operation: tuple[object, ...], state: dict[str, list[str]
     with transaction(data) as tx:
         if kind == "journal":
             _, engagement, texte, statut, offset = operation
-            add_journal_entry(tx, str(engagement), day=START + timedelta(int(offset)),  # type: ignore[call-overload]
-                              texte=str(texte), auteur="test", statut=statut)  # type: ignore[arg-type]
+            add_journal_entry(tx, str(engagement), JournalFields(
+                day=START + timedelta(int(offset)),  # type: ignore[call-overload]
+                texte=str(texte), auteur="test", statut=statut))  # type: ignore[arg-type]
         elif kind == "reunion":
             _, instance, offset = operation
             day = START + timedelta(int(offset))  # type: ignore[call-overload]

@@ -9,6 +9,7 @@ import pytest
 
 from convention_cli.checks.pipeline import validate_registry
 from convention_cli.edit.operations import (
+    JournalFields,
     add_action,
     add_decision,
     add_journal_entry,
@@ -31,9 +32,10 @@ def diff_of(data_copy: Path, name: str) -> str:
 
 def test_journal_entry_with_status_changes_only_those_lines(data_copy: Path) -> None:
     with transaction(data_copy) as tx:
-        add_journal_entry(tx, "bilan-annuel", day=date(2024, 6, 20), texte="Bilan 2023 remis",
-                          auteur="Secrétariat", statut="en_cours",
-                          preuve="https://example.org/bilan-2023.pdf", parties=["unml", "dgom"])
+        add_journal_entry(tx, "bilan-annuel", JournalFields(
+            day=date(2024, 6, 20), texte="Bilan 2023 remis", auteur="Secrétariat",
+            statut="en_cours", preuve="https://example.org/bilan-2023.pdf",
+            parties=("unml", "dgom")))
         tx.commit()
     assert diff_of(data_copy, "engagements") == (
         "-    statut: non_renseigne\n"
@@ -55,8 +57,8 @@ def test_journal_entry_with_status_changes_only_those_lines(data_copy: Path) -> 
 
 def test_second_journal_entry_appends_after_the_first(data_copy: Path) -> None:
     with transaction(data_copy) as tx:
-        add_journal_entry(tx, "dgom-integrer-accord-cadre-sma", day=date(2024, 2, 1),
-                          texte="Réunion avec le SMA", auteur="Référent DGOM")
+        add_journal_entry(tx, "dgom-integrer-accord-cadre-sma", JournalFields(
+            day=date(2024, 2, 1), texte="Réunion avec le SMA", auteur="Référent DGOM"))
         tx.commit()
     diff = diff_of(data_copy, "engagements")
     assert diff == ("+      - date: 2024-02-01\n"
@@ -107,9 +109,9 @@ def test_meeting_decision_action_and_closing(data_copy: Path) -> None:
 def test_repeating_an_edit_changes_nothing(data_copy: Path) -> None:
     def once() -> bool:
         with transaction(data_copy) as tx:
-            outcome = add_journal_entry(tx, "bilan-annuel", day=date(2024, 6, 20),
-                                        texte="Bilan 2023 remis", statut="en_cours",
-                                        source="Courriel du référent", parties=["dgom"])
+            outcome = add_journal_entry(tx, "bilan-annuel", JournalFields(
+                day=date(2024, 6, 20), texte="Bilan 2023 remis", statut="en_cours",
+                source="Courriel du référent", parties=("dgom",)))
             tx.commit()
         return outcome.changed
 
@@ -155,11 +157,11 @@ def test_refused_edit_leaves_files_untouched(data_copy: Path) -> None:
 @pytest.mark.parametrize(
     ("call", "error", "message"),
     [
-        (lambda tx: add_journal_entry(tx, "inconnu", day=date(2024, 1, 1), texte="x"),
+        (lambda tx: add_journal_entry(tx, "inconnu", JournalFields(date(2024, 1, 1), "x")),
          UserError, "groupe de travail, projet ou demande d.évaluation « inconnu » inconnu"),
-        (lambda tx: add_journal_entry(tx, "bilan-annuel", day=date(2024, 1, 1), texte="x",
-                                      statut="fini"), UsageError, "statuts possibles"),
-        (lambda tx: add_journal_entry(tx, "bilan-annuel", day=date(2024, 1, 1), texte=" "),
+        (lambda tx: add_journal_entry(tx, "bilan-annuel", JournalFields(
+            date(2024, 1, 1), "x", statut="fini")), UsageError, "statuts possibles"),
+        (lambda tx: add_journal_entry(tx, "bilan-annuel", JournalFields(date(2024, 1, 1), " ")),
          UsageError, "vide"),
         (lambda tx: add_reunion(tx, instance="bureau", day=date(2024, 1, 1), participants=[],
                                 lieu=None, source="x"), UsageError, "instances possibles"),
@@ -193,3 +195,18 @@ def test_unknown_responsible_party(data_copy: Path) -> None:
             transaction(data_copy) as tx:
         add_action(tx, "commission-2024-03-12", texte="x", responsable="dgon",
                    echeance=date(2024, 4, 1))
+
+
+def test_journal_fields_make_one_entry_in_the_registry_order() -> None:
+    fields = JournalFields(date(2024, 6, 20), "Bilan remis", auteur="Secrétariat",
+                           statut="en_cours", preuve="https://example.org/b.pdf",
+                           confidentiel=True, honore="bilan-annuel-2023", source="Courriel",
+                           parties=("unml",))
+    entry = fields.entry()
+    assert list(entry) == ["date", "texte", "auteur", "source", "parties", "statut",
+                           "echeance", "preuves", "confidentiel"]
+    assert entry["parties"] == ["unml"]
+    assert entry["preuves"] == [{"libelle": "Preuve du 2024-06-20 : b.pdf",
+                                 "url": "https://example.org/b.pdf", "date": date(2024, 6, 20)}]
+    assert JournalFields(date(2024, 6, 20), "x").entry() == {"date": date(2024, 6, 20),
+                                                             "texte": "x"}

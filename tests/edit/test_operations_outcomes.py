@@ -10,6 +10,7 @@ import pytest
 
 from convention_cli.edit.operations import (
     EditOutcome,
+    JournalFields,
     add_action,
     add_decision,
     add_journal_entry,
@@ -108,7 +109,7 @@ def test_closing_an_action_again(data: Path) -> None:
 
 def test_confidential_journal_entry(data_copy: Path) -> None:
     _run(data_copy, lambda tx: add_journal_entry(
-        tx, "bilan-annuel", day=date(2024, 6, 20), texte="Bilan remis", confidentiel=True))
+        tx, "bilan-annuel", JournalFields(date(2024, 6, 20), "Bilan remis", confidentiel=True)))
     assert "confidentiel: true\n" in diff_of(data_copy, "engagements")
 
 

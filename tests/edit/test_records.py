@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from convention_cli.checks.pipeline import validate_registry
-from convention_cli.edit.operations import add_journal_entry
+from convention_cli.edit.operations import JournalFields, add_journal_entry
 from convention_cli.edit.records import (
     add_avenant,
     add_evaluation,
@@ -39,9 +39,9 @@ def _snapshot(data: Path) -> dict[str, bytes]:
 
 def test_journal_honours_an_echeance_with_source_and_party(data: Path) -> None:
     with transaction(data) as tx:
-        add_journal_entry(tx, "bilan-annuel", day=date(2024, 6, 20), texte="Bilan 2023 remis",
-                          honore="bilan-annuel-2023", source="Courriel du 20 juin 2024",
-                          parties=["unml"])
+        add_journal_entry(tx, "bilan-annuel", JournalFields(
+            day=date(2024, 6, 20), texte="Bilan 2023 remis", honore="bilan-annuel-2023",
+            source="Courriel du 20 juin 2024", parties=("unml",)))
         tx.commit()
     assert diff_of(data, "engagements") == (
         "-    journal: []\n"
@@ -60,8 +60,8 @@ def test_journal_refuses_the_echeance_of_another_engagement(data: Path) -> None:
 
     def edit() -> None:
         with transaction(data) as tx:
-            add_journal_entry(tx, "collaborer-temps-echanges", day=date(2024, 6, 20),
-                              texte="x", honore="bilan-annuel-2023", source="s")
+            add_journal_entry(tx, "collaborer-temps-echanges", JournalFields(
+                day=date(2024, 6, 20), texte="x", honore="bilan-annuel-2023", source="s"))
             tx.commit()
 
     with pytest.raises(EditRefusedError) as caught:
@@ -72,14 +72,15 @@ def test_journal_refuses_the_echeance_of_another_engagement(data: Path) -> None:
 
 def test_journal_on_a_working_group_with_its_own_statuses(data: Path) -> None:
     with transaction(data) as tx:
-        add_journal_entry(tx, "gt-1", day=date(2024, 3, 12), texte="Lancement décidé",
-                          statut="constitue", source="Relevé de décisions")
+        add_journal_entry(tx, "gt-1", JournalFields(
+            day=date(2024, 3, 12), texte="Lancement décidé", statut="constitue",
+            source="Relevé de décisions"))
         tx.commit()
     assert diff_of(data, "groupes_travail").startswith(
         "-    statut: non_renseigne\n+    statut: constitue\n")
     with pytest.raises(UsageError, match="statut inconnu « en_cours » pour un groupe"), \
             transaction(data) as tx:
-        add_journal_entry(tx, "gt-1", day=date(2024, 3, 12), texte="x", statut="en_cours")
+        add_journal_entry(tx, "gt-1", JournalFields(date(2024, 3, 12), "x", statut="en_cours"))
 
 
 def test_mesure_is_appended_then_a_repeat_changes_nothing(data: Path) -> None:
@@ -152,8 +153,8 @@ def test_projects_and_evaluations_with_their_journal(data: Path) -> None:
                    mission_locale="ml-guyane-ouest", day=date(2025, 2, 10), source="Courriel")
         add_evaluation(tx, objet="Évaluation mobilité", mission_locale="ml-mayotte",
                        day=date(2025, 4, 2), source="Courrier")
-        add_journal_entry(tx, "projet-garage-solidaire", day=date(2025, 3, 1),
-                          texte="Relayé", statut="relaye", source="Courriel")
+        add_journal_entry(tx, "projet-garage-solidaire", JournalFields(
+            day=date(2025, 3, 1), texte="Relayé", statut="relaye", source="Courriel"))
         tx.commit()
     result = validate_registry(data)
     assert not result.has_errors

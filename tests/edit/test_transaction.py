@@ -42,13 +42,13 @@ _WRITER = """
 import sys
 from datetime import date
 from pathlib import Path
-from convention_cli.edit.operations import add_journal_entry
+from convention_cli.edit.operations import JournalFields, add_journal_entry
 from convention_cli.edit.transaction import transaction
 data, tag, count = Path(sys.argv[1]), sys.argv[2], int(sys.argv[3])
 for i in range(count):
     with transaction(data, lock_timeout=60) as tx:
-        add_journal_entry(tx, "confidentialite", day=date(2024, 1, 1 + i),
-                          texte=f"entrée {tag} {i}", auteur=tag)
+        add_journal_entry(tx, "confidentialite", JournalFields(
+            day=date(2024, 1, 1 + i), texte=f"entrée {tag} {i}", auteur=tag))
         tx.commit()
 """
 
@@ -68,14 +68,14 @@ _LOOPING_WRITER = """
 import sys
 from datetime import date, timedelta
 from pathlib import Path
-from convention_cli.edit.operations import add_journal_entry
+from convention_cli.edit.operations import JournalFields, add_journal_entry
 from convention_cli.edit.transaction import transaction
 data_copy = Path(sys.argv[1])
 i = 0
 while True:
     with transaction(data_copy, lock_timeout=60) as tx:
-        add_journal_entry(tx, "confidentialite", day=date(2024, 1, 1) + timedelta(days=i),
-                          texte=f"entrée {i}", auteur="boucle")
+        add_journal_entry(tx, "confidentialite", JournalFields(
+            day=date(2024, 1, 1) + timedelta(days=i), texte=f"entrée {i}", auteur="boucle"))
         tx.commit()
     i += 1
 """

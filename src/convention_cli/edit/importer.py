@@ -18,6 +18,7 @@ from datetime import date, datetime
 from typing import Any
 
 from convention_cli.edit.operations import (
+    JournalFields,
     PreparedEntry,
     _entries,
     _preuve,
@@ -113,9 +114,9 @@ def _flag(row: SheetRow, column: str) -> bool:
     raise _RowError(column, f"« {value} » : oui ou non attendu")
 
 
-def _ids(row: SheetRow, column: str) -> list[str] | None:
-    text = _text(row, column)
-    return [p.strip() for p in text.split(",") if p.strip()] if text else None
+def _ids(row: SheetRow, column: str) -> tuple[str, ...]:
+    text = _text(row, column) or ""
+    return tuple(p.strip() for p in text.split(",") if p.strip())
 
 
 def _number(row: SheetRow, column: str) -> int | float:
@@ -150,11 +151,11 @@ def _journal_row(tx: RegistryTransaction, row: SheetRow, plan: _Plan,
         return False
     seen.add(key)
     try:
-        prepared = prepare_journal_entry(
-            tx, ident, day=day, texte=texte, auteur=_text(row, "auteur"),
-            statut=_text(row, "statut"), preuve=_text(row, "preuve"),
-            confidentiel=_flag(row, "confidentiel"), honore=_text(row, "echeance"),
-            source=_text(row, "source"), parties=_ids(row, "parties"))
+        prepared = prepare_journal_entry(tx, ident, JournalFields(
+            day=day, texte=texte, auteur=_text(row, "auteur"), statut=_text(row, "statut"),
+            preuve=_text(row, "preuve"), confidentiel=_flag(row, "confidentiel"),
+            honore=_text(row, "echeance"), source=_text(row, "source"),
+            parties=_ids(row, "parties")))
     except ConventionError as exc:
         message = str(exc)
         column = ("statut" if "statut" in message else

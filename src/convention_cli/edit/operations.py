@@ -98,6 +98,45 @@ def _journal_owner(tx: RegistryTransaction, ident: str) -> tuple[str, YamlMap, s
 
 
 @dataclass(frozen=True)
+class JournalFields:
+    """A journal entry as the user gives it (``journal add`` options, a row of ``import``):
+    one place for its fields, from the command to the YAML entry."""
+
+    day: date
+    texte: str
+    auteur: str | None = None
+    statut: str | None = None
+    """The owner's new status."""
+    preuve: str | None = None
+    """An address or path, kept as a dated ``preuves`` item."""
+    confidentiel: bool = False
+    honore: str | None = None
+    """The id of the échéance the entry honours (written as ``echeance``)."""
+    source: str | None = None
+    parties: tuple[str, ...] = ()
+    """The parties the entry attests (a status of a joint engagement needs them)."""
+
+    def entry(self) -> dict[str, Any]:
+        """The YAML entry, keys in the registry's order."""
+        entry: dict[str, Any] = {"date": self.day, "texte": self.texte}
+        if self.auteur:
+            entry["auteur"] = self.auteur
+        if self.source:
+            entry["source"] = self.source
+        if self.parties:
+            entry["parties"] = list(self.parties)
+        if self.statut:
+            entry["statut"] = self.statut
+        if self.honore:
+            entry["echeance"] = self.honore
+        if self.preuve:
+            entry["preuves"] = [_preuve(self.preuve, self.day)]
+        if self.confidentiel:
+            entry["confidentiel"] = True
+        return entry
+
+
+@dataclass(frozen=True)
 class PreparedEntry:
     """A journal entry checked against the registry, ready to be appended."""
 
@@ -113,73 +152,50 @@ class PreparedEntry:
         return isinstance(journal, YamlSeq) and any(_same(e, self.entry) for e in journal)
 
 
-def prepare_journal_entry(
-    tx: RegistryTransaction, ident: str, *, day: date, texte: str,
-    auteur: str | None = None, statut: str | None = None, preuve: str | None = None,
-    confidentiel: bool = False, honore: str | None = None, source: str | None = None,
-    parties: list[str] | None = None,
-) -> PreparedEntry:
-    """Check a journal entry's arguments and build it (nothing is changed yet)."""
-    if not texte.strip():
+def prepare_journal_entry(tx: RegistryTransaction, ident: str,
+                          fields: JournalFields) -> PreparedEntry:
+    """Check a journal entry's fields against the registry and build it (nothing is
+    changed yet)."""
+    if not fields.texte.strip():
         raise UsageError("--texte est vide")
     name, owner, kind, statuses = _journal_owner(tx, ident)
+    statut = fields.statut
     if statut is not None and statut not in statuses:
         raise UsageError(f"statut inconnu « {statut} » pour un {kind} ; statuts possibles : "
                          + ", ".join(statuses))
-    if parties:
+    if fields.parties:
         known = [str(p.get("id")) for p in _entries(tx.editor("parties").root, "parties")
                  if isinstance(p, YamlMap)]
         owner_parties = owner.get("parties")
         allowed = [str(p) for p in owner_parties] if isinstance(owner_parties, YamlSeq) \
             else known
-        for partie in parties:
+        for partie in fields.parties:
             if partie not in allowed:
                 raise UserError(unknown_message(f"partie de « {ident} »", partie, allowed,
                                                 feminine=True))
-    entry: dict[str, Any] = {"date": day, "texte": texte}
-    if auteur:
-        entry["auteur"] = auteur
-    if source:
-        entry["source"] = source
-    if parties:
-        entry["parties"] = list(parties)
-    if statut:
-        entry["statut"] = statut
-    if honore:
-        entry["echeance"] = honore
-    if preuve:
-        entry["preuves"] = [_preuve(preuve, day)]
-    if confidentiel:
-        entry["confidentiel"] = True
-    return PreparedEntry(name, owner, entry, statuses)
+    return PreparedEntry(name, owner, fields.entry(), statuses)
 
 
-def add_journal_entry(
-    tx: RegistryTransaction, engagement_id: str, *, day: date, texte: str,
-    auteur: str | None = None, statut: str | None = None, preuve: str | None = None,
-    confidentiel: bool = False, honore: str | None = None, source: str | None = None,
-    parties: list[str] | None = None,
-) -> EditOutcome:
+def add_journal_entry(tx: RegistryTransaction, ident: str,
+                      fields: JournalFields) -> EditOutcome:
     """Append a dated entry to the journal of an engagement, a working group, a project or
     an evaluation request; with ``statut``, change its status; with ``honore``, name the
     échéance it honours (checked by the re-validation: REF003, REF004). ``source`` says
     where the entry comes from; ``parties`` which parties it attests (a status of a joint
     engagement needs them, PRV002)."""
-    prepared = prepare_journal_entry(
-        tx, engagement_id, day=day, texte=texte, auteur=auteur, statut=statut, preuve=preuve,
-        confidentiel=confidentiel, honore=honore, source=source, parties=parties)
+    prepared = prepare_journal_entry(tx, ident, fields)
     if prepared.present:
-        return EditOutcome(f"entrée déjà présente au journal de « {engagement_id} » : rien à "
+        return EditOutcome(f"entrée déjà présente au journal de « {ident} » : rien à "
                            "faire", changed=False)
     editor = tx.editor(prepared.file)
     owner = prepared.owner
     editor.append_item(owner, "journal", prepared.entry)
-    message = f"entrée du {day.isoformat()} ajoutée au journal de « {engagement_id} »"
-    if honore:
-        message += f" ; honore l'échéance « {honore} »"
-    if statut and owner.get("statut") != statut:
-        editor.set_value(owner, "statut", statut)
-        message += f" ; statut : {prepared.statuses[statut]}"
+    message = f"entrée du {fields.day.isoformat()} ajoutée au journal de « {ident} »"
+    if fields.honore:
+        message += f" ; honore l'échéance « {fields.honore} »"
+    if fields.statut and owner.get("statut") != fields.statut:
+        editor.set_value(owner, "statut", fields.statut)
+        message += f" ; statut : {prepared.statuses[fields.statut]}"
     return EditOutcome(message)
 
 

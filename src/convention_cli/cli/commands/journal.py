@@ -64,9 +64,9 @@ def journal_add(
     Exemple : convention journal add bilan-annuel --texte "Bilan 2024 remis" --honore
     bilan-annuel-2024 --source "Courriel du référent" --partie unml --partie dgom
     """
-    from convention_cli.edit.operations import add_journal_entry
+    from convention_cli.edit.operations import JournalFields, add_journal_entry
 
-    day = edit_date(date)
-    run_edit(data, dry_run, lambda tx: add_journal_entry(
-        tx, engagement_id, day=day, texte=texte, auteur=auteur, statut=statut, preuve=preuve,
-        confidentiel=confidentiel, honore=honore, source=source, parties=partie))
+    fields = JournalFields(day=edit_date(date), texte=texte, auteur=auteur, statut=statut,
+                           preuve=preuve, confidentiel=confidentiel, honore=honore,
+                           source=source, parties=tuple(partie or ()))
+    run_edit(data, dry_run, lambda tx: add_journal_entry(tx, engagement_id, fields))
