@@ -214,6 +214,68 @@ def test_interruption_exits_130(
     assert run_cli("validate", "--data", str(BASE)) == (130, "", "convention : interrompu.\n")
 
 
+@pytest.mark.parametrize("reader", ["FrenchGroup", "FrenchCommand"])
+def test_interruption_while_reading_arguments_is_said(
+    run_cli: RunCli, monkeypatch: pytest.MonkeyPatch, nothing_written: list[Path],
+    reader: str,
+) -> None:
+    """Ctrl-C while the command line is read (the application's options, then the
+    command's): the same 130 and the same line as inside a command (typer alone ends it
+    silently with 130)."""
+    from convention_cli.cli import french
+
+    def interrupted(*_args: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(getattr(french, reader), "parse_args", interrupted, raising=False)
+    assert run_cli("validate", "--data", str(BASE)) == (130, "", "convention : interrompu.\n")
+
+
+def test_interruption_after_writing_exits_0(
+    run_cli: RunCli, monkeypatch: pytest.MonkeyPatch, nothing_written: list[Path],
+) -> None:
+    """If it wrote, 0: Ctrl-C after the files are written (atomically, so each is whole)
+    says so and exits 0."""
+    _failing_validation(monkeypatch, KeyboardInterrupt(), wrote=Path("engagements.yaml"))
+    assert run_cli("validate", "--data", str(BASE)) == (
+        0, "", "convention : interrompu après l'écriture de engagements.yaml (écritures "
+               "complètes)\n")
+    from convention_cli.checks import pipeline
+    from convention_cli.edit import atomic
+
+    def write_two_then_interrupt(_data: Path) -> None:
+        atomic.WRITTEN.extend([Path("engagements.yaml"), Path("reunions.yaml")])
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(pipeline, "validate_registry", write_two_then_interrupt)
+    assert run_cli("validate", "--data", str(BASE)) == (
+        0, "", "convention : interrompu après l'écriture de 2 fichiers (écritures "
+               "complètes)\n")
+
+
+def test_edit_interrupted_after_its_write_exits_0(
+    run_cli: RunCli, monkeypatch: pytest.MonkeyPatch, nothing_written: list[Path],
+    data_copy: Path,
+) -> None:
+    """A real edit: the registry file is replaced, then Ctrl-C arrives (before the lock is
+    released and the message printed): the entry is there and the exit code is 0."""
+    from convention_cli.edit import transaction
+
+    write_changes = transaction.write_changes
+
+    def write_then_interrupt(changes: list[transaction.Change]) -> None:
+        write_changes(changes)
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(transaction, "write_changes", write_then_interrupt)
+    code, out, err = run_cli("journal", "add", "bilan-annuel", "--texte", "Bilan remis",
+                             "--date", "2024-06-20", "--data", str(data_copy))
+    assert (code, out) == (0, "")
+    assert err == (f"convention : interrompu après l'écriture de {data_copy / 'engagements.yaml'}"
+                   " (écritures complètes)\n")
+    assert "texte: Bilan remis" in (data_copy / "engagements.yaml").read_text("utf-8")
+
+
 def test_system_refusal_says_nothing_was_written(
     run_cli: RunCli, monkeypatch: pytest.MonkeyPatch, nothing_written: list[Path],
 ) -> None:

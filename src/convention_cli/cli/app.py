@@ -159,8 +159,7 @@ def main(argv: list[str] | None = None) -> int:
         sys.stderr.write(f"convention : {exc}\n")
         return _exit(exc.exit_code, argv)
     except (KeyboardInterrupt, CommandInterruptedError):
-        sys.stderr.write("convention : interrompu.\n")
-        return _exit(130, argv)
+        return _exit(_report_interruption(), argv)
     except OSError as exc:
         return _exit(_report_system_error(exc), argv)
     except Exception as exc:
@@ -205,9 +204,27 @@ def _forget_earlier_writes() -> None:
     getattr(sys.modules.get("convention_cli.edit.atomic"), "WRITTEN", []).clear()
 
 
-def _wrote_files() -> bool:
+def _written_files() -> list[str]:
+    """The files this run wrote (none when ``edit.atomic`` was never imported)."""
     atomic = sys.modules.get("convention_cli.edit.atomic")
-    return bool(atomic is not None and getattr(atomic, "WRITTEN", None))
+    return sorted({str(path) for path in getattr(atomic, "WRITTEN", None) or []})
+
+
+def _wrote_files() -> bool:
+    return bool(_written_files())
+
+
+def _report_interruption() -> int:
+    """Ctrl-C: 130 (128 + SIGINT), or 0 when the command had already written its files
+    (each one whole: the writes are atomic)."""
+    written = _written_files()
+    if not written:
+        sys.stderr.write("convention : interrompu.\n")
+        return 130
+    what = f"de {written[0]}" if len(written) == 1 else f"de {len(written)} fichiers"
+    sys.stderr.write(f"convention : interrompu après l'écriture {what} (écritures "
+                     "complètes)\n")
+    return 0
 
 
 def _discard_stdout() -> None:

@@ -252,8 +252,9 @@ def _french_help_option(option: Any) -> Any:
 
 
 class CommandInterruptedError(Exception):
-    """Ctrl-C inside a command. typer would turn a ``KeyboardInterrupt`` into a silent
-    exit 130; carried under this name, it reaches ``cli.app.main``, which says so."""
+    """Ctrl-C while a command reads its arguments or runs. typer would turn a
+    ``KeyboardInterrupt`` into a silent exit 130; carried under this name, it reaches
+    ``cli.app.main``, which says so."""
 
 
 class _FrenchHelp(ClickCommand):
@@ -270,6 +271,14 @@ class _FrenchHelp(ClickCommand):
 
     def get_help_option(self, ctx: Any) -> Any:
         return _french_help_option(super().get_help_option(ctx))
+
+    def make_context(self, info_name: str | None, args: list[str], parent: Any = None,
+                     **extra: Any) -> Any:
+        """The arguments read (a subcommand's are read inside its group's ``invoke``)."""
+        try:
+            return super().make_context(info_name, args, parent, **extra)
+        except KeyboardInterrupt as exc:
+            raise CommandInterruptedError from exc
 
     def invoke(self, ctx: Any) -> Any:
         _lower_identifiers(ctx)
