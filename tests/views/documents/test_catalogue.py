@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from datetime import date
 
 import pytest
@@ -33,3 +35,28 @@ def test_default_as_of_days() -> None:
 
 def test_only_communication_is_always_public() -> None:
     assert [name for name, spec in DOCUMENTS.items() if spec.public_only] == ["communication"]
+
+
+@pytest.mark.parametrize(("name", "missing"), [
+    ("bilan-annuel", "an annual document needs its year"),
+    ("passation", "a passation note is for one party"),
+    ("releve", "a relevé is the record of one meeting"),
+])
+def test_a_document_about_one_thing_needs_it(name: str, missing: str) -> None:
+    """The request names the thing the document is about; without it, a command's bug
+    is named, before any builder runs."""
+    registry = load_valid_registry(FIXTURE)
+    with pytest.raises(AssertionError, match=missing):
+        DOCUMENTS[name].build(registry, DocumentRequest(), TODAY, None)  # type: ignore[arg-type]
+
+
+def test_reading_the_table_imports_no_builder() -> None:
+    """The builders load when a document is built: reading ``DOCUMENTS`` (every command's
+    start-up, ``--help``) imports none of them."""
+    script = ("import sys\n"
+               "from convention_cli.views.documents.catalogue import DOCUMENTS\n"
+               "print(sorted(m for m in sys.modules\n"
+               "             if m.startswith('convention_cli.views.documents.')))\n")
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                            check=True)
+    assert result.stdout.strip() == "['convention_cli.views.documents.catalogue']"

@@ -94,13 +94,24 @@ def _year(request: DocumentRequest) -> int:
     return request.year
 
 
-def _build_bilan_annuel(
-    registry: Registry, request: DocumentRequest, as_of: date, origin: Provenance
-) -> object:
-    from convention_cli.views.documents.bilan_annuel import build_bilan_annuel
+def _about(subject: str, builder: str, missing: str) -> Builder:
+    """The builder of a document about one thing the request names (``request.<subject>``:
+    the year of a bilan, the party of a passation note, the meeting of a relevé):
+    ``views.documents.<module>.<function>(registry, subject, as_of=, public=,
+    provenance=)``, named ``"module:function"`` and imported when the document is built.
+    ``missing`` is the message of a request without its subject (a command's bug)."""
+    module, function = builder.split(":")
 
-    return build_bilan_annuel(registry, _year(request), as_of=as_of, public=request.public,
-                              provenance=origin)
+    def build(registry: Registry, request: DocumentRequest, as_of: date,
+              origin: Provenance) -> object:
+        from importlib import import_module
+
+        value = getattr(request, subject)
+        assert value is not None, missing
+        built = getattr(import_module(f"convention_cli.views.documents.{module}"), function)
+        return built(registry, value, as_of=as_of, public=request.public, provenance=origin)
+
+    return build
 
 
 def _bilan_annuel_as_of(registry: Registry, request: DocumentRequest, today: date) -> date:
@@ -127,16 +138,6 @@ def _period_bilan(name: str) -> tuple[Builder, DefaultAsOf]:
     return build, default_as_of
 
 
-def _build_passation(
-    registry: Registry, request: DocumentRequest, as_of: date, origin: Provenance
-) -> object:
-    from convention_cli.views.documents.passation import build_passation
-
-    assert request.partie is not None, "a passation note is for one party"
-    return build_passation(registry, request.partie, as_of=as_of, public=request.public,
-                           provenance=origin)
-
-
 def _build_communication(
     registry: Registry, request: DocumentRequest, as_of: date, origin: Provenance
 ) -> object:
@@ -153,26 +154,22 @@ def _communication_as_of(registry: Registry, request: DocumentRequest, today: da
     return min(today, date(request.year, 12, 31))
 
 
-def _build_releve(
-    registry: Registry, request: DocumentRequest, as_of: date, origin: Provenance
-) -> object:
-    from convention_cli.views.documents.releve import build_releve
-
-    assert request.reunion is not None, "a relevé is the record of one meeting"
-    return build_releve(registry, request.reunion, as_of=as_of, public=request.public,
-                        provenance=origin)
-
-
 DOCUMENTS: dict[str, DocumentSpec] = {
     "agenda": DocumentSpec("agenda.md.j2", _build_agenda, _today),
-    "bilan-annuel": DocumentSpec("bilan_annuel.md.j2", _build_bilan_annuel,
+    "bilan-annuel": DocumentSpec("bilan_annuel.md.j2",
+                                 _about("year", "bilan_annuel:build_bilan_annuel",
+                                        "an annual document needs its year"),
                                  _bilan_annuel_as_of, signatures=True),
     "bilan-pluriannuel": DocumentSpec("bilan_pluriannuel.md.j2",
                                       *_period_bilan("bilan-pluriannuel"), signatures=True),
     "bilan-mi-etape": DocumentSpec("bilan_pluriannuel.md.j2",
                                    *_period_bilan("bilan-mi-etape"), signatures=True),
-    "passation": DocumentSpec("passation.md.j2", _build_passation, _today),
-    "releve": DocumentSpec("releve.md.j2", _build_releve, _today),
+    "passation": DocumentSpec("passation.md.j2",
+                              _about("partie", "passation:build_passation",
+                                     "a passation note is for one party"), _today),
+    "releve": DocumentSpec("releve.md.j2",
+                           _about("reunion", "releve:build_releve",
+                                  "a relevé is the record of one meeting"), _today),
     "communication": DocumentSpec("communication.md.j2", _build_communication,
                                   _communication_as_of, public_only=True),
 }
