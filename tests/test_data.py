@@ -182,3 +182,22 @@ def test_outside_facts_cite_the_bibliography(registry: Registry) -> None:
         assert "faits de référence" not in text, name  # a document outside the repository
     sma = {o.id: o for o in registry.operateurs}["sma"]
     assert all(f.source and f.source.startswith("[") for f in sma.details)
+
+
+def test_the_registry_ignores_the_lock_and_the_temporary_files() -> None:
+    """The edit lock stays in ``data/`` after an edit (removing it on release would let two
+    writers hold it at once): git ignores it here, as in every registry ``init`` writes,
+    with the same ``.gitignore``."""
+    import subprocess
+    from shutil import which
+
+    from convention_cli.edit.scaffold import GITIGNORE
+
+    assert (DATA / ".gitignore").read_text(encoding="utf-8") == GITIGNORE
+    if which("git") is None or not (ROOT / ".git").exists():
+        pytest.skip("pas un dépôt git")
+    ignored = subprocess.run(["git", "-C", str(ROOT), "check-ignore", "data/.convention.lock",
+                              "data/.engagements.yaml.ab12_x.tmp"],
+                             capture_output=True, text=True, check=False)
+    assert ignored.stdout.split() == ["data/.convention.lock",
+                                      "data/.engagements.yaml.ab12_x.tmp"]

@@ -151,7 +151,7 @@ def test_refused_edit_leaves_files_untouched(data_copy: Path) -> None:
     after = {p.name: (p.read_bytes(), p.stat().st_mtime_ns) for p in data_copy.glob("*.yaml")}
     assert after == before
     assert sorted(p.name for p in data_copy.iterdir() if p.name.startswith(".")) == [
-        ".convention.lock"]
+        ".convention.lock", ".gitignore"]
 
 
 @pytest.mark.parametrize(

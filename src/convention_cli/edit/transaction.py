@@ -86,8 +86,11 @@ def lock_timeout_from_env() -> float:
 @contextmanager
 def registry_lock(data_dir: Path, timeout: float = DEFAULT_LOCK_TIMEOUT) -> Iterator[None]:
     """Exclusive lock on the registry folder (``data/.convention.lock``), waiting at most
-    ``timeout`` seconds. The lock file stays (scripts rely on its name); it is ignored by
-    git (``init`` writes a ``.gitignore``) and by the provenance of documents."""
+    ``timeout`` seconds. The lock file stays (scripts rely on its name): removing it on
+    release would let a writer waiting on the old file and a newcomer creating a new one
+    both hold « the » lock (filelock keeps it on Unix for that reason). It is ignored by
+    git (``init`` writes a ``.gitignore``, as the repository's ``data/.gitignore``) and
+    by the provenance of documents."""
     from filelock import FileLock, Timeout
 
     path = data_dir / LOCK_NAME
