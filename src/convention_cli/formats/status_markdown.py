@@ -8,7 +8,6 @@ from convention_cli.domain.echeances import Echeance
 from convention_cli.formats.markdown import cell, inline
 from convention_cli.views.status import StatusCounter, StatusView
 from convention_cli.vocab import (
-    GT_STATUT_LABELS,
     count_statut,
     date_or_dash,
     format_date,
@@ -112,7 +111,6 @@ def status_to_markdown(view: StatusView) -> str:
               "| n° | groupe | statut | engagements liés | dernière entrée |",
               "|---:|---|---|---:|---|"]
     for g in view.groupes:
-        statut = GT_STATUT_LABELS.get(g.statut, g.statut)
-        lines.append(f"| {g.numero} | {cell(g.libelle)} | {statut} | "
+        lines.append(f"| {g.numero} | {cell(g.libelle)} | {g.statut_libelle} | "
                      f"{g.engagements} | {date_or_dash(g.derniere_entree)} |")
     return "\n".join(lines) + "\n"

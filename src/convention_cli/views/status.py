@@ -37,6 +37,7 @@ from convention_cli.domain.snapshot import snapshot
 from convention_cli.load.registry import Registry
 from convention_cli.models import Engagement
 from convention_cli.views.echeances import echeance_to_json
+from convention_cli.views.groupes_travail import GroupeTravailRow, groupe_travail_rows
 from convention_cli.views.position import Position, position_of
 from convention_cli.vocab import STATUT_LABELS, format_date
 
@@ -112,16 +113,6 @@ class Trimestre:
 
 
 @dataclass(frozen=True)
-class GroupeStatusRow:
-    id: str
-    numero: int
-    libelle: str
-    statut: str
-    engagements: int
-    derniere_entree: date | None
-
-
-@dataclass(frozen=True)
 class StatusView:
     as_of: date
     horizon: int
@@ -139,7 +130,7 @@ class StatusView:
     """Decisions the text allows (prorogation) and deadlines set before the signature:
     readings with their own state, never late."""
     commissions: tuple[Trimestre, ...]
-    groupes: tuple[GroupeStatusRow, ...]
+    groupes: tuple[GroupeTravailRow, ...]
     noms_parties: dict[str, str]
     referents: tuple[dict[str, str | None], ...] = ()  # in office on as_of (section III)
 
@@ -295,10 +286,7 @@ def build_status(
         a_decider=tuple(e for e in chosen if e.etat in (Etat.A_DECIDER,
                                                         Etat.ECHUE_AVANT_SIGNATURE)),
         commissions=_commissions(chosen),
-        groupes=tuple(
-            GroupeStatusRow(g.id, g.numero, g.libelle, g.statut, len(g.engagements),
-                        last_entry_date(g.journal))
-            for g in registry.groupes_travail),
+        groupes=groupe_travail_rows(registry),
         noms_parties=party_names(registry),
         referents=tuple(referents_in_office(registry, as_of)),
     )

@@ -17,7 +17,6 @@ from convention_cli.domain.calendar import quarter_of
 from convention_cli.domain.echeances import Echeance, Etat, Objet, compute_echeances
 from convention_cli.domain.queries import (
     echeances_by_engagement,
-    last_entry_date,
     next_echeance,
     party_names,
     unknown_message,
@@ -38,6 +37,7 @@ from convention_cli.views.documents.common import (
     open_action_rows,
     year_before,
 )
+from convention_cli.views.groupes_travail import GroupeTravailRow, groupe_travail_rows
 from convention_cli.views.lectures import row_readings
 from convention_cli.views.position import Position, position_of
 from convention_cli.views.provenance import Provenance
@@ -49,11 +49,9 @@ from convention_cli.views.public import (
     visible_decisions,
     visible_echeances,
     visible_engagements,
-    visible_journal,
     visible_reunions,
 )
 from convention_cli.vocab import (
-    GT_STATUT_LABELS,
     RECURRENCE_LABELS,
     ROLE_LABELS,
     STATUT_LABELS,
@@ -155,15 +153,6 @@ class LigneDecision:
 
 
 @dataclass(frozen=True)
-class GroupePassationRow:
-    numero: int
-    libelle: str
-    statut: str
-    engagements: int
-    derniere_entree: date | None
-
-
-@dataclass(frozen=True)
 class Emplacement:
     chemin: str
     contenu: str
@@ -192,7 +181,7 @@ class PassationView:
     journal: tuple[JournalRow, ...]
     horizon: int
     echeances: tuple[EcheanceDocumentRow, ...]
-    groupes: tuple[GroupePassationRow, ...]
+    groupes: tuple[GroupeTravailRow, ...]
     fichiers: tuple[Emplacement, ...]
     commandes: tuple[Commande, ...]
     public: bool
@@ -251,7 +240,8 @@ def build_passation(
                                    bibliography=bibliography_names(registry))),
         horizon=horizon,
         echeances=tuple(echeance_row(e, names) for e in _next_echeances(shown, as_of, horizon)),
-        groupes=_groupes(registry, {e.id for e in mine}, public),
+        groupes=groupe_travail_rows(registry, public=public,
+                                    engagements={e.id for e in mine}),
         suivis=suivi_rows(registry, public),
         # The registry folder's own name, never a local path (the note is sent).
         fichiers=tuple(Emplacement(f"{Path(provenance.data_dir).name}/{name}.yaml",
@@ -355,17 +345,6 @@ def _next_echeances(shown: list[Echeance], as_of: date, horizon: int) -> list[Ec
     coming = [e for e in shown
               if e.etat in (Etat.PROCHE, Etat.A_VENIR) and e.date <= limit]
     return late + coming
-
-
-def _groupes(
-    registry: Registry, mine: set[str], public: bool
-) -> tuple[GroupePassationRow, ...]:
-    return tuple(
-        GroupePassationRow(
-            numero=g.numero, libelle=g.libelle, statut=GT_STATUT_LABELS[g.statut],
-            engagements=len(mine.intersection(g.engagements)),
-            derniere_entree=last_entry_date(visible_journal(g, public)))
-        for g in registry.groupes_travail)
 
 
 def _commandes(partie_id: str, as_of: date) -> tuple[Commande, ...]:
