@@ -9,107 +9,39 @@ what each party carries; ``status_to_json`` keeps everything.
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
 from convention_cli.defaults import STALE_DAYS, STATUS_HORIZON_DAYS
-from convention_cli.domain.calendar import quarter_of
-from convention_cli.domain.echeances import (
-    Echeance,
-    Etat,
-    Objet,
-    compute_echeances,
-    statuts_par_partie,
-)
+from convention_cli.domain.echeances import Echeance, Etat, Objet, compute_echeances
 from convention_cli.domain.queries import (
     Filtres,
     check_filter_values,
     echeances_by_engagement,
-    last_entry_date,
-    next_echeance,
     party_names,
     select_engagements,
 )
 from convention_cli.domain.referents import referents_in_office
 from convention_cli.domain.snapshot import snapshot
 from convention_cli.load.registry import Registry
-from convention_cli.models import Engagement
 from convention_cli.views.echeances import echeance_to_json
 from convention_cli.views.groupes_travail import GroupeTravailRow, groupe_travail_rows
 from convention_cli.views.position import Position, position_of
-from convention_cli.vocab import STATUT_LABELS, format_date
+from convention_cli.views.status_retards import (
+    GroupeRetard,
+    Trimestre,
+    commission_quarters,
+    late_groups,
+)
+from convention_cli.views.status_rows import (
+    EngagementStatusRow,
+    StatusCounter,
+    engagement_status_row,
+    status_counters,
+)
 
 DEFAULT_STALE_DAYS = STALE_DAYS  # defaults.py
-STATUT_ORDER = tuple(STATUT_LABELS)
-
-
-@dataclass(frozen=True)
-class EngagementStatusRow:
-    id: str
-    parties: tuple[str, ...]
-    libelle: str
-    statut: str
-    objectifs: tuple[str, ...]
-    prochaine: Echeance | None
-    derniere_entree: date | None
-    sans_nouvelles: bool
-    retards: tuple[Echeance, ...]
-    echeances: tuple[Echeance, ...]
-    statuts: dict[str, str]
-    """Each carrying party's status (differs when one party's share is done)."""
-    participants: tuple[str, ...] = ()
-
-    @property
-    def en_retard(self) -> bool:
-        return bool(self.retards)
-
-    @property
-    def statut_libelle(self) -> str:
-        return STATUT_LABELS[self.statut]
-
-
-@dataclass(frozen=True)
-class StatusCounter:
-    """Engagements a party carries (or serving an objective), counted by status."""
-
-    cle: str
-    libelle: str
-    par_statut: dict[str, int]
-    en_retard: int
-    """Late occurrences of which this party carries a share (objective: of its
-    engagements)."""
-
-    @property
-    def total(self) -> int:
-        return sum(self.par_statut.values())
-
-    @property
-    def realises(self) -> int:
-        return self.par_statut.get("realise", 0)
-
-
-@dataclass(frozen=True)
-class GroupeRetard:
-    """Late occurrences of one kind: « 12 commissions trimestrielles non tenues »."""
-
-    cle: str
-    resume: str
-    nombre: int
-    depuis: date
-    porteurs: tuple[str, ...]
-    participants: tuple[str, ...]
-    echeances: tuple[Echeance, ...]
-
-
-@dataclass(frozen=True)
-class Trimestre:
-    id: str
-    libelle: str
-    etat: Etat
-    reunion: str | None
-    date_reunion: date | None
 
 
 @dataclass(frozen=True)
@@ -143,34 +75,6 @@ class StatusView:
         return self.as_of + timedelta(days=self.horizon)
 
 
-def _counters(
-    keys: list[tuple[str, str]], lignes: list[EngagementStatusRow], late: list[Echeance] | None
-) -> tuple[StatusCounter, ...]:
-    """By party (``late`` given): the engagements the party carries, with its own status,
-    and every late occurrence it carries a share of (meeting actions included). By
-    objective: the engagements serving it, and how many of them are late."""
-    counters = []
-    for key, label in keys:
-        if late is not None:
-            concerned = [line for line in lignes if key in line.statuts]
-            counts = Counter(line.statuts[key] for line in concerned)
-            late_count = sum(1 for e in late if e.etat_de(key) is Etat.EN_RETARD)
-        else:
-            concerned = [line for line in lignes if key in line.objectifs]
-            counts = Counter(line.statut for line in concerned)
-            late_count = sum(1 for line in concerned if line.en_retard)
-        counters.append(StatusCounter(
-            key, label, {s: counts[s] for s in STATUT_ORDER if counts[s]}, late_count))
-    return tuple(c for c in counters if c.total)
-
-
-def _commissions(echeances: list[Echeance]) -> tuple[Trimestre, ...]:
-    return tuple(
-        Trimestre(e.id, e.libelle, e.etat, e.reunion, e.honneur.date if e.honneur else None)
-        for e in echeances if e.objet is Objet.COMMISSION
-    )
-
-
 def _select_echeances(
     echeances: list[Echeance], filtres: Filtres, selected: set[str]
 ) -> list[Echeance]:
@@ -183,59 +87,6 @@ def _select_echeances(
             continue
         chosen.append(echeance)
     return chosen
-
-
-def _quarter_fr(day: date) -> str:
-    year, quarter = quarter_of(day)
-    return f"{quarter}{'er' if quarter == 1 else 'e'} trimestre {year}"
-
-
-_GROUP_WORDS = {
-    # serie: (one, several)
-    "commission": ("commission trimestrielle non tenue",
-                   "commissions trimestrielles non tenues"),
-    "bilan-annuel": ("bilan annuel non remis", "bilans annuels non remis"),
-    "communication": ("valorisation publique annuelle non faite",
-                      "valorisations publiques annuelles non faites"),
-    "action": ("action de réunion en retard", "actions de réunion en retard"),
-}
-
-
-def _since(key: str, members: list[Echeance]) -> str:
-    """``depuis le 3e trimestre 2023``, ``pour 2023, 2024 (le premier dû le …)``."""
-    oldest = members[0]
-    if key == "commission":
-        return f"depuis le {_quarter_fr(oldest.date)}"
-    if key == "bilan-annuel":
-        years = ", ".join(e.id.rsplit("-", 1)[-1] for e in members)
-        first = "le premier dû" if len(members) > 1 else "dû"
-        return f"pour {years} ({first} le {format_date(oldest.date)})"
-    return f"depuis le {format_date(oldest.date)}"
-
-
-def _late_groups(late: list[Echeance]) -> tuple[GroupeRetard, ...]:
-    """Late occurrences grouped by kind (one line each), oldest group first."""
-    grouped: dict[str, list[Echeance]] = {}
-    for echeance in late:
-        key = "action" if echeance.objet is Objet.ACTION else echeance.serie or echeance.id
-        grouped.setdefault(key, []).append(echeance)
-    groups = []
-    for key, members in grouped.items():
-        members.sort(key=lambda e: e.date)
-        oldest = members[0]
-        words = _GROUP_WORDS.get(key)
-        if words is not None:
-            resume = (f"{len(members)} {words[1] if len(members) > 1 else words[0]}, "
-                      f"{_since(key, members)}")
-        else:
-            resume = f"{oldest.libelle} : dû le {format_date(oldest.date)}"
-        porteurs = tuple(dict.fromkeys(p for e in members for p in e.porteurs))
-        participants = tuple(dict.fromkeys(
-            p for e in members for p in e.participants if p not in porteurs))
-        groups.append(GroupeRetard(key, resume, len(members), oldest.date, porteurs,
-                                   participants, tuple(members)))
-    groups.sort(key=lambda g: (g.depuis, g.cle))
-    return tuple(groups)
 
 
 def _due_soon(chosen: list[Echeance], as_of: date, horizon: int) -> tuple[Echeance, ...]:
@@ -268,7 +119,8 @@ def build_status(
     echeances = compute_echeances(registry, as_of, horizon)
     by_engagement = echeances_by_engagement(echeances)
     selected = select_engagements(registry, filtres, by_engagement)
-    lignes = [_line(eng, by_engagement.get(eng.id, []), as_of, stale_days, conv.date_signature)
+    lignes = [engagement_status_row(eng, by_engagement.get(eng.id, []), as_of, stale_days,
+                                    conv.date_signature)
               for eng in selected]
     chosen = _select_echeances(echeances, filtres, {e.id for e in selected})
     late = [e for e in chosen if e.etat is Etat.EN_RETARD and (
@@ -278,37 +130,18 @@ def build_status(
         titre=conv.titre,
         position=position_of(registry, as_of, echeances),
         lignes=tuple(lignes),
-        par_partie=_counters([(p.id, p.sigle) for p in registry.parties], lignes, late),
-        par_objectif=_counters([(o.id, f"{o.numero}. {o.libelle}") for o in conv.objectifs],
-                               lignes, None),
-        retards=_late_groups(late),
+        par_partie=status_counters([(p.id, p.sigle) for p in registry.parties], lignes, late),
+        par_objectif=status_counters(
+            [(o.id, f"{o.numero}. {o.libelle}") for o in conv.objectifs], lignes, None),
+        retards=late_groups(late),
         prochaines=_due_soon(chosen, as_of, horizon),
         a_decider=tuple(e for e in chosen if e.etat in (Etat.A_DECIDER,
                                                         Etat.ECHUE_AVANT_SIGNATURE)),
-        commissions=_commissions(chosen),
+        commissions=commission_quarters(chosen),
         groupes=groupe_travail_rows(registry),
         noms_parties=party_names(registry),
         referents=tuple(referents_in_office(registry, as_of)),
     )
-
-
-def _line(
-    eng: Engagement, echeances: list[Echeance], as_of: date, stale_days: int, signature: date
-) -> EngagementStatusRow:
-    last = last_entry_date(eng.journal)
-    reference = last or signature
-    return EngagementStatusRow(
-        id=eng.id, parties=tuple(eng.parties), libelle=eng.libelle, statut=eng.statut,
-        objectifs=tuple(eng.objectifs), prochaine=next_echeance(echeances),
-        derniere_entree=last,
-        sans_nouvelles=eng.statut not in ("realise", "abandonne")
-        and (as_of - reference).days > stale_days,
-        retards=tuple(e for e in echeances if e.etat is Etat.EN_RETARD),
-        echeances=tuple(echeances),
-        statuts=statuts_par_partie(eng),
-        participants=tuple(getattr(eng, "participants", ()) or ()),
-    )
-
 
 # --- serialisation ----------------------------------------------------------------------
 
