@@ -11,7 +11,8 @@ from convention_cli.domain.queries import Filtres
 from convention_cli.errors import UserError
 from convention_cli.formats.status_markdown import status_to_markdown
 from convention_cli.load.registry import Registry
-from convention_cli.views.status import build_status, status_to_json
+from convention_cli.views.status import build_status
+from convention_cli.views.status_json import status_to_json
 from tests.paths import DATA
 
 

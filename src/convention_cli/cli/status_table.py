@@ -15,8 +15,7 @@ from convention_cli.cli.terminal import output_width
 from convention_cli.cli.text_table import Column, StyledLines, emit, fit, text_table
 from convention_cli.domain.echeances import Echeance, Etat
 from convention_cli.formats.status_markdown import referents_sentence
-from convention_cli.views.status import StatusView
-from convention_cli.views.status_rows import StatusCounter
+from convention_cli.views.status_model import StatusCounter, StatusView
 from convention_cli.vocab import GT_STATUT_LABELS, count_statut, format_date, lecture_fr, plural
 
 STYLE_BY_ETAT = {

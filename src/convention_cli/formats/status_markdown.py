@@ -6,8 +6,7 @@ from datetime import date
 
 from convention_cli.domain.echeances import Echeance
 from convention_cli.formats.markdown import cell, inline
-from convention_cli.views.status import StatusView
-from convention_cli.views.status_rows import StatusCounter
+from convention_cli.views.status_model import StatusCounter, StatusView
 from convention_cli.vocab import (
     count_statut,
     date_or_dash,

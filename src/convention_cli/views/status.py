@@ -1,78 +1,81 @@
-"""The view model of ``convention status``: where the partnership stands on a given day.
+"""How ``convention status`` computes where the partnership stands on a given day.
 
-Pure: built from the registry as known on ``as_of`` (``snapshot``). The terminal view
-fits one screen: the position in the period, late obligations grouped by kind (« 12
-commissions trimestrielles non tenues, depuis le 3e trimestre 2023 »), what is due
-soon (the horizon, and always the next bilan), decisions and readings, counters of
-what each party carries; ``status_to_json`` keeps everything.
+Pure: the view (``views.status_model``) is built from the registry as known on ``as_of``
+(``snapshot``). The terminal view fits one screen: the position in the period, late
+obligations grouped by kind (« 12 commissions trimestrielles non tenues, depuis le 3e
+trimestre 2023 »), what is due soon (the horizon, and always the next bilan), decisions
+and readings, counters of what each party carries; ``views.status_json`` keeps
+everything.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections import Counter
 from datetime import date, timedelta
-from typing import Any
 
 from convention_cli.defaults import STALE_DAYS, STATUS_HORIZON_DAYS
-from convention_cli.domain.echeances import Echeance, Etat, Objet, compute_echeances
+from convention_cli.domain.calendar import quarter_of
+from convention_cli.domain.echeances import (
+    Echeance,
+    Etat,
+    Objet,
+    compute_echeances,
+    statuts_par_partie,
+)
 from convention_cli.domain.queries import (
     Filtres,
     check_filter_values,
     echeances_by_engagement,
+    last_entry_date,
+    next_echeance,
     party_names,
     select_engagements,
 )
 from convention_cli.domain.referents import referents_in_office
 from convention_cli.domain.snapshot import snapshot
 from convention_cli.load.registry import Registry
-from convention_cli.views.echeances import echeance_to_json
-from convention_cli.views.groupes_travail import GroupeTravailRow, groupe_travail_rows
-from convention_cli.views.position import Position, position_of
-from convention_cli.views.status_retards import (
-    GroupeRetard,
-    Trimestre,
-    commission_quarters,
-    late_groups,
-)
-from convention_cli.views.status_rows import (
+from convention_cli.models import Engagement
+from convention_cli.views.groupes_travail import groupe_travail_rows
+from convention_cli.views.position import position_of
+from convention_cli.views.status_model import (
     EngagementStatusRow,
+    GroupeRetard,
     StatusCounter,
-    engagement_status_row,
-    status_counters,
+    StatusView,
+    Trimestre,
 )
+from convention_cli.vocab import STATUT_LABELS, format_date
 
 DEFAULT_STALE_DAYS = STALE_DAYS  # defaults.py
+STATUT_ORDER = tuple(STATUT_LABELS)
 
 
-@dataclass(frozen=True)
-class StatusView:
-    as_of: date
-    horizon: int
-    stale_days: int
-    filtres: Filtres
-    titre: str
-    position: Position
-    lignes: tuple[EngagementStatusRow, ...]
-    par_partie: tuple[StatusCounter, ...]
-    par_objectif: tuple[StatusCounter, ...]
-    retards: tuple[GroupeRetard, ...]
-    prochaines: tuple[Echeance, ...]
-    """Due within the horizon, then the next bilan if it lies beyond."""
-    a_decider: tuple[Echeance, ...]
-    """Decisions the text allows (prorogation) and deadlines set before the signature:
-    readings with their own state, never late."""
-    commissions: tuple[Trimestre, ...]
-    groupes: tuple[GroupeTravailRow, ...]
-    noms_parties: dict[str, str]
-    referents: tuple[dict[str, str | None], ...] = ()  # in office on as_of (section III)
+def _counters(
+    keys: list[tuple[str, str]], lignes: list[EngagementStatusRow], late: list[Echeance] | None
+) -> tuple[StatusCounter, ...]:
+    """By party (``late`` given): the engagements the party carries, with its own status,
+    and every late occurrence it carries a share of (meeting actions included). By
+    objective: the engagements serving it, and how many of them are late."""
+    counters = []
+    for key, label in keys:
+        if late is not None:
+            concerned = [line for line in lignes if key in line.statuts]
+            counts = Counter(line.statuts[key] for line in concerned)
+            late_count = sum(1 for e in late if e.etat_de(key) is Etat.EN_RETARD)
+        else:
+            concerned = [line for line in lignes if key in line.objectifs]
+            counts = Counter(line.statut for line in concerned)
+            late_count = sum(1 for line in concerned if line.en_retard)
+        counters.append(StatusCounter(
+            key, label, {s: counts[s] for s in STATUT_ORDER if counts[s]}, late_count))
+    return tuple(c for c in counters if c.total)
 
-    @property
-    def en_retard(self) -> tuple[Echeance, ...]:
-        return tuple(e for groupe in self.retards for e in groupe.echeances)
 
-    @property
-    def horizon_fin(self) -> date:
-        return self.as_of + timedelta(days=self.horizon)
+def _commissions(echeances: list[Echeance]) -> tuple[Trimestre, ...]:
+    return tuple(
+        Trimestre(e.id, e.libelle, e.etat, e.reunion, e.honneur.date if e.honneur else None)
+        for e in echeances if e.objet is Objet.COMMISSION
+    )
 
 
 def _select_echeances(
@@ -87,6 +90,59 @@ def _select_echeances(
             continue
         chosen.append(echeance)
     return chosen
+
+
+def _quarter_fr(day: date) -> str:
+    year, quarter = quarter_of(day)
+    return f"{quarter}{'er' if quarter == 1 else 'e'} trimestre {year}"
+
+
+_GROUP_WORDS = {
+    # serie: (one, several)
+    "commission": ("commission trimestrielle non tenue",
+                   "commissions trimestrielles non tenues"),
+    "bilan-annuel": ("bilan annuel non remis", "bilans annuels non remis"),
+    "communication": ("valorisation publique annuelle non faite",
+                      "valorisations publiques annuelles non faites"),
+    "action": ("action de réunion en retard", "actions de réunion en retard"),
+}
+
+
+def _since(key: str, members: list[Echeance]) -> str:
+    """``depuis le 3e trimestre 2023``, ``pour 2023, 2024 (le premier dû le …)``."""
+    oldest = members[0]
+    if key == "commission":
+        return f"depuis le {_quarter_fr(oldest.date)}"
+    if key == "bilan-annuel":
+        years = ", ".join(e.id.rsplit("-", 1)[-1] for e in members)
+        first = "le premier dû" if len(members) > 1 else "dû"
+        return f"pour {years} ({first} le {format_date(oldest.date)})"
+    return f"depuis le {format_date(oldest.date)}"
+
+
+def _late_groups(late: list[Echeance]) -> tuple[GroupeRetard, ...]:
+    """Late occurrences grouped by kind (one line each), oldest group first."""
+    grouped: dict[str, list[Echeance]] = {}
+    for echeance in late:
+        key = "action" if echeance.objet is Objet.ACTION else echeance.serie or echeance.id
+        grouped.setdefault(key, []).append(echeance)
+    groups = []
+    for key, members in grouped.items():
+        members.sort(key=lambda e: e.date)
+        oldest = members[0]
+        words = _GROUP_WORDS.get(key)
+        if words is not None:
+            resume = (f"{len(members)} {words[1] if len(members) > 1 else words[0]}, "
+                      f"{_since(key, members)}")
+        else:
+            resume = f"{oldest.libelle} : dû le {format_date(oldest.date)}"
+        porteurs = tuple(dict.fromkeys(p for e in members for p in e.porteurs))
+        participants = tuple(dict.fromkeys(
+            p for e in members for p in e.participants if p not in porteurs))
+        groups.append(GroupeRetard(key, resume, len(members), oldest.date, porteurs,
+                                   participants, tuple(members)))
+    groups.sort(key=lambda g: (g.depuis, g.cle))
+    return tuple(groups)
 
 
 def _due_soon(chosen: list[Echeance], as_of: date, horizon: int) -> tuple[Echeance, ...]:
@@ -119,8 +175,7 @@ def build_status(
     echeances = compute_echeances(registry, as_of, horizon)
     by_engagement = echeances_by_engagement(echeances)
     selected = select_engagements(registry, filtres, by_engagement)
-    lignes = [engagement_status_row(eng, by_engagement.get(eng.id, []), as_of, stale_days,
-                                    conv.date_signature)
+    lignes = [_line(eng, by_engagement.get(eng.id, []), as_of, stale_days, conv.date_signature)
               for eng in selected]
     chosen = _select_echeances(echeances, filtres, {e.id for e in selected})
     late = [e for e in chosen if e.etat is Etat.EN_RETARD and (
@@ -130,92 +185,33 @@ def build_status(
         titre=conv.titre,
         position=position_of(registry, as_of, echeances),
         lignes=tuple(lignes),
-        par_partie=status_counters([(p.id, p.sigle) for p in registry.parties], lignes, late),
-        par_objectif=status_counters(
-            [(o.id, f"{o.numero}. {o.libelle}") for o in conv.objectifs], lignes, None),
-        retards=late_groups(late),
+        par_partie=_counters([(p.id, p.sigle) for p in registry.parties], lignes, late),
+        par_objectif=_counters([(o.id, f"{o.numero}. {o.libelle}") for o in conv.objectifs],
+                               lignes, None),
+        retards=_late_groups(late),
         prochaines=_due_soon(chosen, as_of, horizon),
         a_decider=tuple(e for e in chosen if e.etat in (Etat.A_DECIDER,
                                                         Etat.ECHUE_AVANT_SIGNATURE)),
-        commissions=commission_quarters(chosen),
+        commissions=_commissions(chosen),
         groupes=groupe_travail_rows(registry),
         noms_parties=party_names(registry),
         referents=tuple(referents_in_office(registry, as_of)),
     )
 
-# --- serialisation ----------------------------------------------------------------------
 
-
-def status_to_json(view: StatusView) -> dict[str, Any]:
-    """A stable object; ``STATUS_JSON_FORMAT`` changes when its shape does."""
-    pos = view.position
-    return {
-        "format": STATUS_JSON_FORMAT,
-        "as_of": view.as_of.isoformat(),
-        "horizon_jours": view.horizon,
-        "alerte_jours": view.stale_days,
-        "filtres": {k: v for k, v in vars(view.filtres).items() if v is not None},
-        "convention": {
-            "date_signature": pos.date_signature.isoformat(),
-            "date_fin": pos.date_fin.isoformat(),
-            "etat": pos.etat,
-            "jours": pos.jours,
-            "resume": pos.resume,
-            "exigences": list(pos.exigences),
-            "referents": list(view.referents),
-        },
-        "compteurs": {
-            "par_partie": [_counter_json(c) for c in view.par_partie],
-            "par_objectif": [_counter_json(c) for c in view.par_objectif],
-        },
-        "retards": [
-            {"cle": g.cle, "resume": g.resume, "nombre": g.nombre,
-             "depuis": g.depuis.isoformat(), "porteurs": list(g.porteurs),
-             "participants": list(g.participants), "echeances": [e.id for e in g.echeances]}
-            for g in view.retards
-        ],
-        "engagements": [
-            {
-                "id": line.id,
-                "parties": list(line.parties),
-                "participants": list(line.participants),
-                "libelle": line.libelle,
-                "statut": line.statut,
-                "statut_libelle": line.statut_libelle,
-                "statuts_par_partie": line.statuts,
-                "en_retard": line.en_retard,
-                "echeances_en_retard": [e.id for e in line.retards],
-                "prochaine_echeance": line.prochaine.id if line.prochaine else None,
-                "derniere_entree": line.derniere_entree.isoformat()
-                if line.derniere_entree else None,
-                "sans_nouvelles": line.sans_nouvelles,
-                "echeances": [e.id for e in line.echeances],
-            }
-            for line in view.lignes
-        ],
-        "echeances": {
-            "en_retard": [echeance_to_json(e) for e in view.en_retard],
-            "proches": [echeance_to_json(e) for e in view.prochaines],
-            "a_decider": [echeance_to_json(e) for e in view.a_decider],
-        },
-        "commissions": [
-            {"id": t.id, "libelle": t.libelle, "etat": t.etat.value, "reunion": t.reunion,
-             "date_reunion": t.date_reunion.isoformat() if t.date_reunion else None}
-            for t in view.commissions
-        ],
-        "groupes_travail": [
-            {"id": g.id, "numero": g.numero, "libelle": g.libelle, "statut": g.statut,
-             "engagements": g.engagements,
-             "derniere_entree": g.derniere_entree.isoformat() if g.derniere_entree else None}
-            for g in view.groupes
-        ],
-    }
-
-
-STATUS_JSON_FORMAT = 2
-
-
-def _counter_json(counter: StatusCounter) -> dict[str, Any]:
-    return {"id": counter.cle, "libelle": counter.libelle, "total": counter.total,
-            "realises": counter.realises, "en_retard": counter.en_retard,
-            "par_statut": counter.par_statut}
+def _line(
+    eng: Engagement, echeances: list[Echeance], as_of: date, stale_days: int, signature: date
+) -> EngagementStatusRow:
+    last = last_entry_date(eng.journal)
+    reference = last or signature
+    return EngagementStatusRow(
+        id=eng.id, parties=tuple(eng.parties), libelle=eng.libelle, statut=eng.statut,
+        objectifs=tuple(eng.objectifs), prochaine=next_echeance(echeances),
+        derniere_entree=last,
+        sans_nouvelles=eng.statut not in ("realise", "abandonne")
+        and (as_of - reference).days > stale_days,
+        retards=tuple(e for e in echeances if e.etat is Etat.EN_RETARD),
+        echeances=tuple(echeances),
+        statuts=statuts_par_partie(eng),
+        participants=tuple(getattr(eng, "participants", ()) or ()),
+    )

@@ -64,7 +64,7 @@ def status(
                         Filtres(partie, territoire, objectif, statut), horizon, alerte)
     if output_format is Format.json:
         from convention_cli.formats.json import dumps
-        from convention_cli.views.status import status_to_json
+        from convention_cli.views.status_json import status_to_json
 
         sys.stdout.write(dumps(status_to_json(view)))
     elif output_format is Format.markdown:
