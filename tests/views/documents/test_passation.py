@@ -10,12 +10,8 @@ import pytest
 from convention_cli.checks.pipeline import load_valid_registry
 from convention_cli.models import FILE_MODELS, GroupeTravail
 from convention_cli.views.documents.common import journal_rows, year_before
-from convention_cli.views.documents.passation import (
-    FILE_CONTENTS,
-    RISQUE,
-    PassationView,
-    build_passation,
-)
+from convention_cli.views.documents.passation import FILE_CONTENTS, RISQUE, build_passation
+from convention_cli.views.documents.passation_model import PassationView
 from convention_cli.views.provenance import Provenance
 from tests.conftest import RegistryCopy, RunCli
 from tests.views.documents.support import (

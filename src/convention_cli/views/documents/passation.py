@@ -9,7 +9,6 @@ stay.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -19,37 +18,43 @@ from convention_cli.domain.queries import (
     echeances_by_engagement,
     next_echeance,
     party_names,
+    unknown_message,
 )
+from convention_cli.domain.referents import known_referents
 from convention_cli.domain.snapshot import snapshot
+from convention_cli.errors import UserError
 from convention_cli.load.registry import Registry
-from convention_cli.models import FILE_MODELS, Engagement, Reunion
-from convention_cli.views.consultation.suivi import SuiviRow, suivi_rows
+from convention_cli.models import FILE_MODELS, Engagement, Partie, Referent, Reunion
+from convention_cli.views.consultation.suivi import suivi_rows
 from convention_cli.views.documents.common import (
     ActionDocumentRow,
-    EcheanceDocumentRow,
-    JournalRow,
     echeance_row,
     instance_label,
     journal_rows,
     open_action_rows,
     year_before,
 )
-from convention_cli.views.documents.passation_identite import (
-    CLOSED_STATUSES,
+from convention_cli.views.documents.passation_model import (
+    Commande,
+    Emplacement,
+    EngagementOuvert,
     Identite,
+    LigneDecision,
+    ModalitePassationRow,
+    OperateurPassationRow,
+    PassationView,
     PersonnePassationRow,
     ReferentPartie,
-    find_partie,
-    identite_partie,
-    referent_partie,
 )
-from convention_cli.views.groupes_travail import GroupeTravailRow, groupe_travail_rows
+from convention_cli.views.groupes_travail import groupe_travail_rows
 from convention_cli.views.lectures import row_readings
-from convention_cli.views.position import Position, position_of
+from convention_cli.views.position import position_of
 from convention_cli.views.provenance import Provenance
 from convention_cli.views.public import (
     bibliography_names,
+    fact_value,
     person_name,
+    shows_confidence,
     visible_decisions,
     visible_echeances,
     visible_engagements,
@@ -57,13 +62,16 @@ from convention_cli.views.public import (
 )
 from convention_cli.vocab import (
     RECURRENCE_LABELS,
+    ROLE_LABELS,
     STATUT_LABELS,
+    plural,
 )
 
 RISQUE = ("se prémunir contre tout risque de rupture des discussions (du fait des "
           "changements de fonctions de chaque référent identifié)")
 """Section III, quoted: the risk this document answers."""
 HORIZON_DAYS = 90
+CLOSED_STATUSES = ("realise", "abandonne")
 FILE_CONTENTS: dict[str, str] = {
     "convention": "le texte de la convention : objectifs (I), clauses, modalités de "
     "concertation (III), règles (IV à VII), thèmes de l’annexe, avenants",
@@ -80,74 +88,12 @@ FILE_CONTENTS: dict[str, str] = {
 """What each data file holds, in the order of ``FILE_MODELS``."""
 
 
-
-@dataclass(frozen=True)
-class ModalitePassationRow:
-    libelle: str
-    objet: str
-    participants: str
-    rythme: str
-    clause: str
-
-
-@dataclass(frozen=True)
-class EngagementOuvert:
-    id: str
-    libelle: str
-    clause: str
-    statut: str
-    prochaine: EcheanceDocumentRow | None
-    precision: str | None
-    """What the next échéance is, when it is not the engagement's own deadline."""
-    rythme: str | None
-    retards: int
-    lectures: tuple[str, ...] = ()  # « lecture : … » behind the date, rhythm or state
-
-
-@dataclass(frozen=True)
-class LigneDecision:
-    date: date
-    instance: str
-    reunion: str
-    texte: str
-
-
-@dataclass(frozen=True)
-class Emplacement:
-    chemin: str
-    contenu: str
-
-
-@dataclass(frozen=True)
-class Commande:
-    commande: str
-    usage: str
-
-
-@dataclass(frozen=True)
-class PassationView:
-    as_of: date
-    risque: str
-    partie: Identite
-    position: Position
-    representant: PersonnePassationRow
-    referent: ReferentPartie | None
-    autres_referents: tuple[ReferentPartie, ...]
-    modalites: tuple[ModalitePassationRow, ...]
-    engagements: tuple[EngagementOuvert, ...]
-    depuis: date
-    decisions: tuple[LigneDecision, ...]
-    actions: tuple[ActionDocumentRow, ...]
-    journal: tuple[JournalRow, ...]
-    horizon: int
-    echeances: tuple[EcheanceDocumentRow, ...]
-    groupes: tuple[GroupeTravailRow, ...]
-    fichiers: tuple[Emplacement, ...]
-    commandes: tuple[Commande, ...]
-    public: bool
-    provenance: Provenance
-    suivis: tuple[SuiviRow, ...] = ()  # projects (II) and evaluation requests (II.3.1)
-
+def find_partie(registry: Registry, partie_id: str) -> Partie:
+    for partie in registry.parties:
+        if partie.id == partie_id:
+            return partie
+    raise UserError(unknown_message("partie", partie_id, [p.id for p in registry.parties],
+                                    feminine=True))
 
 
 def build_passation(
@@ -169,15 +115,15 @@ def build_passation(
     return PassationView(
         as_of=as_of,
         risque=RISQUE,
-        partie=identite_partie(registry, partie, mine, public),
+        partie=_identite(registry, partie, mine, public),
         position=position_of(registry, as_of, echeances),
         representant=PersonnePassationRow(person_name(partie.representant.nom, public),
                                           partie.representant.fonction,
                                           partie.representant.source),
-        referent=referent_partie(partie.sigle, partie.referent, public, as_of)
+        referent=_referent(partie.sigle, partie.referent, public, as_of)
         if partie.referent else None,
         autres_referents=tuple(
-            referent_partie(p.sigle, p.referent, public, as_of) for p in registry.parties
+            _referent(p.sigle, p.referent, public, as_of) for p in registry.parties
             if p.id != partie.id and p.role == "partie" and p.referent is not None),
         modalites=tuple(ModalitePassationRow(m.libelle, " ; ".join(m.objectifs),
                                              m.participants, m.rythme, m.clause)
@@ -202,6 +148,47 @@ def build_passation(
         commandes=_commandes(partie.id, as_of),
         public=public,
         provenance=provenance,
+    )
+
+
+def _identite(
+    registry: Registry, partie: Partie, mine: list[Engagement], public: bool
+) -> Identite:
+    open_count = sum(1 for e in mine if e.statut not in CLOSED_STATUSES)
+    done = sum(1 for e in mine if e.statut == "realise")
+    dropped = sum(1 for e in mine if e.statut == "abandonne")
+    if mine:
+        resume = (f"Engagements de cette partie dans le registre : {len(mine)} "
+                  f"({plural(open_count, 'ouvert')}, {plural(done, 'réalisé')}, "
+                  f"{plural(dropped, 'abandonné')}).")
+    else:
+        resume = "Aucun engagement de cette partie dans le registre."
+    return Identite(
+        id=partie.id, nom=partie.nom, sigle=partie.sigle, role=ROLE_LABELS[partie.role],
+        clause=partie.clause, siege=partie.siege,
+        alias=tuple(f"{a.nom} (depuis {a.depuis})" for a in partie.alias
+                    if shows_confidence(a.confiance, public)),
+        operateurs=tuple(OperateurPassationRow(o.sigle, o.nom) for o in registry.operateurs
+                         if o.tutelle == partie.id),
+        rattaches=tuple(OperateurPassationRow(o.sigle, o.nom) for o in registry.operateurs
+                        if any(r.type == "rattachement_pour_emploi"
+                               and r.organisation == partie.id for r in o.relations)),
+        resume=resume,
+    )
+
+
+def _referent(sigle: str, referent: Referent, public: bool, as_of: date) -> ReferentPartie:
+    adresse = referent.adresse_generique
+    value = fact_value(adresse, public)
+    detail: str | None
+    detail = adresse.note if value is None else f"confiance {adresse.confiance}" + (
+        f" ; source : {adresse.source}" if adresse.source else "")
+    return ReferentPartie(
+        sigle=sigle, libelle=referent.libelle, clause=referent.clause,
+        citation=referent.citation, adresse=value, adresse_detail=detail,
+        personnes=() if public else tuple(
+            PersonnePassationRow(p.nom, p.fonction, p.source, p.depuis, index == 0)
+            for index, p in enumerate(reversed(known_referents(referent, as_of)))),
     )
 
 
