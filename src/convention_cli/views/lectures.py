@@ -35,15 +35,21 @@ def lectures_json(item: object, champ: str | None = None) -> list[dict[str, Any]
 
 
 ROW_FIELDS = ("echeance", "debut", "recurrence", "statut")
-"""The fields of an engagement a table row shows (date, start, rhythm, state)."""
+"""The fields of an engagement a table row may show: its date, start, rhythm and state.
+Every row of an engagement (terminal, passation, bilans) takes its readings from
+:func:`row_readings`, the one rule saying which of them a row shows."""
 
 
-def row_readings(item: object, echeance: Echeance | None) -> tuple[str, ...]:
-    """The readings behind a row that shows an item's next ``echeance`` (or, when None,
-    its rhythm): the échéance's own (a derived date or state), then the item's about its
-    date, start, rhythm (only when shown) or state; each once, as « lecture : … »."""
+def row_readings(
+    item: object, echeance: Echeance | None = None, *, rythme: bool | None = None
+) -> tuple[str, ...]:
+    """The readings behind a row of ``item`` showing its ``echeance`` (a derived date or
+    state has its own reading) and its date, start and state; the rhythm's reading only
+    when the row shows the rhythm (``rythme``; by default when it shows no échéance).
+    Each once, as « lecture : … »."""
+    shows_rhythm = echeance is None if rythme is None else rythme
     lines = [lecture_fr(echeance.lecture)] if echeance and echeance.lecture else []
     for champ in ROW_FIELDS:
-        if champ != "recurrence" or echeance is None:
+        if champ != "recurrence" or shows_rhythm:
             lines.extend(lecture_lines(item, champ))
     return tuple(dict.fromkeys(lines))

@@ -23,7 +23,7 @@ from convention_cli.models import (
     Preuve,
     Reunion,
 )
-from convention_cli.views.lectures import lecture_lines
+from convention_cli.views.lectures import row_readings
 from convention_cli.views.public import (
     cited_sources,
     journal_author,
@@ -151,10 +151,6 @@ def reference_labels(registry: Registry) -> dict[str, str]:
 
 # --- engagements, meeting actions and working groups: one row builder each ----------------
 
-DATE_STATE_FIELDS = ("echeance", "debut", "statut")
-"""The fields of an engagement whose reading bears on its date or state."""
-
-
 class EngagementDocumentRow(NamedTuple):
     """An engagement as a document's table shows it."""
 
@@ -170,7 +166,8 @@ class EngagementDocumentRow(NamedTuple):
     echeance: str | None = None
     """Its own échéance in the document's period, with its state (« 30 juin 2024, en retard »)."""
     lectures: tuple[str, ...] = ()
-    """« lecture : … » lines where the engagement's date or state is a reading of the text."""
+    """« lecture : … » lines where the engagement's date or state is a reading of the text
+    (:func:`views.lectures.row_readings`; a document row never shows the rhythm)."""
 
 
 def engagement_row(
@@ -187,8 +184,7 @@ def engagement_row(
         statut=STATUT_LABELS[statut], statut_actuel=STATUT_LABELS[engagement.statut],
         objectifs=", ".join(str(n) for n in numbers),
         echeance=f"{format_date(echeance.date)}, {echeance.etat.value}" if echeance else None,
-        lectures=tuple(line for field in DATE_STATE_FIELDS
-                       for line in lecture_lines(engagement, field)),
+        lectures=row_readings(engagement, echeance, rythme=False),
     )
 
 
