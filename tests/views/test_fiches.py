@@ -15,16 +15,48 @@ from convention_cli.views.blocks import Element, Section
 from convention_cli.views.consultation.engagements import (
     build_engagement_fiche,
     engagement_fiche_document,
+    engagement_fiche_to_json,
 )
 from convention_cli.views.consultation.groupes import build_group_fiche, group_fiche_document
 from convention_cli.views.consultation.territoires import (
     build_territory_fiche,
     territory_fiche_document,
 )
+from convention_cli.views.provenance import Provenance
+from convention_cli.views.site import build_site
 from tests.casefolders import CASES, materialise
 from tests.paths import DATA
 
 ENGAGEMENT = "dgom-partenariats-consolides-micro-credit"
+HORS_DGEFP = "dgom-appui-financement-hors-dgefp"
+
+
+@pytest.mark.parametrize(("exclus", "shown"), [
+    (["dgefp"], ("DGEFP (Délégation générale à l'emploi et à la formation "
+                 "professionnelle)",)),
+    (["dgefp", "sans-fiche"], ("DGEFP (Délégation générale à l'emploi et à la formation "
+                               "professionnelle)", "sans-fiche")),
+    (["arml-reunion"], ("ARML La Réunion (Association régionale des missions locales "
+                        "La Réunion)",)),
+])
+def test_excluded_organisations_are_named_alike_on_fiche_and_site(
+    exclus: list[str], shown: tuple[str, ...]
+) -> None:
+    """« exclus par le texte » names the organisations (the DGEFP is no party: an operator
+    of the registry's table); an id that names nothing stays as it is; the site's
+    engagement page shows the same names; the JSON keeps the ids."""
+    registry = load_valid_registry(DATA)
+    registry = dataclasses.replace(registry, engagements=[
+        e.model_copy(update={"exclus": exclus}) if e.id == HORS_DGEFP else e
+        for e in registry.engagements])
+    fiche = build_engagement_fiche(registry, HORS_DGEFP, date(2026, 3, 1))
+    assert dict(engagement_fiche_document(fiche).sections[0].champs)[
+        "exclus par le texte"] == ", ".join(shown)
+    assert engagement_fiche_to_json(fiche)["engagement"]["exclus"] == exclus
+    site = build_site(registry, date(2026, 3, 1), public=False,
+                      provenance=Provenance(date(2026, 3, 1), "test", None, "data"))
+    page = next(p for p in site.pages if p.chemin == f"engagements/{HORS_DGEFP}.html")
+    assert page.donnees.exclus == shown
 
 
 def test_engagement_fiche_shows_every_field_it_has() -> None:
@@ -46,7 +78,8 @@ def test_engagement_fiche_shows_every_field_it_has() -> None:
         "ADIE (Association pour le droit à l'initiative économique), France Active (France "
         "Active), Initiative Outre-mer (Initiative Outre-mer)")
     assert (champs["participants"], champs["exclus par le texte"]) == (
-        "UNML (Union nationale des missions locales)", "arml-reunion")
+        "UNML (Union nationale des missions locales)",
+        "ARML La Réunion (Association régionale des missions locales La Réunion)")
     assert champs["début"] == "1er septembre 2023"
     assert champs["échéance"] == ("30 juin 2026 (sans date dans le texte ; à constater au plus "
                                   "tard au bilan pluriannuel (30 juin 2026))")

@@ -105,6 +105,27 @@ def party_names(registry: Registry, *, full: bool = False) -> dict[str, str]:
     return {e.id: e.nom if e.sigle == e.nom else f"{e.nom} ({e.sigle})" for e in entries}
 
 
+def organisation_label(entry: Partie | Operateur) -> str:
+    """``DGEFP (Délégation générale à l'emploi et à la formation professionnelle)``; the
+    name alone when it is also the sigle (``France Active``)."""
+    return entry.nom if entry.sigle == entry.nom else f"{entry.sigle} ({entry.nom})"
+
+
+def organisation_labels(registry: Registry) -> dict[str, str]:
+    """Every party and operator (the registry's table of organisations, which also holds
+    those the text names only to exclude them) by id, labelled by
+    :func:`organisation_label`. A party wins over an operator with the same id."""
+    entries: list[Partie | Operateur] = [*registry.operateurs, *registry.parties]
+    return {e.id: organisation_label(e) for e in entries}
+
+
+def organisation_names(labels: dict[str, str], ids: Iterable[str]) -> tuple[str, ...]:
+    """What a fiche or a page shows for organisation ids (« exclus par le texte »…):
+    their labels from :func:`organisation_labels`, never the ids; an id that resolves to
+    nothing is shown unchanged. Machine outputs (JSON) keep the ids."""
+    return tuple(labels.get(i, i) for i in ids)
+
+
 def last_entry_date(journal: Iterable[EntreeJournal]) -> date | None:
     """The date of the latest entry of a journal (an engagement's, a group's…), if any."""
     return max((e.date for e in journal), default=None)

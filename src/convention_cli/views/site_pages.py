@@ -14,7 +14,7 @@ from datetime import date
 
 from convention_cli.domain.echeances import Echeance, Etat, Objet
 from convention_cli.domain.indicators import indicator_measures, is_measure, measure_source
-from convention_cli.domain.queries import next_echeance
+from convention_cli.domain.queries import next_echeance, organisation_labels, organisation_names
 from convention_cli.load.registry import JournalOwner, Registry
 from convention_cli.models import (
     Convention,
@@ -98,6 +98,8 @@ class Context:
     objectifs: dict[str, str] = field(default_factory=dict)
     parties: dict[str, str] = field(default_factory=dict)
     operateurs: dict[str, str] = field(default_factory=dict)
+    organisations: dict[str, str] = field(default_factory=dict)
+    """Every party and operator by id → its name (``domain.queries.organisation_labels``)."""
     territoires: dict[str, str] = field(default_factory=dict)
     groupes: dict[str, list[Lien]] = field(default_factory=dict)
     """Engagement id → links to its working groups, by number."""
@@ -111,6 +113,7 @@ class Context:
         """The lookups every engagement page needs, computed once (linear in the site)."""
         registry = self.registry
         self.operateurs = {o.id: f"{o.sigle} ({o.nom})" for o in registry.operateurs}
+        self.organisations = organisation_labels(registry)
         self.territoires = {t.id: t.nom for t in registry.territoires}
         self.libelles = {e.id: e.libelle for e in self.engagements}
         self.projets = visible_projets(registry, self.public)
@@ -258,7 +261,7 @@ def engagement_page(ctx: Context, eng: Engagement) -> PageEngagement:
         territoires=tuple(Lien(territories[t], territoire_href(t))
                           for t in eng.territoires if t in territories),
         participants=tuple(ctx.parties.get(i, i) for i in eng.participants),
-        exclus=tuple(operators.get(i, ctx.parties.get(i, i)) for i in eng.exclus),
+        exclus=organisation_names(ctx.organisations, eng.exclus),
         debut=format_date(eng.debut) if eng.debut else None,
         statut=STATUT_LABELS[eng.statut], statut_code=eng.statut,
         echeance=echeance,

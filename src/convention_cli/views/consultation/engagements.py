@@ -20,6 +20,8 @@ from convention_cli.domain.queries import (
     echeances_by_engagement,
     last_entry_date,
     next_echeance,
+    organisation_labels,
+    organisation_names,
     select_engagements,
 )
 from convention_cli.domain.snapshot import snapshot
@@ -190,6 +192,8 @@ class FicheEngagement:
     debouche_sur: tuple[Engagement, ...]
     decoule_de: tuple[Engagement, ...]
     echeances: tuple[Echeance, ...]
+    exclus: tuple[str, ...] = ()
+    """The organisations the text names only to exclude them, by name (ids kept in JSON)."""
 
 
 _T = TypeVar("_T")
@@ -231,6 +235,7 @@ def build_engagement_fiche(
         debouche_sur=_pick(engagements, eng.peut_deboucher_sur),
         decoule_de=tuple(e for e in registry.engagements if eng.id in e.peut_deboucher_sur),
         echeances=tuple(echeances.get(eng.id, [])),
+        exclus=organisation_names(organisation_labels(registry), eng.exclus),
     )
 
 
@@ -320,8 +325,8 @@ def _main_fields(fiche: FicheEngagement) -> tuple[tuple[str, str], ...]:
     fields.append(("parties", _organisations_fr(fiche.parties)))
     if fiche.participants:
         fields.append(("participants", _organisations_fr(fiche.participants)))
-    if eng.exclus:
-        fields.append(("exclus par le texte", ", ".join(eng.exclus)))
+    if fiche.exclus:
+        fields.append(("exclus par le texte", ", ".join(fiche.exclus)))
     if fiche.operateurs:
         fields.append(("opérateurs", _organisations_fr(fiche.operateurs)))
     fields.append(("territoires", ", ".join(t.nom for t in fiche.territoires) or "tous"))
