@@ -75,8 +75,8 @@ def test_engagement_fiche_shows_every_field_it_has() -> None:
         "territoires", "statut", "début", "échéance", "récurrence", "règle", "confidentiel"]
     assert champs["citation"].startswith("« A ce titre, les conventions existantes ")
     assert champs["opérateurs"] == (
-        "ADIE (Association pour le droit à l'initiative économique), France Active (France "
-        "Active), Initiative Outre-mer (Initiative Outre-mer)")
+        "ADIE (Association pour le droit à l'initiative économique), France Active, "
+        "Initiative Outre-mer")
     assert (champs["participants"], champs["exclus par le texte"]) == (
         "UNML (Union nationale des missions locales)",
         "ARML La Réunion (Association régionale des missions locales La Réunion)")

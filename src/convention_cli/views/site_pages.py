@@ -97,7 +97,6 @@ class Context:
     """Engagement id → the visible engagements that may lead to it."""
     objectifs: dict[str, str] = field(default_factory=dict)
     parties: dict[str, str] = field(default_factory=dict)
-    operateurs: dict[str, str] = field(default_factory=dict)
     organisations: dict[str, str] = field(default_factory=dict)
     """Every party and operator by id → its name (``domain.queries.organisation_labels``)."""
     territoires: dict[str, str] = field(default_factory=dict)
@@ -112,7 +111,6 @@ class Context:
     def index(self) -> None:
         """The lookups every engagement page needs, computed once (linear in the site)."""
         registry = self.registry
-        self.operateurs = {o.id: f"{o.sigle} ({o.nom})" for o in registry.operateurs}
         self.organisations = organisation_labels(registry)
         self.territoires = {t.id: t.nom for t in registry.territoires}
         self.libelles = {e.id: e.libelle for e in self.engagements}
@@ -245,7 +243,6 @@ def engagement_page(ctx: Context, eng: Engagement) -> PageEngagement:
     conv = registry.convention
     assert conv is not None
     objectives = ctx.objectifs
-    operators = ctx.operateurs
     territories = ctx.territoires
     journal = journal_lines(eng, ctx.public)
     history = [LigneStatut(j.date, j.statut, j.source) for j in journal if j.statut]
@@ -257,7 +254,7 @@ def engagement_page(ctx: Context, eng: Engagement) -> PageEngagement:
         id=eng.id, libelle=eng.libelle, clause=eng.clause, citation=eng.citation,
         parties=tuple(ctx.parties.get(i, i) for i in eng.parties),
         objectifs=tuple(objectives.get(o, o) for o in eng.objectifs),
-        operateurs=tuple(operators.get(o, o) for o in eng.operateurs),
+        operateurs=organisation_names(ctx.organisations, eng.operateurs),
         territoires=tuple(Lien(territories[t], territoire_href(t))
                           for t in eng.territoires if t in territories),
         participants=tuple(ctx.parties.get(i, i) for i in eng.participants),

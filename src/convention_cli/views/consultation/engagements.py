@@ -20,6 +20,7 @@ from convention_cli.domain.queries import (
     echeances_by_engagement,
     last_entry_date,
     next_echeance,
+    organisation_label,
     organisation_labels,
     organisation_names,
     select_engagements,
@@ -314,7 +315,7 @@ def _indicateur_element(vue: IndicateurVue) -> Element:
 def _organisations_fr(entries: Iterable[Partie | Operateur]) -> str:
     """``UNML (Union nationale des missions locales), DGOM (…)``: parties, participants
     and operators of the fiche, all labelled alike."""
-    return ", ".join(f"{e.sigle} ({e.nom})" for e in entries)
+    return ", ".join(organisation_label(e) for e in entries)
 
 
 def _main_fields(fiche: FicheEngagement) -> tuple[tuple[str, str], ...]:

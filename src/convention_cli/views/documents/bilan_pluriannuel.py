@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from convention_cli.domain.echeances import Etat, Objet, compute_echeances
-from convention_cli.domain.queries import party_names
+from convention_cli.domain.queries import organisation_label, party_names
 from convention_cli.domain.snapshot import snapshot
 from convention_cli.load.registry import Registry
 from convention_cli.models import Engagement
@@ -293,8 +293,7 @@ def _questions(
     weak = [f"objectif {o.numero} ({o.appreciation})" for o in objectives
             if o.appreciation in (NON_ATTEINT, NON_EVALUABLE)]
     operator_ids = {op for e in engagements for op in e.operateurs}
-    operators = [op.sigle if op.sigle == op.nom else f"{op.sigle} ({op.nom})"
-                 for op in registry.operateurs if op.id in operator_ids]
+    operators = [organisation_label(op) for op in registry.operateurs if op.id in operator_ids]
     return (
         Question(
             "Prorogation", rules.prorogation.clause, rules.prorogation.citation,
