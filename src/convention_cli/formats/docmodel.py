@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any, BinaryIO
 
 from convention_cli.views.provenance import DocumentMeta
@@ -146,6 +147,24 @@ def saved_bytes(save: Callable[[BinaryIO], object]) -> bytes:
     buffer = io.BytesIO()
     save(buffer)
     return buffer.getvalue()
+
+
+def stable_zip(payload: bytes, day: date) -> bytes:
+    """A Word or ODT file with every part dated ``day`` (the writers stamp the time of
+    writing): the same registry and as-of day give the same bytes. Order, compression
+    and attributes are kept (ODT's ``mimetype`` stays first and stored)."""
+    import zipfile
+
+    out = io.BytesIO()
+    with (zipfile.ZipFile(io.BytesIO(payload)) as source,
+          zipfile.ZipFile(out, "w") as target):
+        for info in source.infolist():
+            stable = zipfile.ZipInfo(info.filename, (day.year, day.month, day.day, 0, 0, 0))
+            stable.compress_type = info.compress_type
+            stable.external_attr = info.external_attr
+            stable.create_system = 3  # the same on every system
+            target.writestr(stable, source.read(info.filename))
+    return out.getvalue()
 
 
 _PRIMITIVES: dict[type, str] = {

@@ -14,7 +14,6 @@ format writers (``formats/outputs.py``), Word and ODT files dated on the as-of d
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -208,7 +207,7 @@ def _document_files(
 ) -> Iterator[tuple[str, bytes]]:
     """A document in each of its formats: its template rendered once (in the documents'
     environment ``env``, shared by all), the Markdown read once for the other formats."""
-    from convention_cli.formats.docmodel import parse_markdown
+    from convention_cli.formats.docmodel import parse_markdown, stable_zip
     from convention_cli.formats.outputs import write_model
 
     text = render_document(document.modele, {
@@ -226,25 +225,6 @@ def _document_files(
         if version.href.endswith((".docx", ".odt")):
             payload = stable_zip(payload, view.as_of)
         yield version.href, payload
-
-
-def stable_zip(payload: bytes, day: date) -> bytes:
-    """A Word or ODT file with every part dated ``day`` (the writers stamp the time of
-    writing): the same registry and as-of day give the same bytes. Order, compression
-    and attributes are kept (ODT's ``mimetype`` stays first and stored)."""
-    import io
-    import zipfile
-
-    out = io.BytesIO()
-    with (zipfile.ZipFile(io.BytesIO(payload)) as source,
-          zipfile.ZipFile(out, "w") as target):
-        for info in source.infolist():
-            stable = zipfile.ZipInfo(info.filename, (day.year, day.month, day.day, 0, 0, 0))
-            stable.compress_type = info.compress_type
-            stable.external_attr = info.external_attr
-            stable.create_system = 3  # the same on every system
-            target.writestr(stable, source.read(info.filename))
-    return out.getvalue()
 
 
 def render_site(
