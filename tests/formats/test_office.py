@@ -2,14 +2,25 @@
 
 from __future__ import annotations
 
+import io
 import os
 import re
+import time
+import zipfile
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 import pytest
 
-from convention_cli.formats.docmodel import ListBlock, Paragraph, Quote, Table, parse_markdown
+from convention_cli.formats.docmodel import (
+    DocumentMeta,
+    ListBlock,
+    Paragraph,
+    Quote,
+    Table,
+    parse_markdown,
+)
 from convention_cli.formats.timeline import parse_gantt, timeline_png, timeline_svg
 from tests.conftest import RegistryCopy, RunCli
 from tests.formats.office import docx_outline, html_outline, odt_outline
@@ -122,6 +133,49 @@ def test_odt_metadata_and_page_numbers(
     descriptions = document.meta.getElementsByType(dc.Description)
     assert str(descriptions[0]).startswith("Situation au 31 décembre 2024")
     assert odt_outline(target.read_bytes()).endswith("[pied de page] page 1 sur 1\n")
+
+
+@pytest.mark.parametrize("suffix", [".docx", ".odt"])
+def test_written_twice_the_same_bytes(
+    tmp_path: Path, registry_copy: RegistryCopy, run_cli: RunCli,
+    monkeypatch: pytest.MonkeyPatch, suffix: str,
+) -> None:
+    """``bilan -o`` at another moment writes the same bytes: every zip entry is dated the
+    document's day at midnight, and so are the file properties, never the clock."""
+    data = registry_copy(FIXTURE)
+    first, second = tmp_path / f"premier{suffix}", tmp_path / f"second{suffix}"
+    assert produce(run_cli, data, ["bilan", "--annee", "2024"], first) == 0
+    later = time.time() + 3 * 86400 + 7  # three days and seven seconds later
+    real_localtime = time.localtime
+    monkeypatch.setattr(time, "time", lambda: later)
+    monkeypatch.setattr(time, "localtime",
+                        lambda secs=None: real_localtime(later if secs is None else secs))
+    assert produce(run_cli, data, ["bilan", "--annee", "2024"], second) == 0
+    assert first.read_bytes() == second.read_bytes()
+    with zipfile.ZipFile(first) as archive:
+        assert {i.date_time for i in archive.infolist()} == {(2024, 12, 31, 0, 0, 0)}
+        meta = archive.read("docProps/core.xml" if suffix == ".docx" else "meta.xml")
+    dates = re.findall(rb"<(?:dcterms:created|dcterms:modified|cp:lastPrinted|dc:date|"
+                       rb"meta:creation-date|meta:print-date)[^>]*>([^<]*)<", meta)
+    assert len(dates) == 2  # created and modified, or date and creation-date
+    assert {d[:19] for d in dates} == {b"2024-12-31T00:00:00"}
+
+
+@pytest.mark.parametrize(("day", "stamped"), [
+    (date(2024, 12, 31), (2024, 12, 31, 0, 0, 0)),
+    (date(1950, 1, 1), (1980, 1, 1, 0, 0, 0)),
+    (date(2150, 6, 30), (2107, 12, 31, 0, 0, 0)),
+    (None, (1980, 1, 1, 0, 0, 0)),
+])
+def test_zip_entries_dated_within_the_zip_range(day: date | None, stamped: tuple[int, ...]) -> None:
+    """The supported days (1900–2200) go beyond what a zip entry can carry (1980–2107):
+    a document dated outside is stamped with the nearest day, never refused."""
+    from convention_cli.formats.docx import render_docx
+
+    meta = None if day is None else DocumentMeta("Convention", ("DGOM",), day, "Situation.")
+    payload = render_docx(parse_markdown("# Titre\n\nTexte.\n", meta))
+    with zipfile.ZipFile(io.BytesIO(payload)) as archive:
+        assert {i.date_time for i in archive.infolist()} == {stamped}
 
 
 def test_html_is_standalone(

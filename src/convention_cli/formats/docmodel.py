@@ -142,17 +142,32 @@ class BlockWriter:
         raise NotImplementedError
 
 
-def saved_bytes(save: Callable[[BinaryIO], object]) -> bytes:
-    """The bytes a library's ``save(stream)`` writes (a .docx, an .odt)."""
+ZIP_FIRST_DAY = date(1980, 1, 1)
+ZIP_LAST_DAY = date(2107, 12, 31)
+"""The days a zip entry can carry (MS-DOS time); a document's day outside them (the
+supported range is 1900–2200) is brought to the nearest one."""
+
+
+def saved_bytes(save: Callable[[BinaryIO], object], model: DocumentModel) -> bytes:
+    """The bytes a library's ``save(stream)`` writes (a .docx, an .odt), every part of
+    the zip dated the document's day (:func:`zip_day`): the same registry and day give
+    the same bytes, whether written by a command (``-o``) or by the site."""
     buffer = io.BytesIO()
     save(buffer)
-    return buffer.getvalue()
+    return stable_zip(buffer.getvalue(), zip_day(model))
+
+
+def zip_day(model: DocumentModel) -> date:
+    """The day a document's zip entries carry: its date (the as-of day, or a meeting's
+    day), the one its file properties state; the zip format's first day without one."""
+    day = model.meta.date if model.meta is not None else ZIP_FIRST_DAY
+    return min(max(day, ZIP_FIRST_DAY), ZIP_LAST_DAY)
 
 
 def stable_zip(payload: bytes, day: date) -> bytes:
-    """A Word or ODT file with every part dated ``day`` (the writers stamp the time of
-    writing): the same registry and as-of day give the same bytes. Order, compression
-    and attributes are kept (ODT's ``mimetype`` stays first and stored)."""
+    """A Word or ODT file with every part dated ``day`` at midnight (the writers stamp
+    the time of writing). Order, compression and attributes are kept (ODT's
+    ``mimetype`` stays first and stored)."""
     import zipfile
 
     out = io.BytesIO()

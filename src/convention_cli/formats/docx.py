@@ -32,7 +32,7 @@ def render_docx(model: DocumentModel) -> bytes:
         style = document.styles[f"Heading {level}"]
         style.font.color.rgb = RGBColor.from_string(ACCENT)
     _DocxWriter(document).write(model)
-    return docmodel.saved_bytes(document.save)
+    return docmodel.saved_bytes(document.save, model)
 
 
 class _DocxWriter(BlockWriter):

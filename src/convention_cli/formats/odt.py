@@ -27,7 +27,7 @@ def render_odt(model: DocumentModel) -> bytes:
     Element.namespaces.clear()
     document = OpenDocumentText()
     _OdtWriter(document).write(model)
-    return docmodel.saved_bytes(document.write)
+    return docmodel.saved_bytes(document.write, model)
 
 
 class _OdtWriter(BlockWriter):

@@ -207,7 +207,7 @@ def _document_files(
 ) -> Iterator[tuple[str, bytes]]:
     """A document in each of its formats: its template rendered once (in the documents'
     environment ``env``, shared by all), the Markdown read once for the other formats."""
-    from convention_cli.formats.docmodel import parse_markdown, stable_zip
+    from convention_cli.formats.docmodel import parse_markdown
     from convention_cli.formats.outputs import write_model
 
     text = render_document(document.modele, {
@@ -221,10 +221,7 @@ def _document_files(
             continue
         if model is None:
             model = parse_markdown(text, document.meta)
-        payload = write_model(model, "." + version.href.rsplit(".", 1)[-1])
-        if version.href.endswith((".docx", ".odt")):
-            payload = stable_zip(payload, view.as_of)
-        yield version.href, payload
+        yield version.href, write_model(model, "." + version.href.rsplit(".", 1)[-1])
 
 
 def render_site(
