@@ -92,3 +92,39 @@ def test_killed_writer_leaves_a_valid_registry(data_copy: Path, delay: float) ->
     leftovers = [p.name for p in data_copy.iterdir() if p.name.endswith(".tmp")]
     # A killed writer may leave its temporary file; the registry itself is whole.
     assert all(name.startswith(".engagements.yaml.") for name in leftovers)
+
+
+def test_ctrl_c_while_writing_waits_for_the_last_file(
+    data_copy: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """An edit of two files interrupted after the first rename: the second is written too,
+    then the interrupt goes on (the command says what it wrote, exit 0)."""
+    from datetime import date
+
+    from convention_cli.edit import transaction as module
+    from convention_cli.edit.atomic import atomic_write_bytes as write
+    from convention_cli.edit.operations import JournalFields, add_journal_entry, add_reunion
+
+    written: list[str] = []
+
+    def write_then_interrupt(path: Path, payload: bytes) -> None:
+        write(path, payload)
+        written.append(path.name)
+        if len(written) == 1:
+            signal.raise_signal(signal.SIGINT)
+
+    def edit_two_files() -> None:
+        with module.transaction(data_copy) as tx:
+            add_reunion(tx, instance="commission", day=date(2024, 9, 2),
+                        participants=["DGOM"], lieu=None, source="Convocation")
+            add_journal_entry(tx, "bilan-annuel",
+                              JournalFields(date(2024, 9, 2), "Bilan remis"))
+            tx.commit()
+
+    monkeypatch.setattr(module, "atomic_write_bytes", write_then_interrupt)
+    with pytest.raises(KeyboardInterrupt):
+        edit_two_files()
+    assert sorted(written) == ["engagements.yaml", "reunions.yaml"]
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+    registry = validate_registry(data_copy).registry
+    assert any(r.id == "commission-2024-09-02" for r in registry.reunions)

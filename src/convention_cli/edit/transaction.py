@@ -29,6 +29,8 @@ import difflib
 import math
 import os
 import re
+import signal
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -290,17 +292,39 @@ def _write_target(path: Path) -> Path:
     return target
 
 
+@contextmanager
+def interrupts_deferred() -> Iterator[None]:
+    """Ctrl-C while the changed files are replaced takes effect after the last one: an
+    edit of several files is never left half written by an interrupt. Only the main
+    thread receives signals, and only Python's own handler is deferred (a handler someone
+    else installed is left alone)."""
+    if (threading.current_thread() is not threading.main_thread()
+            or signal.getsignal(signal.SIGINT) is not signal.default_int_handler):
+        yield
+        return
+    received: list[int] = []
+    signal.signal(signal.SIGINT, lambda signum, _frame: received.append(signum))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+    if received:
+        raise KeyboardInterrupt
+
+
 def write_changes(changes: list[Change]) -> None:
-    """Write each changed file atomically. A failure before the first rename leaves every
-    file as it was; the system's refusal (disk full, read-only) is exit 2."""
+    """Write each changed file atomically, a Ctrl-C waiting for the last one. A failure
+    before the first rename leaves every file as it was; the system's refusal (disk full,
+    read-only) is exit 2."""
     targets = [_write_target(change.path) for change in changes]
-    for change, target in zip(changes, targets, strict=True):
-        try:
-            atomic_write_bytes(target, change.payload())
-        except OSError as exc:
-            raise SystemRefusalError(f"écriture de {change.path} impossible "
-                                     f"({os_error_label(exc)}) ; ce fichier n'a pas été "
-                                     "modifié") from None
+    with interrupts_deferred():
+        for change, target in zip(changes, targets, strict=True):
+            try:
+                atomic_write_bytes(target, change.payload())
+            except OSError as exc:
+                raise SystemRefusalError(f"écriture de {change.path} impossible "
+                                         f"({os_error_label(exc)}) ; ce fichier n'a pas été "
+                                         "modifié") from None
 
 
 @contextmanager
