@@ -132,6 +132,10 @@ class Engagement(Lisible):
     note: Text | None = None
 
 
+# Projet and DemandeEvaluation end with the same fields (date, source, statut, journal,
+# confidentiel; statut of different values) but share no base class: pydantic puts a base
+# class's fields first, and the order of fields is visible in schemas/*.schema.json and in
+# the JSON outputs (record_to_json, export).
 class Projet(Model):
     """An innovation project the UNML relays to the DGOM (II; annex theme 3)."""
 
