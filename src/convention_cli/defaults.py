@@ -33,6 +33,9 @@ STATUS_HORIZON_DAYS = 90
 STALE_DAYS = 90
 """Days without a journal entry after which ``status`` flags an open engagement."""
 
+STATUS_ROWS = 40
+"""Rows at most in each list of ``status``'s terminal view (``--lignes``)."""
+
 TERMINAL_ROW_LIMIT = 60
 """Up to this many rows, a terminal listing is a rich table; beyond it, plain aligned text
 written in one block (rich's layout grows quadratically: perf-baselines.md §6)."""

@@ -46,7 +46,6 @@ from convention_cli.views.status_model import (
 )
 from convention_cli.vocab import STATUT_LABELS, format_date
 
-DEFAULT_STALE_DAYS = STALE_DAYS  # defaults.py
 STATUT_ORDER = tuple(STATUT_LABELS)
 
 
@@ -163,7 +162,7 @@ def build_status(
     as_of: date,
     filtres: Filtres | None = None,
     horizon: int = STATUS_HORIZON_DAYS,
-    stale_days: int = DEFAULT_STALE_DAYS,
+    stale_days: int = STALE_DAYS,
 ) -> StatusView:
     """Everything ``convention status`` shows, computed once from the registry as known
     on ``as_of``."""

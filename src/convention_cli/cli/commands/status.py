@@ -20,7 +20,7 @@ from convention_cli.cli.options import (
     resolve_as_of,
     resolve_data,
 )
-from convention_cli.defaults import STATUS_HORIZON_DAYS
+from convention_cli.defaults import STALE_DAYS, STATUS_HORIZON_DAYS, STATUS_ROWS
 
 
 def status(
@@ -35,11 +35,11 @@ def status(
         int, typer.Option("--alerte-jours", min=1,
                           help="Signale un engagement sans entrée de journal depuis ce nombre "
                           "de jours.")
-    ] = 90,
+    ] = STALE_DAYS,
     lignes: Annotated[
         int, typer.Option("--lignes", min=1, help="Lignes au plus par liste dans la vue "
                           "tableau (les formats json et markdown donnent tout).")
-    ] = 40,
+    ] = STATUS_ROWS,
     output_format: Annotated[
         ListFormat, typer.Option("--format", "-f", help="table, json ou markdown.")
     ] = Format.table,
