@@ -30,6 +30,9 @@ HORIZON_DAYS = 30
 STATUS_HORIZON_DAYS = 90
 """Due soon, in ``convention status``: the next 90 days (and always the next bilan)."""
 
+PASSATION_HORIZON_DAYS = 90
+"""Échéances the passation note lists: the late ones, then those due within 90 days."""
+
 STALE_DAYS = 90
 """Days without a journal entry after which ``status`` flags an open engagement."""
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from pathlib import Path
 
+from convention_cli.defaults import PASSATION_HORIZON_DAYS
 from convention_cli.domain.calendar import quarter_of
 from convention_cli.domain.echeances import Echeance, Etat, Objet, compute_echeances
 from convention_cli.domain.queries import (
@@ -70,7 +71,6 @@ from convention_cli.vocab import (
 RISQUE = ("se prémunir contre tout risque de rupture des discussions (du fait des "
           "changements de fonctions de chaque référent identifié)")
 """Section III, quoted: the risk this document answers."""
-HORIZON_DAYS = 90
 CLOSED_STATUSES = ("realise", "abandonne")
 FILE_CONTENTS: dict[str, str] = {
     "convention": "le texte de la convention : objectifs (I), clauses, modalités de "
@@ -98,7 +98,7 @@ def find_partie(registry: Registry, partie_id: str) -> Partie:
 
 def build_passation(
     registry: Registry, partie_id: str, *, as_of: date, public: bool,
-    provenance: Provenance, horizon: int = HORIZON_DAYS,
+    provenance: Provenance, horizon: int = PASSATION_HORIZON_DAYS,
 ) -> PassationView:
     """Everything a new referent of ``partie_id`` needs on ``as_of``."""
     registry = snapshot(registry, as_of)
