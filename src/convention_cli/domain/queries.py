@@ -18,6 +18,10 @@ from convention_cli.vocab import STATUT_LABELS, did_you_mean
 STATUT_FILTERS = (*STATUT_LABELS, "en_retard")
 """Values of ``--statut``: an engagement status, or ``en_retard`` (a late échéance)."""
 
+CLOSED_STATUTS = frozenset({"realise", "abandonne"})
+"""An engagement at one of these statuses is closed: nothing more is awaited of it (the
+passation lists only the others as open; ``status`` flags only those without news)."""
+
 
 @dataclass(frozen=True)
 class Filtres:

@@ -23,6 +23,7 @@ from convention_cli.domain.echeances import (
     statuts_par_partie,
 )
 from convention_cli.domain.queries import (
+    CLOSED_STATUTS,
     Filtres,
     check_filter_values,
     echeances_by_engagement,
@@ -207,7 +208,7 @@ def _line(
         id=eng.id, parties=tuple(eng.parties), libelle=eng.libelle, statut=eng.statut,
         objectifs=tuple(eng.objectifs), prochaine=next_echeance(echeances),
         derniere_entree=last,
-        sans_nouvelles=eng.statut not in ("realise", "abandonne")
+        sans_nouvelles=eng.statut not in CLOSED_STATUTS
         and (as_of - reference).days > stale_days,
         retards=tuple(e for e in echeances if e.etat is Etat.EN_RETARD),
         echeances=tuple(echeances),

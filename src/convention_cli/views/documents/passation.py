@@ -16,6 +16,7 @@ from convention_cli.defaults import PASSATION_HORIZON_DAYS
 from convention_cli.domain.calendar import quarter_of
 from convention_cli.domain.echeances import Echeance, Etat, Objet, compute_echeances
 from convention_cli.domain.queries import (
+    CLOSED_STATUTS,
     echeances_by_engagement,
     next_echeance,
     party_names,
@@ -71,7 +72,6 @@ from convention_cli.vocab import (
 RISQUE = ("se prémunir contre tout risque de rupture des discussions (du fait des "
           "changements de fonctions de chaque référent identifié)")
 """Section III, quoted: the risk this document answers."""
-CLOSED_STATUSES = ("realise", "abandonne")
 FILE_CONTENTS: dict[str, str] = {
     "convention": "le texte de la convention : objectifs (I), clauses, modalités de "
     "concertation (III), règles (IV à VII), thèmes de l’annexe, avenants",
@@ -154,7 +154,7 @@ def build_passation(
 def _identite(
     registry: Registry, partie: Partie, mine: list[Engagement], public: bool
 ) -> Identite:
-    open_count = sum(1 for e in mine if e.statut not in CLOSED_STATUSES)
+    open_count = sum(1 for e in mine if e.statut not in CLOSED_STATUTS)
     done = sum(1 for e in mine if e.statut == "realise")
     dropped = sum(1 for e in mine if e.statut == "abandonne")
     if mine:
@@ -198,7 +198,7 @@ def _open_engagements(
     """Open engagements (not réalisé nor abandonné): late first, then the soonest."""
     rows = []
     by_engagement = echeances_by_engagement(shown)
-    for index, eng in enumerate(e for e in mine if e.statut not in CLOSED_STATUSES):
+    for index, eng in enumerate(e for e in mine if e.statut not in CLOSED_STATUTS):
         own = by_engagement.get(eng.id, [])
         upcoming = next_echeance(own)
         rows.append((
