@@ -6,7 +6,6 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from convention_cli.domain.queries import last_entry_date
 from convention_cli.domain.snapshot import snapshot
 from convention_cli.load.registry import Registry
 from convention_cli.models import (
@@ -27,6 +26,7 @@ from convention_cli.views.consultation.common import (
     sorted_journal,
 )
 from convention_cli.views.consultation.suivi import record_to_json, suivi_sections
+from convention_cli.views.groupes_travail import GroupeTravailRow, groupe_travail_rows
 from convention_cli.vocab import (
     GT_STATUT_LABELS,
     NONE,
@@ -41,13 +41,13 @@ from convention_cli.vocab import (
 
 @dataclass(frozen=True)
 class GroupeRow:
-    groupe: GroupeTravail
+    """A line of ``convention gt``: the follow-up row ``status`` and the passation show,
+    with the annex theme the group works on."""
+
+    suivi: GroupeTravailRow
+    theme_numero: int
     theme: str | None
     """The annex theme's text, verbatim (convention.themes_annexe)."""
-
-    @property
-    def derniere_entree(self) -> date | None:
-        return last_entry_date(self.groupe.journal)
 
 
 def _themes(registry: Registry) -> dict[int, str]:
@@ -59,20 +59,15 @@ def build_group_list(registry: Registry, as_of: date) -> tuple[GroupeRow, ...]:
     """The working groups as known on ``as_of`` (status, last entry)."""
     registry = snapshot(registry, as_of)
     themes = _themes(registry)
-    return tuple(GroupeRow(g, themes.get(g.theme)) for g in registry.groupes_travail)
+    return tuple(GroupeRow(row, g.theme, themes.get(g.theme))
+                 for g, row in zip(registry.groupes_travail, groupe_travail_rows(registry),
+                                   strict=True))
 
 
 def group_list_to_json(lignes: tuple[GroupeRow, ...]) -> dict[str, Any]:
     return {
         "format": FICHES_JSON_FORMAT,
-        "groupes_travail": [
-            {"id": line.groupe.id, "numero": line.groupe.numero, "libelle": line.groupe.libelle,
-             "theme": line.groupe.theme, "theme_libelle": line.theme,
-             "statut": line.groupe.statut, "statut_libelle": GT_STATUT_LABELS[line.groupe.statut],
-             "engagements": len(line.groupe.engagements),
-             "derniere_entree": iso(line.derniere_entree)}
-            for line in lignes
-        ],
+        "groupes_travail": [_list_line_json(line) for line in lignes],
     }
 
 
@@ -81,13 +76,23 @@ def group_list_table(lignes: tuple[GroupeRow, ...]) -> Tableau:
         titre="Groupes de travail (thèmes de l'annexe)",
         entetes=("n°", "identifiant", "libellé", "thème de l'annexe", "statut", "engagements",
                  "dernière entrée"),
-        lignes=tuple(
-            (str(line.groupe.numero), line.groupe.id, line.groupe.libelle, line.theme or NONE,
-             GT_STATUT_LABELS[line.groupe.statut], str(len(line.groupe.engagements)),
-             date_or_dash(line.derniere_entree))
-            for line in lignes),
+        lignes=tuple(_list_line_cells(line) for line in lignes),
         notes=(f"{plural(len(lignes), 'groupe')} de travail.",),
     )
+
+
+def _list_line_json(line: GroupeRow) -> dict[str, Any]:
+    row = line.suivi
+    return {"id": row.id, "numero": row.numero, "libelle": row.libelle,
+            "theme": line.theme_numero, "theme_libelle": line.theme,
+            "statut": row.statut, "statut_libelle": row.statut_libelle,
+            "engagements": row.engagements, "derniere_entree": iso(row.derniere_entree)}
+
+
+def _list_line_cells(line: GroupeRow) -> tuple[str, ...]:
+    row = line.suivi
+    return (str(row.numero), row.id, row.libelle, line.theme or NONE, row.statut_libelle,
+            str(row.engagements), date_or_dash(row.derniere_entree))
 
 
 # --- convention gt ID ------------------------------------------------------------------------
