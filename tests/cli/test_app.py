@@ -93,6 +93,38 @@ def test_github_format_is_automatic_under_actions(
     assert first.startswith(f"::warning file={path},line=26,col=15,title=DAT001::échéance du ")
 
 
+def test_missing_library_is_an_environment_error(
+    run_cli: RunCli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A library the installation lacks (Pillow for the timeline picture…) is a problem of
+    the environment: exit 2 and a French message, no « erreur interne »."""
+    from convention_cli.checks import pipeline
+
+    def missing(_data: Path) -> None:
+        raise ModuleNotFoundError("No module named 'PIL'", name="PIL")
+
+    monkeypatch.setattr(pipeline, "validate_registry", missing)
+    code, _, err = run_cli("validate", "--data", str(BASE))
+    assert code == 2
+    assert err == ("convention : le module Python « PIL » est introuvable : l'installation "
+                   "est incomplète. Réinstallez l'outil (voir « Installation en deux "
+                   "commandes » dans le README).\n")
+
+
+def test_missing_module_of_the_tool_itself_is_an_internal_error(
+    run_cli: RunCli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from convention_cli.checks import pipeline
+
+    def missing(_data: Path) -> None:
+        raise ModuleNotFoundError("No module named 'convention_cli.x'", name="convention_cli.x")
+
+    monkeypatch.setattr(pipeline, "validate_registry", missing)
+    code, _, err = run_cli("validate", "--data", str(BASE))
+    assert code == 70
+    assert "erreur interne inattendue" in err
+
+
 def test_unexpected_exception_is_reported_without_traceback(
     run_cli: RunCli, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -163,6 +163,8 @@ def main(argv: list[str] | None = None) -> int:
     except OSError as exc:
         return _exit(_report_system_error(exc), argv)
     except Exception as exc:
+        if _is_missing_dependency(exc) and "--debug" not in args:
+            return _exit(_report_missing_dependency(exc), argv)
         if _is_usage_error(exc):
             return _exit(_report_usage_error(exc), argv)
         if "--debug" in args:
@@ -250,6 +252,24 @@ def _report_system_error(exc: OSError) -> int:
     sys.stderr.write(f"convention : refus du système ({os_error_label(exc)}{where}) ; rien "
                      "n'a été écrit\n")
     return 2
+
+
+def _is_missing_dependency(exc: Exception) -> bool:
+    """A library the tool needs is not installed: a problem of the environment, not a bug
+    (a module of the tool itself that fails to import is one)."""
+    name = getattr(exc, "name", None)
+    return (isinstance(exc, ModuleNotFoundError) and isinstance(name, str)
+            and name.partition(".")[0] != "convention_cli")
+
+
+def _report_missing_dependency(exc: Exception) -> int:
+    """Exit 2 (environment), or 0 when the command had already written its files."""
+    name = getattr(exc, "name", "?")
+    sys.stderr.write(
+        f"convention : le module Python « {name} » est introuvable : l'installation est "
+        "incomplète. Réinstallez l'outil (voir « Installation en deux commandes » dans le "
+        "README).\n")
+    return 0 if _wrote_files() else 2
 
 
 def _is_usage_error(exc: Exception) -> bool:
