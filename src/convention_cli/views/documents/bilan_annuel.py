@@ -31,9 +31,9 @@ from convention_cli.views.documents.common import (
     ActionDocumentRow,
     EcheanceDocumentRow,
     EngagementDocumentRow,
+    EngagementSection,
     GroupeDocumentRow,
     JournalRow,
-    PreuveRow,
     action_row,
     engagement_row,
     groupe_row,
@@ -69,18 +69,6 @@ class ObjectifAnnuel:
     appreciation: str
     indicateurs: str
     """« 1 indicateur retenu sur 6 »: what the rule had to go on."""
-
-
-@dataclass(frozen=True)
-class EngagementAnnee:
-    """An engagement with something recorded in the year, shown once with its facts."""
-
-    ligne: EngagementDocumentRow
-    journal: tuple[JournalRow, ...]
-    preuves: tuple[PreuveRow, ...]
-    """Preuves attached to the engagement itself, dated in the year."""
-    mesures: tuple[str, ...] = ()
-    """Its indicators' measures dated in the year (a computed count only when not nil)."""
 
 
 @dataclass(frozen=True)
@@ -126,7 +114,7 @@ class BilanAnnuelView:
     regle: str
     objectifs: tuple[ObjectifAnnuel, ...]
     indicateurs: tuple[IndicateurBilanRow, ...]
-    engagements: tuple[EngagementAnnee, ...]
+    engagements: tuple[EngagementSection, ...]
     """Engagements with a journal entry, a preuve or a measure dated in the year."""
     sans_fait: tuple[EngagementDocumentRow, ...]
     """The others, in one short table."""
@@ -186,7 +174,7 @@ def build_bilan_annuel(
                         if p.date is not None and period.debut <= p.date <= cutoff)
         measured = _measures_of_the_year(registry, engagement, period.debut, cutoff, public)
         if journal or preuves or measured:
-            active.append(EngagementAnnee(row, journal, preuves, measured))
+            active.append(EngagementSection(row, journal, preuves, measured))
         else:
             quiet.append(row)
     groups = []

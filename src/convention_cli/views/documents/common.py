@@ -170,6 +170,19 @@ class EngagementDocumentRow(NamedTuple):
     (:func:`views.lectures.row_readings`; a document row never shows the rhythm)."""
 
 
+@dataclass(frozen=True)
+class EngagementSection:
+    """An engagement with something recorded, shown once with its facts: named under its
+    own heading, its journal entries, preuves and measures beneath (the bilans)."""
+
+    ligne: EngagementDocumentRow
+    journal: tuple[JournalRow, ...]
+    preuves: tuple[PreuveRow, ...]
+    """Preuves attached to the engagement itself, dated in the year."""
+    mesures: tuple[str, ...] = ()
+    """Its indicators' measures dated in the year (a computed count only when not nil)."""
+
+
 def engagement_row(
     engagement: Engagement, statut: str, names: dict[str, str], *,
     objectifs: dict[str, int] | None = None, echeance: Echeance | None = None,
