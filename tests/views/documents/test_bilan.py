@@ -202,6 +202,39 @@ def test_as_of_sets_the_states(registry_copy: RegistryCopy, run_cli: RunCli) -> 
     assert "statuts et états au 1er janvier 2024" in multi
 
 
+def _objective(text: str, number: int) -> str:
+    return re.split(r"(?m)^(?=### Objectif )", text)[number]
+
+
+def test_multi_year_bilan_names_each_engagement_once_above_its_entries(
+    registry_copy: RegistryCopy, run_cli: RunCli
+) -> None:
+    """Under each objective, an engagement with journal entries or preuves is named once,
+    its entries and preuves beneath (as in the annual bilan); the others in one table,
+    introduced when sections come before it."""
+    data = registry_copy(FIXTURE)
+    path = data / "engagements.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "    libelle: Accord-cadre LADOM\n",
+        "    libelle: Accord-cadre LADOM\n    preuves:\n      - libelle: Projet d'accord\n"
+        "        url: https://example.org/accord\n", 1), encoding="utf-8")
+    text = run_cli.ok("bilan", "--data", str(data), "--pluriannuel")
+    assert_commonmark_tables(text)
+    text = plain(text)
+    first = _objective(text, 1)
+    assert first.count("Relayer les problématiques \\| pratiques des missions locales") == 1
+    relayer = first.split("#### Relayer les problématiques")[1].split("####")[0]
+    assert "- 15 janvier 2024 : Première note transmise." in relayer
+    assert "- 10 février 2024 : CONFIDENTIEL-JOURNAL" in relayer
+    assert "| date | engagement |" not in text
+    second = _objective(text, 2)
+    assert ("#### Accord-cadre LADOM\n\n- Objectifs : 2 ; parties : DGOM\n"
+            "- Statut au 30 juin 2026 : non renseigné\n\nPreuves :\n\n"
+            "- [Projet d'accord](https://example.org/accord)\n\n"
+            "Sans entrée de journal ni preuve :\n\n| engagement | parties |") in second
+    assert second.count("Accord-cadre LADOM") == 1
+
+
 def test_output_file(tmp_path: Path, registry_copy: RegistryCopy, run_cli: RunCli) -> None:
     data = registry_copy(FIXTURE)
     target = tmp_path / "sortie" / "bilan.md"

@@ -39,6 +39,7 @@ from convention_cli.views.documents.common import (
     groupe_row,
     journal_rows,
     preuve_rows,
+    split_by_facts,
 )
 from convention_cli.views.provenance import Provenance
 from convention_cli.views.public import (
@@ -163,7 +164,7 @@ def build_bilan_annuel(
     numbers = {o.id: o.numero for o in conv.objectifs}
     indicators = indicator_rows(registry, engagements, cutoff, public, period.debut)
     by_engagement = echeances_by_engagement(shown)  # indexed once: linear in the registry
-    active, quiet = [], []
+    sections = []
     for engagement in engagements:
         row = engagement_row(engagement, statuses[engagement.id], names, objectifs=numbers,
                              echeance=_own_echeance(by_engagement.get(engagement.id, []),
@@ -173,10 +174,8 @@ def build_bilan_annuel(
         preuves = tuple(p for p in preuve_rows(engagement.preuves, public)
                         if p.date is not None and period.debut <= p.date <= cutoff)
         measured = _measures_of_the_year(registry, engagement, period.debut, cutoff, public)
-        if journal or preuves or measured:
-            active.append(EngagementSection(row, journal, preuves, measured))
-        else:
-            quiet.append(row)
+        sections.append(EngagementSection(row, journal, preuves, measured))
+    active, quiet = split_by_facts(sections)
     groups = []
     idle = []
     for group in sorted(registry.groupes_travail, key=lambda g: g.numero):
@@ -199,8 +198,8 @@ def build_bilan_annuel(
         regle=rule_text(cutoff, year),
         objectifs=_objectives(conv.objectifs, engagements, indicators),
         indicateurs=indicators,
-        engagements=tuple(active),
-        sans_fait=tuple(quiet),
+        engagements=active,
+        sans_fait=quiet,
         preuves=tuple(p for p in dated_preuves((), registry.groupes_travail, reunions,
                                                 public, period.debut, cutoff)),
         commissions=commission_record(in_year, as_of),

@@ -16,7 +16,6 @@ from convention_cli.views.documents.bilan import (
     NON_EVALUABLE,
     BilanCommissions,
     IndicateurBilanRow,
-    LignePreuveDatee,
     Periode,
     commission_record,
     convention_period,
@@ -30,9 +29,11 @@ from convention_cli.views.documents.bilan_territoires import TerritoireBilan, te
 from convention_cli.views.documents.common import (
     EcheanceDocumentRow,
     EngagementDocumentRow,
-    JournalRow,
+    EngagementSection,
     engagement_row,
     journal_rows,
+    preuve_rows,
+    split_by_facts,
 )
 from convention_cli.views.lectures import lecture_lines
 from convention_cli.views.provenance import Provenance
@@ -40,7 +41,6 @@ from convention_cli.views.public import (
     bibliography_names,
     visible_echeances,
     visible_engagements,
-    visible_preuves,
 )
 from convention_cli.vocab import format_date, lecture_fr
 
@@ -54,13 +54,13 @@ class ObjectifPluriannuel:
     appreciation: str
     decompte: str
     indicateurs: tuple[IndicateurBilanRow, ...]
-    engagements: tuple[EngagementDocumentRow, ...]
-    """The engagements first shown under this objective (each engagement appears once)."""
+    engagements: tuple[EngagementSection, ...]
+    """The engagements first shown under this objective with a journal entry or a preuve:
+    each named once, its entries and preuves beneath (each engagement appears once)."""
+    sans_fait: tuple[EngagementDocumentRow, ...]
+    """The other engagements first shown under this objective, in one table."""
     deja_presentes: tuple[tuple[int, int], ...]
     """(objective number, count) of serving engagements shown under an earlier objective."""
-    journal: tuple[JournalRow, ...]
-    preuves: tuple[LignePreuveDatee, ...]
-    """Preuves attached to the engagements themselves (journal preuves are in ``journal``)."""
 
 
 @dataclass(frozen=True)
@@ -198,10 +198,12 @@ def _build(
     shown = [e for e in visible_echeances(compute_echeances(registry, as_of), public)
              if e.id != own]  # the bilan does not list itself among the bilans due
     statuses = {e.id: e.statut for e in engagements}
-    lines = {e.id: engagement_row(e, statuses[e.id], names) for e in engagements}
+    numbers = {o.id: o.numero for o in conv.objectifs}
     bibliography = bibliography_names(registry)
-    entries = {e.id: journal_rows([e], public, None, cutoff, bibliography=bibliography)
-               for e in engagements}
+    sections = {e.id: EngagementSection(
+        engagement_row(e, statuses[e.id], names, objectifs=numbers),
+        tuple(journal_rows([e], public, None, cutoff, bibliography=bibliography)),
+        preuve_rows(e.preuves, public)) for e in engagements}
     indicators = indicator_rows(at_cutoff, engagements, cutoff, public)
     objectives = []
     first_shown: dict[str, int] = {}  # engagement id -> objective number it is shown under
@@ -212,9 +214,8 @@ def _build(
             number = first_shown.setdefault(engagement.id, objective.numero)
             if number != objective.numero:
                 earlier[number] = earlier.get(number, 0) + 1
-        own_rows = [e for e in serving if first_shown[e.id] == objective.numero]
-        journal = [row for e in own_rows for row in entries[e.id]]
-        journal.sort(key=lambda r: (r.date, r.engagement))
+        with_facts, without = split_by_facts(
+            sections[e.id] for e in serving if first_shown[e.id] == objective.numero)
         ids = {e.id for e in serving}
         serving_indicators = [i for i in indicators if i.engagement in ids]
         objectives.append(ObjectifPluriannuel(
@@ -225,10 +226,9 @@ def _build(
             # Every serving indicator counts; each is shown once, with its engagement.
             indicateurs=tuple(i for i in serving_indicators
                               if first_shown[i.engagement] == objective.numero),
-            engagements=tuple(lines[e.id] for e in own_rows),
-            deja_presentes=tuple(sorted(earlier.items())),
-            journal=tuple(journal),
-            preuves=_engagement_preuves(own_rows, public)))
+            engagements=with_facts,
+            sans_fait=without,
+            deja_presentes=tuple(sorted(earlier.items()))))
     record = commission_record([e for e in shown if e.date <= period.fin], as_of)
     return BilanPluriannuelView(
         titre=titre,
@@ -263,14 +263,6 @@ def _build(
         public=public,
         provenance=provenance,
     )
-
-
-def _engagement_preuves(
-    engagements: list[Engagement], public: bool
-) -> tuple[LignePreuveDatee, ...]:
-    return tuple(
-        LignePreuveDatee(p.date, "engagement", e.id, p.libelle, p.url)
-        for e in engagements for p in visible_preuves(e.preuves, public))
 
 
 def _questions(

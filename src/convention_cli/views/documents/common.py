@@ -178,9 +178,23 @@ class EngagementSection:
     ligne: EngagementDocumentRow
     journal: tuple[JournalRow, ...]
     preuves: tuple[PreuveRow, ...]
-    """Preuves attached to the engagement itself, dated in the year."""
+    """Preuves attached to the engagement itself (the annual bilan: dated in the year)."""
     mesures: tuple[str, ...] = ()
     """Its indicators' measures dated in the year (a computed count only when not nil)."""
+
+
+def split_by_facts(
+    sections: Iterable[EngagementSection],
+) -> tuple[tuple[EngagementSection, ...], tuple[EngagementDocumentRow, ...]]:
+    """The engagements with something recorded, each shown in its own section, and the
+    rows of the others, shown in one table: each engagement once, named once."""
+    with_facts, without = [], []
+    for section in sections:
+        if section.journal or section.preuves or section.mesures:
+            with_facts.append(section)
+        else:
+            without.append(section.ligne)
+    return tuple(with_facts), tuple(without)
 
 
 def engagement_row(
