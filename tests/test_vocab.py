@@ -77,3 +77,16 @@ def test_label_tables_spell_each_code() -> None:
                                           "échue avant la signature"]
     assert count_statut("en_cours", 2) == "2 en cours"
     assert count_statut("realise", 1) == "1 réalisé"
+
+
+def test_every_journal_owner_has_its_statut_table() -> None:
+    """Each kind of record with a journal names its statuts in its own table."""
+    from typing import get_args
+
+    from convention_cli.load.registry import JournalOwner
+    from convention_cli.vocab import OWNER_STATUT_LABELS, owner_statut_label
+
+    assert {t.__name__ for t in get_args(JournalOwner)} == set(OWNER_STATUT_LABELS)
+    from convention_cli.models import GroupeTravail
+    group = GroupeTravail.model_construct(statut="constitue")
+    assert owner_statut_label(group, "constitue") == "constitué"

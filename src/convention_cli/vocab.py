@@ -118,6 +118,22 @@ PROJET_STATUT_LABELS = _labels("repere relaye en_instruction retenu non_retenu a
 """A project's statut (follow-up records)."""
 EVALUATION_STATUT_LABELS = _labels("recue en_examen acceptee refusee realisee abandonnee")
 """An evaluation request's statut (follow-up records)."""
+OWNER_STATUT_LABELS: dict[str, dict[str, str]] = {
+    "Engagement": STATUT_LABELS,
+    "GroupeTravail": GT_STATUT_LABELS,
+    "Projet": PROJET_STATUT_LABELS,
+    "DemandeEvaluation": EVALUATION_STATUT_LABELS,
+}
+"""The statut table of each kind of record that has a journal, by its model's class name
+(a journal entry notes its owner's statut: « constitué » for a working group…)."""
+
+
+def owner_statut_label(owner: object, statut: str) -> str:
+    """The French of ``statut`` for a record of ``owner``'s kind: an engagement, a working
+    group, a project or an evaluation request (the one choice of table, for every view)."""
+    return OWNER_STATUT_LABELS[type(owner).__name__][statut]
+
+
 RECURRENCE_LABELS = _labels("au_fil_de_l_eau trimestrielle annuelle")
 REGLE_LABELS = _labels("bilan_annuel bilan_pluriannuel communication_annuelle "
                        "commission_trimestrielle")

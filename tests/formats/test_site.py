@@ -9,7 +9,10 @@ from pathlib import Path
 import html5lib
 import pytest
 
+from convention_cli.cli.app import main
 from convention_cli.formats.site import relative
+from tests.conftest import copy_registry
+from tests.paths import DATA
 from tests.site_support import AS_OF, build, file_text, fixture_copy, is_page, read_page, site_files
 
 
@@ -322,3 +325,26 @@ def test_referent_in_office_public_parts_only(site: dict[str, bytes], tmp_path: 
                                 AS_OF, "--interne"))
     assert "en fonction : Camille ARNAUD-SECRET, Cheffe de bureau." in read_page(
         internal["index.html"]).plain
+
+
+def test_journal_statuses_of_groups_projects_and_evaluations(tmp_path: Path) -> None:
+    """A journal entry notes its owner's statut, in its owner's table: a working group
+    « constitué », a project « relayé », an evaluation request « en examen »."""
+    data = copy_registry(DATA, tmp_path / "registre" / "data")
+    for args in (
+        ["projet", "add", "--titre", "Garage", "--territoire", "guyane",
+         "--date", "2024-02-10", "--source", "Courriel"],
+        ["evaluation", "add", "--objet", "Mobilité", "--mission-locale", "ml-mayotte",
+         "--date", "2024-02-12", "--source", "Courrier"],
+        ["journal", "add", "gt-1", "--texte", "Groupe réuni", "--statut", "constitue",
+         "--date", "2024-04-10", "--source", "Compte rendu"],
+        ["journal", "add", "projet-garage", "--texte", "Relayé", "--statut", "relaye",
+         "--date", "2024-04-11", "--source", "Courriel"],
+        ["journal", "add", "evaluation-ml-mayotte-2024-02-12", "--texte", "Examen",
+         "--statut", "en_examen", "--date", "2024-04-12", "--source", "Courriel"],
+    ):
+        assert main([*args, "--data", str(data)]) == 0, args
+    files = site_files(build(data, tmp_path / "s", "--as-of", "2024-05-01"))
+    text = read_page(files["groupes/gt-1.html"]).plain
+    assert "Statut noté : constitué." in text
+    assert read_page(files["territoires/guyane.html"]).plain.count("Relayé") >= 1

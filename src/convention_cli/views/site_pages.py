@@ -78,6 +78,7 @@ from convention_cli.vocab import (
     format_date,
     format_number,
     lecture_fr,
+    owner_statut_label,
 )
 
 
@@ -164,7 +165,7 @@ def journal_lines(
     return [
         LigneJournal(
             date=e.date, texte=e.texte, source=journal_author(e, public),
-            statut=STATUT_LABELS[e.statut] if e.statut else None,
+            statut=owner_statut_label(owner, e.statut) if e.statut else None,
             echeance=e.echeance, preuves=_preuves(e.preuves, public), sujet=sujet)
         for e in sorted(visible_journal(owner, public), key=lambda e: e.date)
     ]

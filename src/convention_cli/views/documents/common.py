@@ -31,7 +31,13 @@ from convention_cli.views.public import (
     visible_journal,
     visible_preuves,
 )
-from convention_cli.vocab import GT_STATUT_LABELS, INSTANCE_LABELS, STATUT_LABELS, format_date
+from convention_cli.vocab import (
+    GT_STATUT_LABELS,
+    INSTANCE_LABELS,
+    STATUT_LABELS,
+    format_date,
+    owner_statut_label,
+)
 
 
 @dataclass(frozen=True)
@@ -100,12 +106,10 @@ def _journal_row(
     owner: Engagement | GroupeTravail, entry: EntreeJournal, public: bool,
     bibliography: dict[str, tuple[str, str]],
 ) -> JournalRow:
-    # A working group's journal states a group's status (« constitué »…), not an engagement's.
-    labels = GT_STATUT_LABELS if isinstance(owner, GroupeTravail) else STATUT_LABELS
     return JournalRow(
         date=entry.date, engagement=owner.id, texte=entry.texte,
         auteur=cited_sources(journal_author(entry, public), bibliography),
-        statut=labels[entry.statut] if entry.statut else None,
+        statut=owner_statut_label(owner, entry.statut) if entry.statut else None,
         preuves=preuve_rows(entry.preuves, public),
     )
 
