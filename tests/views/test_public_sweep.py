@@ -312,3 +312,42 @@ def test_confidential_record_still_honours_in_public(planted: Path, tmp_path: Pa
     by_id = {e["id"]: e for e in json.loads(internal)["echeances"]}
     assert by_id["commission-2024-t3"]["reunion"] == "commission-zqxreunion"
     assert by_id["communication-2023-2024"]["honoree_le"] == "2024-07-09"
+
+
+def test_public_site_names_what_ids_stand_for(planted: Path, tmp_path: Path) -> None:
+    """A public page names a cited source by its publisher, an honoured échéance by its
+    label, a reading as « lecture : … » (no field key), never by an id."""
+    import re
+
+    data = tmp_path / "data"
+    shutil.copytree(planted, data)
+    yaml = round_trip_yaml()
+
+    def edit(name: str, change: Any) -> None:
+        path = data / f"{name}.yaml"
+        tree = yaml.load(path.read_text(encoding="utf-8"))
+        change(tree)
+        out = io.StringIO()
+        yaml.dump(tree, out)
+        path.write_text(out.getvalue(), encoding="utf-8")
+
+    def convention(tree: Any) -> None:
+        tree["bibliographie"] = [{
+            "id": "presse-zqx", "titre": "Article Zqx", "editeur": "Éditions Zqx",
+            "adresse": "https://example.org/a", "appuie": "un relais", "confiance": "haute"}]
+
+    def engagements(tree: Any) -> None:
+        relayer = {e["id"]: e for e in tree["engagements"]}["unml-relayer"]
+        relayer["journal"].append({"date": "2024-11-06", "texte": "Relais presse.",
+                                   "source": "[presse-zqx]"})
+        relayer["lectures"] = [{"champ": "statut", "motif": "motif zqx du registre"}]
+
+    edit("convention", convention)
+    edit("engagements", engagements)
+    text = run_output(("site", "-o", "{out}/site", "--as-of", AS_OF), data, tmp_path / "out")
+    assert "Éditions Zqx" in text
+    assert "[presse-zqx]" not in text
+    assert "Honore l'échéance Bilan annuel 2023." in text
+    assert re.search(r"Honore l'échéance [a-z0-9-]+\.", text) is None
+    assert "lecture : motif zqx du registre" in text
+    assert "statut — lecture" not in text

@@ -187,11 +187,9 @@ def _accueil(ctx: Context) -> Accueil:
     position = position_of(registry, ctx.as_of, ctx.echeances)
     dated: list[LigneJournal] = []
     for eng in ctx.engagements:
-        dated += journal_lines(eng, ctx.public,
-                          Lien(eng.libelle, engagement_href(eng.id)))
+        dated += journal_lines(ctx, eng, Lien(eng.libelle, engagement_href(eng.id)))
     for groupe in registry.groupes_travail:
-        dated += journal_lines(groupe, ctx.public,
-                          Lien(f"Groupe de travail n° {groupe.numero}",
+        dated += journal_lines(ctx, groupe, Lien(f"Groupe de travail n° {groupe.numero}",
                                groupe_href(groupe.id)))
     dated.sort(key=lambda j: (j.date, j.sujet.href if j.sujet else ""), reverse=True)
     return Accueil(

@@ -28,8 +28,10 @@ from convention_cli.models import (
     Reunion,
     Territoire,
 )
-from convention_cli.views.lectures import lectures_of
+from convention_cli.views.lectures import lecture_lines
 from convention_cli.views.public import (
+    bibliography_names,
+    cited_sources,
     fact_value,
     is_web_address,
     journal_author,
@@ -77,7 +79,6 @@ from convention_cli.vocab import (
     STATUT_LABELS,
     format_date,
     format_number,
-    lecture_fr,
     owner_statut_label,
 )
 
@@ -108,6 +109,10 @@ class Context:
     projets: list[Projet] = field(default_factory=list)
     evaluations: list[DemandeEvaluation] = field(default_factory=list)
     missions: dict[str, str] = field(default_factory=dict)
+    bibliographie: dict[str, tuple[str, str]] = field(default_factory=dict)
+    """Bibliography id → (title, publisher), for :func:`views.public.cited_sources`."""
+    echeance_libelles: dict[str, str] = field(default_factory=dict)
+    """Visible échéance id → its label."""
 
     def index(self) -> None:
         """The lookups every engagement page needs, computed once (linear in the site)."""
@@ -115,6 +120,8 @@ class Context:
         self.organisations = organisation_labels(registry)
         self.territoires = {t.id: t.nom for t in registry.territoires}
         self.libelles = {e.id: e.libelle for e in self.engagements}
+        self.bibliographie = bibliography_names(registry)
+        self.echeance_libelles = {e.id: e.libelle for e in self.echeances}
         self.projets = visible_projets(registry, self.public)
         self.evaluations = visible_evaluations(registry, self.public)
         self.missions = {m.id: m.designation for t in registry.territoires
@@ -158,15 +165,19 @@ def _preuves(preuves: Iterable[Preuve], public: bool) -> tuple[LignePreuve, ...]
 
 
 def journal_lines(
-    owner: JournalOwner, public: bool, sujet: Lien | None = None
+    ctx: Context, owner: JournalOwner, sujet: Lien | None = None
 ) -> list[LigneJournal]:
     """An owner's visible entries, oldest first; in public the author (often a person)
-    gives way to the source."""
+    gives way to the source. Sources name the bibliography by publisher or title and an
+    honoured échéance by its label, as the documents do: never an id."""
+    public = ctx.public
     return [
         LigneJournal(
-            date=e.date, texte=e.texte, source=journal_author(e, public),
+            date=e.date, texte=e.texte,
+            source=cited_sources(journal_author(e, public), ctx.bibliographie),
             statut=owner_statut_label(owner, e.statut) if e.statut else None,
-            echeance=e.echeance, preuves=_preuves(e.preuves, public), sujet=sujet)
+            echeance=ctx.echeance_libelles.get(e.echeance) if e.echeance else None,
+            preuves=_preuves(e.preuves, public), sujet=sujet)
         for e in sorted(visible_journal(owner, public), key=lambda e: e.date)
     ]
 
@@ -230,13 +241,10 @@ def _indicateur(ctx: Context, eng: Engagement, ind: Indicateur) -> LigneIndicate
         atteinte=reached,
         mesures=tuple(LigneMesure(m.date, _quantity(m.valeur, ind.unite),
                                   measure_source(eng, m)) for m in mesures),
-        lectures=_lectures(ind),
+        lectures=lecture_lines(ind),
     )
 
 
-def _lectures(item: object) -> tuple[str, ...]:
-    """What the registry reads into the text, never shown as the text itself."""
-    return tuple(f"{lu.champ} — {lecture_fr(lu.motif)}" for lu in lectures_of(item))
 
 
 def engagement_page(ctx: Context, eng: Engagement) -> PageEngagement:
@@ -245,7 +253,7 @@ def engagement_page(ctx: Context, eng: Engagement) -> PageEngagement:
     assert conv is not None
     objectives = ctx.objectifs
     territories = ctx.territoires
-    journal = journal_lines(eng, ctx.public)
+    journal = journal_lines(ctx, eng)
     history = [LigneStatut(j.date, j.statut, j.source) for j in journal if j.statut]
     echeance = None
     if eng.echeance is not None:
@@ -278,7 +286,7 @@ def engagement_page(ctx: Context, eng: Engagement) -> PageEngagement:
                 for e in ctx.follows.get(eng.id, ())),
         sources=tuple(eng.sources),
         note=None if ctx.public else eng.note,
-        lectures=_lectures(eng),
+        lectures=lecture_lines(eng),
     )
 
 
@@ -295,7 +303,7 @@ def groupe_page(ctx: Context, groupe: GroupeTravail, reunions: list[Reunion]) ->
         engagements=tuple(Lien(labels[e], engagement_href(e)) for e in groupe.engagements
                           if e in labels),
         objectifs=tuple(objectives.get(o, o) for o in groupe.objectifs),
-        journal=tuple(reversed(journal_lines(groupe, ctx.public))),
+        journal=tuple(reversed(journal_lines(ctx, groupe))),
         reunions=tuple(Lien(f"{format_date(r.date)}", reunion_href(r.id)) for r in reunions
                        if r.instance == "groupe_travail" and r.groupe_travail == groupe.id),
     )
@@ -307,8 +315,9 @@ def territoire_page(ctx: Context, territoire: Territoire) -> PageTerritoire:
     for ml in territoire.missions_locales:
         nom, nom_conf = _fait(ml.nom, ctx.public)
         ville, ville_conf = _fait(ml.ville_siege, ctx.public)
-        missions.append(LigneMissionLocale(ml.id, ml.designation, nom, nom_conf, ville,
-                                           ville_conf, armls.get(ml.arml, ml.arml)))
+        missions.append(LigneMissionLocale(
+            ml.id, ml.designation, nom, nom_conf, ville, ville_conf,
+            armls.get(ml.arml, ml.arml)))
     rsma, rsma_conf = _fait(territoire.rsma, ctx.public)
     missions_ids = {m.id for m in territoire.missions_locales}
     own = [e for e in ctx.engagements if territoire.id in e.territoires]
@@ -378,7 +387,7 @@ def _projet(ctx: Context, projet: Projet) -> LigneSuivi:
         details.append(f"fonds visé : {projet.fonds}")
     if projet.groupe_travail:
         details.append(f"groupe de travail : {projet.groupe_travail}")
-    details += [f"{format_date(j.date)} — {j.texte}" for j in journal_lines(projet, ctx.public)]
+    details += [f"{format_date(j.date)} — {j.texte}" for j in journal_lines(ctx, projet)]
     return LigneSuivi(projet.id, projet.titre, PROJET_STATUT_LABELS[projet.statut],
                       projet.date, tuple(details))
 
@@ -386,6 +395,6 @@ def _projet(ctx: Context, projet: Projet) -> LigneSuivi:
 def _evaluation(ctx: Context, demande: DemandeEvaluation) -> LigneSuivi:
     mission = demande.mission_locale
     details = [f"mission locale : {ctx.missions.get(mission, mission)}"]
-    details += [f"{format_date(j.date)} — {j.texte}" for j in journal_lines(demande, ctx.public)]
+    details += [f"{format_date(j.date)} — {j.texte}" for j in journal_lines(ctx, demande)]
     return LigneSuivi(demande.id, demande.objet, EVALUATION_STATUT_LABELS[demande.statut],
                       demande.date, tuple(details))
