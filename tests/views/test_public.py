@@ -42,3 +42,19 @@ def test_the_journal_of_a_confidential_project_is_not_public() -> None:
                     confidentiel=True)
     assert visible_journal(projet, public=True) == []
     assert visible_journal(projet, public=False) == [ENTRY]
+
+
+def test_mission_designation_names_its_seat_by_its_confidence() -> None:
+    from convention_cli.models import Fait, MissionLocale
+    from convention_cli.views.public import mission_designation
+
+    def mission(confiance: str) -> MissionLocale:
+        return MissionLocale(
+            id="ml-ouest", designation="Structure de l'Ouest (Saint-Laurent)",
+            nom=Fait(confiance="non_verifie"), arml="arml",
+            ville_siege=Fait(valeur="Saint-Laurent", confiance=confiance, source="Presse"))
+
+    assert mission_designation(mission("moyenne"), True) == "Structure de l'Ouest"
+    assert mission_designation(mission("moyenne"), False) == \
+        "Structure de l'Ouest (Saint-Laurent, confiance moyenne)"
+    assert mission_designation(mission("haute"), True) == "Structure de l'Ouest (Saint-Laurent)"

@@ -157,6 +157,8 @@ def _plant(data: Path) -> None:
                                "source": "Presse"}
         est["ville_siege"] = {"valeur": "Zqxvillemoyenne", "confiance": "moyenne",
                               "source": "Presse"}
+        # a designation naming its seat: the town's confidence still rules
+        est["designation"] = "Mission Locale Est (Zqxvillemoyenne)"
 
     def parties(tree: Any) -> None:
         tree["parties"][0]["alias"] = [{"nom": "Zqxaliasmoyen", "depuis": "2024",

@@ -39,6 +39,7 @@ from convention_cli.models import (
     EntreeJournal,
     Fait,
     GroupeTravail,
+    MissionLocale,
     Preuve,
     Projet,
     Reunion,
@@ -136,6 +137,28 @@ def fact_value(fait: Fait | None, public: bool = False) -> str | None:
     if fait is None or not shows_confidence(fait.confiance, public):
         return None
     return fait.valeur
+
+
+def mission_designation(mission: MissionLocale, public: bool) -> str:
+    """A mission locale's designation as an output may show it: a town the designation
+    names in parentheses (« Structure de l'Ouest guyanais (Saint-Laurent-du-Maroni) ») is
+    its seat, a fact with its own confidence: left out where ``fact_value`` hides the seat
+    (in public, unless « haute »), else followed internally by its confidence when not
+    « haute »."""
+    from convention_cli.vocab import CONFIANCE_LABELS
+
+    town = mission.ville_siege.valeur
+    if not town:
+        return mission.designation
+    in_brackets = re.compile(r"\s*\(\s*" + re.escape(town) + r"\s*\)")
+    if not in_brackets.search(mission.designation):
+        return mission.designation
+    if fact_value(mission.ville_siege, public) is None:
+        return in_brackets.sub("", mission.designation).strip()
+    if mission.ville_siege.confiance in PUBLIC_CONFIANCE:
+        return mission.designation
+    note = f" ({town}, confiance {CONFIANCE_LABELS[mission.ville_siege.confiance]})"
+    return in_brackets.sub(lambda _: note, mission.designation, count=1)
 
 
 _CITATION = re.compile(r"\[([a-z0-9]+(?:-[a-z0-9]+)*)\]")

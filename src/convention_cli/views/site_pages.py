@@ -35,6 +35,7 @@ from convention_cli.views.public import (
     fact_value,
     is_web_address,
     journal_author,
+    mission_designation,
     participants,
     person_contact,
     person_name,
@@ -124,7 +125,7 @@ class Context:
         self.echeance_libelles = {e.id: e.libelle for e in self.echeances}
         self.projets = visible_projets(registry, self.public)
         self.evaluations = visible_evaluations(registry, self.public)
-        self.missions = {m.id: m.designation for t in registry.territoires
+        self.missions = {m.id: mission_designation(m, self.public) for t in registry.territoires
                          for m in t.missions_locales}
         for groupe in sorted(registry.groupes_travail, key=lambda g: g.numero):
             lien = Lien(f"n° {groupe.numero} — {groupe.libelle}", groupe_href(groupe.id))
@@ -316,7 +317,7 @@ def territoire_page(ctx: Context, territoire: Territoire) -> PageTerritoire:
         nom, nom_conf = _fait(ml.nom, ctx.public)
         ville, ville_conf = _fait(ml.ville_siege, ctx.public)
         missions.append(LigneMissionLocale(
-            ml.id, ml.designation, nom, nom_conf, ville, ville_conf,
+            ml.id, mission_designation(ml, ctx.public), nom, nom_conf, ville, ville_conf,
             armls.get(ml.arml, ml.arml)))
     rsma, rsma_conf = _fait(territoire.rsma, ctx.public)
     missions_ids = {m.id for m in territoire.missions_locales}
