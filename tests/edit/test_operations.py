@@ -48,7 +48,7 @@ def test_journal_entry_with_status_changes_only_those_lines(data_copy: Path) -> 
         "+        parties: [unml, dgom]\n"
         "+        statut: en_cours\n"
         "+        preuves:\n"
-        '+          - libelle: "Preuve du 2024-06-20 : bilan-2023.pdf"\n'
+        '+          - libelle: "Preuve du 20 juin 2024 : bilan-2023.pdf"\n'
         "+            url: https://example.org/bilan-2023.pdf\n"
         "+            date: 2024-06-20\n"
     )
@@ -99,7 +99,7 @@ def test_meeting_decision_action_and_closing(data_copy: Path) -> None:
         "+        echeance: 2024-05-31\n"
         "+        cloture: 2024-05-20\n"
         "+        preuves:\n"
-        '+          - libelle: "Preuve du 2024-05-20 : logement.pdf"\n'
+        '+          - libelle: "Preuve du 20 mai 2024 : logement.pdf"\n'
         "+            url: notes/logement.pdf\n"
         "+            date: 2024-05-20\n"
     )
@@ -206,7 +206,7 @@ def test_journal_fields_make_one_entry_in_the_registry_order() -> None:
     assert list(entry) == ["date", "texte", "auteur", "source", "parties", "statut",
                            "echeance", "preuves", "confidentiel"]
     assert entry["parties"] == ["unml"]
-    assert entry["preuves"] == [{"libelle": "Preuve du 2024-06-20 : b.pdf",
+    assert entry["preuves"] == [{"libelle": "Preuve du 20 juin 2024 : b.pdf",
                                  "url": "https://example.org/b.pdf", "date": date(2024, 6, 20)}]
     assert JournalFields(date(2024, 6, 20), "x").entry() == {"date": date(2024, 6, 20),
                                                              "texte": "x"}

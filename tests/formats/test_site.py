@@ -349,3 +349,16 @@ def test_journal_statuses_of_groups_projects_and_evaluations(tmp_path: Path) -> 
     text = read_page(files["groupes/gt-1.html"]).plain
     assert "Statut noté : constitué." in text
     assert read_page(files["territoires/guyane.html"]).plain.count("Relayé") >= 1
+
+
+def test_preuve_of_a_journal_entry_in_french(tmp_path: Path) -> None:
+    """A preuve added with its entry is labelled with a French date, shown once."""
+    data = fixture_copy(tmp_path)
+    assert main(["journal", "add", "dgom-ladom", "--texte", "Accord signé",
+                 "--date", "2024-06-10", "--preuve", "https://example.org/cp-2024",
+                 "--data", str(data)]) == 0
+    files = site_files(build(data, tmp_path / "s", "--as-of", AS_OF))
+    text = read_page(files["engagements/dgom-ladom.html"]).plain
+    assert "Preuve du 10 juin 2024 : cp-2024" in text
+    assert "Preuve du 10 juin 2024 : cp-2024, 10 juin 2024" not in text
+    assert "2024-06-10" not in text

@@ -25,6 +25,7 @@ from convention_cli.vocab import (
     GT_STATUT_LABELS,
     PROJET_STATUT_LABELS,
     STATUT_LABELS,
+    format_date,
 )
 
 INSTANCES = ("commission", "referents", "gt:ID")
@@ -56,7 +57,7 @@ def _find(items: YamlSeq, ident: str, kind: str, feminine: bool = False) -> Yaml
 
 def _preuve(url: str, day: date) -> dict[str, Any]:
     name = PurePosixPath(url.rstrip("/")).name or url
-    return {"libelle": f"Preuve du {day.isoformat()} : {name}", "url": url, "date": day}
+    return {"libelle": f"Preuve du {format_date(day)} : {name}", "url": url, "date": day}
 
 
 def _same(existing: Any, wanted: dict[str, Any]) -> bool:

@@ -160,8 +160,10 @@ def _fait(fait: Fait | None, public: bool) -> tuple[str, str | None]:
 
 def _preuves(preuves: Iterable[Preuve], public: bool) -> tuple[LignePreuve, ...]:
     """Evidence: a web address becomes a link; a file of the registry (internal version
-    only) is named without its path, which means nothing on a site."""
-    return tuple(LignePreuve(p.libelle, p.url if is_web_address(p.url) else None, p.date)
+    only) is named without its path, which means nothing on a site. A label that already
+    says its date (« Preuve du 10 juillet 2024 : … ») is not followed by it again."""
+    return tuple(LignePreuve(p.libelle, p.url if is_web_address(p.url) else None,
+                             None if p.date and format_date(p.date) in p.libelle else p.date)
                  for p in visible_preuves(preuves, public))
 
 
