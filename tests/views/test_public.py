@@ -4,6 +4,7 @@ holds: a public output shows none of them, an internal one all."""
 from __future__ import annotations
 
 from datetime import date
+from typing import Literal
 
 from convention_cli.models import Action, Decision, EntreeJournal, Projet, Reunion
 from convention_cli.views.public import visible_actions, visible_decisions, visible_journal
@@ -48,7 +49,7 @@ def test_mission_designation_names_its_seat_by_its_confidence() -> None:
     from convention_cli.models import Fait, MissionLocale
     from convention_cli.views.public import mission_designation
 
-    def mission(confiance: str) -> MissionLocale:
+    def mission(confiance: Literal["haute", "moyenne"]) -> MissionLocale:
         return MissionLocale(
             id="ml-ouest", designation="Structure de l'Ouest (Saint-Laurent)",
             nom=Fait(confiance="non_verifie"), arml="arml",
