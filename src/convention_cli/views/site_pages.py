@@ -110,10 +110,8 @@ class Context:
     projets: list[Projet] = field(default_factory=list)
     evaluations: list[DemandeEvaluation] = field(default_factory=list)
     missions: dict[str, str] = field(default_factory=dict)
-    bibliographie: dict[str, tuple[str, str]] = field(default_factory=dict)
-    """Bibliography id → (title, publisher), for :func:`views.public.cited_sources`."""
-    echeance_libelles: dict[str, str] = field(default_factory=dict)
-    """Visible échéance id → its label."""
+    bibliographie: dict[str, tuple[str, str]] = field(default_factory=dict)  # (title, publisher)
+    echeance_libelles: dict[str, str] = field(default_factory=dict)  # visible échéance id → label
 
     def index(self) -> None:
         """The lookups every engagement page needs, computed once (linear in the site)."""
@@ -170,9 +168,8 @@ def _preuves(preuves: Iterable[Preuve], public: bool) -> tuple[LignePreuve, ...]
 def journal_lines(
     ctx: Context, owner: JournalOwner, sujet: Lien | None = None
 ) -> list[LigneJournal]:
-    """An owner's visible entries, oldest first; in public the author (often a person)
-    gives way to the source. Sources name the bibliography by publisher or title and an
-    honoured échéance by its label, as the documents do: never an id."""
+    """An owner's visible entries, oldest first; in public the author (often a person) gives
+    way to the source. A cited source and an honoured échéance are named, never an id."""
     public = ctx.public
     return [
         LigneJournal(
