@@ -11,6 +11,7 @@ import pytest
 
 from convention_cli.cli.app import main
 from convention_cli.formats.site import relative
+from convention_cli.vocab import french_spacing as fr
 from tests.conftest import copy_registry
 from tests.paths import DATA
 from tests.site_support import AS_OF, build, file_text, fixture_copy, is_page, read_page, site_files
@@ -161,7 +162,7 @@ def test_home_page_key_figures(site: dict[str, bytes]) -> None:
     text = read_page(site["index.html"]).plain
     assert "Convention en vigueur du 18 juillet 2023 au 17 juillet 2026" in text
     assert "engagement réalisé sur" in text
-    assert "Avancement : part des engagements" in text  # the rule used
+    assert fr("Avancement : part des engagements") in text  # the rule used
     assert "Accord-cadre LADOM" in text  # late obligation
     assert "Diagnostic partagé lancé." in text  # last updates
 
@@ -169,8 +170,8 @@ def test_home_page_key_figures(site: dict[str, bytes]) -> None:
 def test_engagement_page_sections(site: dict[str, bytes]) -> None:
     text = read_page(site["engagements/valoriser-signature.html"]).plain
     for expected in ("Ce que dit la convention", "Historique du statut",
-                     "25 septembre 2023 : réalisé", "Échéances", "honorée",
-                     "Indicateurs : cible et mesure", "Journal", "Preuves",
+                     fr("25 septembre 2023 : réalisé"), "Échéances", "honorée",
+                     fr("Indicateurs : cible et mesure"), "Journal", "Preuves",
                      "Article de presse"):
         assert expected in text, expected
     html = site["engagements/valoriser-signature.html"].decode("utf-8")
@@ -196,10 +197,10 @@ def test_computed_measures_like_the_bilans(tmp_path: Path) -> None:
     files = site_files(build(data, tmp_path / "s", "--as-of", "2025-06-01"))
     text = read_page(files["engagements/commission-trimestrielle.html"]).plain
     assert "1 au 10 mars 2025" in text  # the last one, the year under way
-    assert ("31 décembre 2024 : 1 (source : calculé du registre, réunions de la Commission "
-            "ultramarine par année civile)") in text
-    assert ("10 mars 2025 : 1 (source : calculé du registre, réunions de la Commission "
-            "ultramarine par année civile, année en cours)") in text
+    assert fr("31 décembre 2024 : 1 (source : calculé du registre, réunions de la Commission "
+              "ultramarine par année civile)") in text
+    assert fr("10 mars 2025 : 1 (source : calculé du registre, réunions de la Commission "
+              "ultramarine par année civile, année en cours)") in text
     assert "reunions.yaml" not in text
     before = site_files(build(data, tmp_path / "t", "--as-of", "2024-01-15"))
     # 2023 counts no commission: zero is no measure, nothing is claimed
@@ -299,7 +300,7 @@ def test_timeline_picture_and_text_alternative(site: dict[str, bytes]) -> None:
     assert f'<img src="frise.svg" width="{width}" height="{height}"' in html
     assert "La frise en texte" in html
     text = read_page(site["index.html"]).plain
-    assert "30 juin 2024 : Accord-cadre LADOM — en retard" in text
+    assert fr("30 juin 2024 : Accord-cadre LADOM — en retard") in text
 
 
 def test_readings_are_shown_as_readings(tmp_path: Path) -> None:
@@ -311,20 +312,20 @@ def test_readings_are_shown_as_readings(tmp_path: Path) -> None:
         "        motif: le texte ne fixe pas de date\n", 1), encoding="utf-8")
     files = site_files(build(data, tmp_path / "s", "--as-of", AS_OF))
     text = read_page(files["engagements/dgom-ladom.html"]).plain
-    assert "lecture : le texte ne fixe pas de date" in text
+    assert fr("lecture : le texte ne fixe pas de date") in text
     assert "echeance —" not in text
 
 
 def test_referent_in_office_public_parts_only(site: dict[str, bytes], tmp_path: Path) -> None:
     text = read_page(site["index.html"]).plain
-    assert ("DGOM — Direction générale des outre-mer : Bureau de la vie économique, de "
-            "l'emploi et de la formation (section III) ; en fonction : Cheffe de bureau.") in text
-    assert "UNML — Union nationale des missions locales : Référents mandatés par la " \
-        "commission ultramarine (section III) ; aucune personne en fonction" in text
+    assert fr("DGOM — Direction générale des outre-mer : Bureau de la vie économique, de "
+              "l'emploi et de la formation (section III) ; en fonction : Cheffe de bureau.") in text
+    assert fr("UNML — Union nationale des missions locales : Référents mandatés par la "
+              "commission ultramarine (section III) ; aucune personne en fonction") in text
     assert "ARNAUD" not in text
     internal = site_files(build(fixture_copy(tmp_path), tmp_path / "interne", "--as-of",
                                 AS_OF, "--interne"))
-    assert "en fonction : Camille ARNAUD-SECRET, Cheffe de bureau." in read_page(
+    assert fr("en fonction : Camille ARNAUD-SECRET, Cheffe de bureau.") in read_page(
         internal["index.html"]).plain
 
 
@@ -347,7 +348,7 @@ def test_journal_statuses_of_groups_projects_and_evaluations(tmp_path: Path) -> 
         assert main([*args, "--data", str(data)]) == 0, args
     files = site_files(build(data, tmp_path / "s", "--as-of", "2024-05-01"))
     text = read_page(files["groupes/gt-1.html"]).plain
-    assert "Statut noté : constitué." in text
+    assert fr("Statut noté : constitué.") in text
     assert read_page(files["territoires/guyane.html"]).plain.count("Relayé") >= 1
 
 
@@ -359,6 +360,17 @@ def test_preuve_of_a_journal_entry_in_french(tmp_path: Path) -> None:
                  "--data", str(data)]) == 0
     files = site_files(build(data, tmp_path / "s", "--as-of", AS_OF))
     text = read_page(files["engagements/dgom-ladom.html"]).plain
-    assert "Preuve du 10 juin 2024 : cp-2024" in text
-    assert "Preuve du 10 juin 2024 : cp-2024, 10 juin 2024" not in text
+    assert fr("Preuve du 10 juin 2024 : cp-2024") in text
+    assert fr("Preuve du 10 juin 2024 : cp-2024, 10 juin 2024") not in text
     assert "2024-06-10" not in text
+
+
+def test_french_spacing_in_the_text_only(site: dict[str, bytes]) -> None:
+    """The pages' text has the documents' French spacing (vocab.french_spacing): no-break
+    spaces inside « » and before : ; ! ?; attributes and addresses are left as written."""
+    for name, content in _pages(site).items():
+        text = read_page(content).plain
+        assert re.findall(r".{0,20}(?:« | [;:!?»]).{0,20}", text) == [], name
+    html = site["index.html"].decode("utf-8")
+    assert 'aria-label="1. Connaissance mutuelle : 25 % réalisé"' in html
+

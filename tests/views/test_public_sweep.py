@@ -28,6 +28,7 @@ from typing import Any
 import pytest
 
 from convention_cli.cli.app import main
+from convention_cli.vocab import french_spacing
 from tests.paths import CASES
 from tests.ruamel_roundtrip import round_trip_yaml
 
@@ -351,5 +352,5 @@ def test_public_site_names_what_ids_stand_for(planted: Path, tmp_path: Path) -> 
     assert "[presse-zqx]" not in text
     assert "Honore l'échéance Bilan annuel 2023." in text
     assert re.search(r"Honore l'échéance [a-z0-9-]+\.", text) is None
-    assert "lecture : motif zqx du registre" in text
+    assert french_spacing("lecture : motif zqx du registre") in text
     assert "statut — lecture" not in text

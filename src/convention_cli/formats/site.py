@@ -13,6 +13,7 @@ format writers (``formats/outputs.py``), Word and ODT files dated on the as-of d
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from functools import partial
 from pathlib import Path
@@ -30,7 +31,7 @@ from convention_cli.formats.templating import (
     template_failure,
 )
 from convention_cli.views.site_model import DocumentSite, Frise, Page, SiteView
-from convention_cli.vocab import date_or_dash, format_number, plural
+from convention_cli.vocab import date_or_dash, format_number, french_spacing, plural
 
 if TYPE_CHECKING:
     from convention_cli.formats.timeline import State, Timeline
@@ -106,6 +107,40 @@ def _template_error(name: str, exc: Any) -> UserError:
     return UserError(f"modèle « {name} » invalide{where} : {exc.message}")
 
 
+_NOT_PROSE = re.compile(r"<(script|style|code|pre)\b.*?</\1\s*>|<!--.*?-->|<[^>]*>",
+                        re.DOTALL | re.IGNORECASE)
+"""What French spacing leaves alone in a page: tags (with their attributes and addresses),
+comments, scripts, styles and code."""
+_ENTITY = re.compile(r"&#?\w+;")
+
+
+def _space_text(text: str) -> str:
+    if not text.strip():
+        return text
+    entities: list[str] = []
+
+    def keep(match: re.Match[str]) -> str:
+        entities.append(match.group(0))
+        return f"\x01{len(entities) - 1}\x01"
+
+    # The leading « \x02 » stands for the tag before the text: « </a> ; » is prose too.
+    spaced = french_spacing("\x02" + _ENTITY.sub(keep, text))[1:]
+    return re.sub("\x01(\\d+)\x01", lambda m: entities[int(m.group(1))], spaced)
+
+
+def french_html(html: str) -> str:
+    """A page with the French no-break spaces of the documents (``vocab.french_spacing``:
+    inside « », before : ; ! ?) in its text only; tags, attributes, addresses, character
+    references and code are left as they are."""
+    parts: list[str] = []
+    start = 0
+    for match in _NOT_PROSE.finditer(html):
+        parts += [_space_text(html[start:match.start()]), match.group(0)]
+        start = match.end()
+    parts.append(_space_text(html[start:]))
+    return "".join(parts)
+
+
 def iter_pages(view: SiteView, env: Any) -> Iterator[tuple[str, bytes]]:
     """Each page, rendered when asked for: a large site is written as it is rendered,
     never held whole in memory."""
@@ -136,7 +171,7 @@ def iter_pages(view: SiteView, env: Any) -> Iterator[tuple[str, bytes]]:
             raise _template_error(page.modele, exc) from None
         except UnicodeDecodeError as exc:
             raise template_failure(exc, page.modele) from None
-        yield page.chemin, text.encode("utf-8")
+        yield page.chemin, french_html(text).encode("utf-8")
 
 
 STATE_BY_ETAT: dict[str, State] = {"en_retard": "late", "honoree": "done",
