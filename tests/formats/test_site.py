@@ -374,3 +374,11 @@ def test_french_spacing_in_the_text_only(site: dict[str, bytes]) -> None:
     html = site["index.html"].decode("utf-8")
     assert 'aria-label="1. Connaissance mutuelle : 25 % réalisé"' in html
 
+
+def test_home_page_lists_the_parties_without_guessing_articles(site: dict[str, bytes]) -> None:
+    """The registry gives no article for a party's name: the home page lists the parties
+    rather than writing « entre Direction générale… »."""
+    text = read_page(site["index.html"]).plain
+    assert "entre Direction" not in text
+    assert fr("Parties : Direction générale des outre-mer (DGOM), Union nationale des "
+              "missions locales (UNML)") in text

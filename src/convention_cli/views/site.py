@@ -13,14 +13,15 @@ it, so the site works from any sub-path and from the disk.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date
 
 from convention_cli.domain.echeances import Etat, Objet, compute_echeances
+from convention_cli.domain.porteurs import statuts_par_partie
 from convention_cli.domain.queries import echeances_by_engagement
 from convention_cli.domain.snapshot import snapshot
 from convention_cli.load.registry import Registry
-from convention_cli.models import Engagement
+from convention_cli.models import Objectif
 from convention_cli.views.provenance import Provenance
 from convention_cli.views.public import (
     visible_echeances,
@@ -55,7 +56,7 @@ from convention_cli.views.site_pages import (
     reunion_page,
     territoire_page,
 )
-from convention_cli.vocab import STATUT_LABELS, format_date, plural
+from convention_cli.vocab import STATUT_LABELS, count_statut, format_date, plural
 
 LAST_UPDATES = 10
 """Journal entries shown under « Dernières mises à jour » on the home page."""
@@ -147,20 +148,37 @@ def build_site(
     )
 
 
-def _counters(
-    keys: Iterable[tuple[str, str, Lien | None]], engagements: list[Engagement],
-    attribute: str, late: set[str],
-) -> tuple[Compteur, ...]:
+def _counter(key: str, label: str, statuts: list[str], late: int) -> Compteur:
+    counts: Counter[str] = Counter(statuts)
+    return Compteur(key, label, None, len(statuts), counts["realise"], late,
+                    tuple(count_statut(s, counts[s]) for s in STATUT_ORDER if counts[s]))
+
+
+def _par_objectif(ctx: Context, objectives: list[Objectif], late: set[str]) -> tuple[Compteur, ...]:
+    """The engagements serving each objective, by status; « en retard »: how many of them
+    have a late échéance."""
     counters = []
-    for key, label, lien in keys:
-        concerned = [e for e in engagements if key in getattr(e, attribute)]
-        if not concerned:
-            continue
-        counts: Counter[str] = Counter(e.statut for e in concerned)
-        counters.append(Compteur(
-            key, label, lien, len(concerned), counts["realise"],
-            sum(1 for e in concerned if e.id in late),
-            tuple((STATUT_LABELS[s], counts[s]) for s in STATUT_ORDER if counts[s])))
+    for objective in objectives:
+        concerned = [e for e in ctx.engagements if objective.id in e.objectifs]
+        if concerned:
+            counters.append(_counter(
+                objective.id, f"{objective.numero}. {objective.libelle}",
+                [e.statut for e in concerned], sum(1 for e in concerned if e.id in late)))
+    return tuple(counters)
+
+
+def _par_partie(ctx: Context) -> tuple[Compteur, ...]:
+    """Each party as ``convention status`` counts it: the engagements it carries, with the
+    status of its own share (``domain.porteurs.statuts_par_partie``); « en retard »: every
+    late échéance of which it carries a share, meeting actions included."""
+    shares = [statuts_par_partie(e) for e in ctx.engagements]
+    counters = []
+    for partie in ctx.registry.parties:
+        statuts = [own[partie.id] for own in shares if partie.id in own]
+        if statuts:
+            late = sum(1 for e in ctx.echeances if e.etat is Etat.EN_RETARD
+                       and e.etat_de(partie.id) is Etat.EN_RETARD)
+            counters.append(_counter(partie.id, f"{partie.sigle} — {partie.nom}", statuts, late))
     return tuple(counters)
 
 
@@ -170,13 +188,14 @@ def _accueil(ctx: Context) -> Accueil:
     main = [p for p in registry.parties if p.role == "partie"]
     cosign = [p for p in registry.parties if p.role == "co_signataire"]
     objectives = sorted(conv.objectifs, key=lambda o: o.numero)
-    cosigners = (", avec " + " et ".join(p.sigle for p in cosign) + " en co-signataires"
+    # The registry gives no article for a party's name (« la Direction… », « l'Union… »):
+    # the parties are listed after a colon rather than put into a sentence after « entre ».
+    cosigners = (" ; co-signataires : " + ", ".join(f"{p.nom} ({p.sigle})" for p in cosign)
                  if cosign else "")
     first = (f"La convention de partenariat signée à {conv.lieu_signature} le "
-             f"{format_date(conv.date_signature)} entre "
-             f"{' et '.join(f'{p.nom} ({p.sigle})' for p in main)}{cosigners}"
-             f", pour {plural(conv.duree_annees, 'an')}, vise à {conv.sous_titre[0].lower()}"
-             f"{conv.sous_titre[1:].rstrip('.')}.")
+             f"{format_date(conv.date_signature)}, pour {plural(conv.duree_annees, 'an')}, "
+             f"vise à {conv.sous_titre[0].lower()}{conv.sous_titre[1:].rstrip('.')}. "
+             f"Parties : {', '.join(f'{p.nom} ({p.sigle})' for p in main)}{cosigners}.")
     second = (f"Elle fixe {plural(len(objectives), 'objectif')} "
               f"({' ; '.join(o.libelle.rstrip('.') for o in objectives)}) et engage les parties "
               f"sur {plural(len(ctx.engagements), 'engagement')} suivis dans ce registre.")
@@ -198,12 +217,8 @@ def _accueil(ctx: Context) -> Accueil:
         position=position.resume,
         exigences=position.exigences,
         regle=PROGRESS_RULE,
-        par_objectif=_counters(
-            ((o.id, f"{o.numero}. {o.libelle}", None) for o in objectives),
-            ctx.engagements, "objectifs", {i for i in late if i}),
-        par_partie=_counters(
-            ((p.id, f"{p.sigle} — {p.nom}", None) for p in registry.parties),
-            ctx.engagements, "parties", {i for i in late if i}),
+        par_objectif=_par_objectif(ctx, objectives, late),
+        par_partie=_par_partie(ctx),
         total_engagements=len(ctx.engagements),
         total_realises=sum(1 for e in ctx.engagements if e.statut == "realise"),
         en_retard=tuple(echeance_row(ctx, e) for e in ctx.echeances

@@ -79,7 +79,10 @@ class Compteur:
     total: int
     realises: int
     en_retard: int
-    par_statut: tuple[tuple[str, int], ...]
+    """By objective: its engagements with a late échéance; by party: the late échéances
+    of which it carries a share (as ``convention status`` counts them)."""
+    par_statut: tuple[str, ...]
+    """« 16 non renseignés », « 1 réalisé »…"""
 
     @property
     def pourcentage(self) -> int:
