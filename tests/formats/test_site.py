@@ -382,3 +382,18 @@ def test_home_page_lists_the_parties_without_guessing_articles(site: dict[str, b
     assert "entre Direction" not in text
     assert fr("Parties : Direction générale des outre-mer (DGOM), Union nationale des "
               "missions locales (UNML)") in text
+
+
+def test_related_engagements_and_groups_by_name(tmp_path: Path) -> None:
+    """« peut déboucher sur », « peut découler de » and a project's working group name what
+    they link to, not its id."""
+    data = copy_registry(DATA, tmp_path / "registre" / "data")
+    assert main(["projet", "add", "--titre", "Garage", "--territoire", "guyane", "--date",
+                 "2024-02-10", "--source", "Courriel", "--data", str(data)]) == 0
+    files = site_files(build(data, tmp_path / "s", "--as-of", "2024-05-01"))
+    texts = "\n".join(read_page(content).plain for content in _pages(files).values())
+    assert re.search(r"peut (déboucher sur|découler de)\W+[a-z]+-[a-z-]+\b", texts) is None
+    assert fr("peut déboucher sur : ") in texts
+    guyane = read_page(files["territoires/guyane.html"]).plain
+    assert re.search(r"groupe de travail n° \d", guyane)
+    assert re.search(r"\bgt-\d", guyane) is None

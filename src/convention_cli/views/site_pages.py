@@ -248,9 +248,6 @@ def _indicateur(ctx: Context, eng: Engagement, ind: Indicateur) -> LigneIndicate
 
 
 def engagement_page(ctx: Context, eng: Engagement) -> PageEngagement:
-    registry = ctx.registry
-    conv = registry.convention
-    assert conv is not None
     objectives = ctx.objectifs
     territories = ctx.territoires
     journal = journal_lines(ctx, eng)
@@ -280,9 +277,9 @@ def engagement_page(ctx: Context, eng: Engagement) -> PageEngagement:
         preuves=_preuves(eng.preuves, ctx.public)
         + tuple(p for j in journal for p in j.preuves),
         groupes=tuple(ctx.groupes.get(eng.id, ())),
-        liens=tuple(Lien(f"peut déboucher sur : {e}", engagement_href(e))
+        liens=tuple(Lien(f"peut déboucher sur : {ctx.libelles[e]}", engagement_href(e))
                     for e in eng.peut_deboucher_sur if e in ctx.visible_ids)
-        + tuple(Lien(f"peut découler de : {e}", engagement_href(e))
+        + tuple(Lien(f"peut découler de : {ctx.libelles[e]}", engagement_href(e))
                 for e in ctx.follows.get(eng.id, ())),
         sources=tuple(eng.sources),
         note=None if ctx.public else eng.note,
@@ -386,7 +383,9 @@ def _projet(ctx: Context, projet: Projet) -> LigneSuivi:
     if projet.fonds:
         details.append(f"fonds visé : {projet.fonds}")
     if projet.groupe_travail:
-        details.append(f"groupe de travail : {projet.groupe_travail}")
+        numero = {g.id: g.numero for g in ctx.registry.groupes_travail}.get(projet.groupe_travail)
+        details.append(f"groupe de travail n° {numero}" if numero
+                       else f"groupe de travail : {projet.groupe_travail}")
     details += [f"{format_date(j.date)} — {j.texte}" for j in journal_lines(ctx, projet)]
     return LigneSuivi(projet.id, projet.titre, PROJET_STATUT_LABELS[projet.statut],
                       projet.date, tuple(details))
