@@ -344,12 +344,14 @@ def test_public_site_names_what_ids_stand_for(planted: Path, tmp_path: Path) -> 
         relayer["journal"].append({"date": "2024-11-06", "texte": "Relais presse.",
                                    "source": "[presse-zqx]"})
         relayer["lectures"] = [{"champ": "statut", "motif": "motif zqx du registre"}]
+        relayer["sources"] = ["[presse-zqx] (relais)"]
 
     edit("convention", convention)
     edit("engagements", engagements)
     text = run_output(("site", "-o", "{out}/site", "--as-of", AS_OF), data, tmp_path / "out")
     assert "Éditions Zqx" in text
     assert "[presse-zqx]" not in text
+    assert "Article Zqx, (relais)" in text  # the engagement's own sources
     assert "Honore l'échéance Bilan annuel 2023." in text
     assert re.search(r"Honore l'échéance [a-z0-9-]+\.", text) is None
     assert french_spacing("lecture : motif zqx du registre") in text

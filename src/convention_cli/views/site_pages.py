@@ -281,7 +281,7 @@ def engagement_page(ctx: Context, eng: Engagement) -> PageEngagement:
                     for e in eng.peut_deboucher_sur if e in ctx.visible_ids)
         + tuple(Lien(f"peut découler de : {ctx.libelles[e]}", engagement_href(e))
                 for e in ctx.follows.get(eng.id, ())),
-        sources=tuple(eng.sources),
+        sources=tuple(filter(None, (cited_sources(s, ctx.bibliographie) for s in eng.sources))),
         note=None if ctx.public else eng.note,
         lectures=lecture_lines(eng),
     )
