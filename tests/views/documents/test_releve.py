@@ -34,3 +34,18 @@ def test_unknown_meeting_suggests(registry_copy: RegistryCopy, run_cli: RunCli) 
     code, _, err = run_cli("releve", "commision-2024-t1", "--data", data)
     assert code == 1
     assert "« commission-2024-t1 »" in err
+
+
+def test_a_meeting_held_after_the_as_of_day_is_unknown(
+    registry_copy: RegistryCopy, run_cli: RunCli
+) -> None:
+    """The relevé reads the registry as known on --as-of: the meeting of 12 March 2024
+    does not exist yet on 1 January 2024 (same message as an unknown meeting)."""
+    data = registry_copy(FIXTURE)
+    code, out, err = run_cli("releve", "commission-2024-t1", "--data", data,
+                             "--as-of", "2024-01-01")
+    assert (code, out) == (1, "")
+    assert "réunion « commission-2024-t1 » inconnue" in err
+    # On the day of the meeting it is known.
+    assert run_cli("releve", "commission-2024-t1", "--data", data,
+                   "--as-of", "2024-03-12").code == 0

@@ -54,9 +54,9 @@ def find_reunion(registry: Registry, reunion_id: str, public: bool) -> None:
 def build_releve(
     registry: Registry, reunion_id: str, *, as_of: date, public: bool, provenance: Provenance
 ) -> ReleveView:
+    # The registry as known on the as-of day: a meeting held after it is unknown.
+    registry = snapshot(registry, as_of)
     find_reunion(registry, reunion_id, public)
-    reunion = next(r for r in registry.reunions if r.id == reunion_id)
-    registry = snapshot(registry, max(as_of, reunion.date))
     reunion = next(r for r in registry.reunions if r.id == reunion_id)
     names = party_names(registry)
     instance = instance_label(reunion, registry)
