@@ -6,7 +6,8 @@ computed, never typed twice (issue 11):
 - the Commission ultramarine meets each quarter (III, target 4 a year): commissions
   held per calendar year, from ``reunions.yaml``;
 - the annual and multi-year bilans (V): bilans delivered, from the échéances honoured
-  by a journal entry;
+  by a journal entry (one handed in after its deadline counts 0: the text asks for it
+  « au plus tard » on that day);
 - the public communication (IV, at least once a year): communications per year of the
   convention, from the journal of the engagement that carries the rule.
 
@@ -41,6 +42,9 @@ class MesureVue:
     calculee: bool = False
     commentaire: str | None = None
     confidentiel: bool = False
+    hors_delai: bool = False
+    """A bilan handed in after its deadline: counted 0 (not handed in on time), and a
+    measure all the same (the registry records it)."""
 
     def to_json(self) -> dict[str, object]:
         return {"date": self.date.isoformat(), "valeur": self.valeur, "source": self.source,
@@ -55,7 +59,7 @@ def is_computed(engagement: Engagement) -> bool:
 def is_measure(measure: MesureVue) -> bool:
     """A computed count of zero is not a measure: it says only that the registry has
     recorded nothing (the bilans print it as « non retenu », the site leaves it out)."""
-    return not (measure.calculee and not measure.valeur)
+    return measure.hors_delai or not (measure.calculee and not measure.valeur)
 
 
 def measure_source(engagement: Engagement, measure: MesureVue) -> str:
@@ -65,7 +69,8 @@ def measure_source(engagement: Engagement, measure: MesureVue) -> str:
     if not measure.calculee or engagement.regle not in COMPUTED_RULES:
         return measure.source
     partial = ", année en cours" if measure.source.endswith("année en cours") else ""
-    return f"calculé du registre, {COMPUTED_RULES[engagement.regle]}{partial}"
+    late = ", remis après la date limite : compté 0" if measure.hors_delai else ""
+    return f"calculé du registre, {COMPUTED_RULES[engagement.regle]}{partial}{late}"
 
 
 def _commissions(registry: Registry, as_of: date) -> list[MesureVue]:
@@ -98,11 +103,15 @@ def _bilans(registry: Registry, engagement: Engagement, as_of: date) -> list[Mes
         if (echeance.objet is not Objet.BILAN or echeance.engagement != engagement.id
                 or echeance.honneur is None or echeance.honneur.date > as_of):
             continue
-        # dated and sourced by what honours it: confidential if that is
+        # dated and sourced by what honours it: confidential if that is. The indicators
+        # ask for a bilan handed in by its deadline: a late one counts 0.
+        late = echeance.honneur.date > echeance.date
         result.append(MesureVue(
-            echeance.honneur.date, 1,
-            f"calculé, échéance {echeance.id} honorée : {echeance.honneur.origine}", True,
-            confidentiel=echeance.honneur.confidentiel))
+            echeance.honneur.date, 0 if late else 1,
+            f"calculé, échéance {echeance.id} honorée"
+            f"{' après la date limite du ' + echeance.date.isoformat() if late else ''} : "
+            f"{echeance.honneur.origine}", True,
+            confidentiel=echeance.honneur.confidentiel, hors_delai=late))
     return sorted(result, key=lambda m: m.date)
 
 

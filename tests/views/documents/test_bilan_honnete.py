@@ -277,3 +277,51 @@ def test_territories_keep_what_the_year_touched(recorded: Path, run_cli: RunCli)
     text = run_cli.ok("bilan", "--data", recorded, "--annee", "2026", "--as-of", "2026-07-01")
     assert "### Guyane" in text
     assert "### Mayotte" not in text
+
+
+def _objective_sections(text: str) -> list[str]:
+    parts = re.split(r"(?m)^(?=### )", text.split("## Objectif par objectif", 1)[1])
+    return [p for p in parts if p.startswith("### Objectif ")]
+
+
+@pytest.mark.parametrize("kind", ["--pluriannuel", "--mi-etape"])
+def test_an_objective_is_rated_on_the_indicators_shown_under_it(
+    recorded: Path, run_cli: RunCli, kind: str
+) -> None:
+    """An objective whose section shows no indicator is « non évaluable », not rated on
+    the indicators shown under objective 1 (the engagements serving every objective)."""
+    text = plain(run_cli.ok("bilan", "--data", recorded, kind, "--as-of", "2026-07-01"))
+    sections = _objective_sections(text)
+    assert len(sections) == 4
+    empty = [s for s in sections if "Aucun indicateur ne sert cet objectif." in s]
+    assert len(empty) >= 2  # objectives 3 and 4
+    for section in empty:
+        assert "Appréciation : **non évaluable (aucune donnée)**." in section
+
+
+def test_a_bilan_handed_in_late_or_by_itself_does_not_reach_its_target(
+    registry_copy: RegistryCopy, run_cli: RunCli
+) -> None:
+    """« Remis au plus tard le 30 juin » is not met by a bilan handed in on 15 July, and
+    the multi-year bilan does not count its own handing-in."""
+    data = registry_copy()
+    run_cli.ok("journal", "add", "bilan-annuel", "--texte", "Bilan 2024 remis",
+               "--date", "2025-07-15", "--source", "Courriel", "--honore",
+               "bilan-annuel-2024", "--data", data)
+    run_cli.ok("journal", "add", "bilan-pluriannuel", "--texte", "Bilan pluriannuel remis",
+               "--date", "2026-06-25", "--source", "Courriel", "--honore",
+               "bilan-pluriannuel", "--data", data)
+    annual = plain(run_cli.ok("bilan", "--data", data, "--annee", "2025", "--as-of",
+                              "2026-07-01"))
+    [row] = [line for line in annual.splitlines()
+             if line.startswith("| Bilan annuel remis au plus tard")]
+    assert "| 0 bilan au 15 juillet 2025 |" in row
+    assert "remis après la date limite" in row
+    assert "cible atteinte" not in row
+    assert "Un bilan remis après sa date limite compte 0" in annual
+    multi = plain(run_cli.ok("bilan", "--data", data, "--pluriannuel", "--as-of",
+                             "2026-07-01"))
+    [row] = [line for line in multi.splitlines()
+             if line.startswith("| Bilan pluriannuel remis |")]
+    assert "cible atteinte" not in row
+    assert "un bilan ne se compte pas lui-même" in row

@@ -20,7 +20,7 @@ from convention_cli.domain.echeances import Echeance, Etat, Objet
 from convention_cli.domain.indicators import indicator_measures, is_measure, measure_source
 from convention_cli.errors import UsageError, UserError
 from convention_cli.load.registry import Registry
-from convention_cli.models import Engagement, GroupeTravail, Preuve, Reunion
+from convention_cli.models import Engagement, GroupeTravail, Objectif, Preuve, Reunion
 from convention_cli.views.documents.agenda import quarter_label
 from convention_cli.views.documents.common import EcheanceDocumentRow, echeance_row
 from convention_cli.views.public import (
@@ -216,16 +216,20 @@ NON_EVALUABLE = "non évaluable (aucune donnée)"
 HALF = 0.5
 PERIODIC_TARGETS = ("annuelle", "trimestrielle")
 RULE = (
-    "L’atteinte d’un objectif se lit sur les indicateurs chiffrés des engagements qui le "
-    "servent, cible contre dernière mesure datée au plus tard le {day}{window} : « atteint » "
+    "L’atteinte d’un objectif se lit sur les indicateurs chiffrés des engagements qui lui "
+    "sont rattachés (un engagement qui sert plusieurs objectifs est rattaché au premier "
+    "d’entre eux, sous lequel ses indicateurs sont présentés), cible contre dernière mesure "
+    "datée au plus tard le {day}{window} : « atteint » "
     "quand chaque indicateur chiffré avec une cible est mesuré et atteint sa cible ; « non "
     "atteint » quand aucun indicateur mesuré n’atteint la moitié de sa cible ; « partiellement "
     "atteint » entre les deux, et dès qu’une partie seulement des indicateurs est mesurée ; "
     "« non évaluable (aucune donnée) » quand aucun indicateur n’a à la fois une cible et une "
-    "mesure. Une mesure "
+    "mesure, ou qu’aucun indicateur n’est rattaché à l’objectif. Une mesure "
     "saisie compte, comme un compte que l’outil calcule du registre (réunions tenues, bilans "
     "remis, communications) ; un compte calculé nul n’est pas une mesure : il dit seulement "
-    "que le registre n’a rien enregistré. Ni les statuts déclarés, ni l’existence de "
+    "que le registre n’a rien enregistré. Un bilan remis après sa date limite compte 0 "
+    "(mesure retenue : il n’a pas été remis dans le délai) ; un bilan ne se compte pas "
+    "lui-même. Ni les statuts déclarés, ni l’existence de "
     "l’annexe de la convention, ni la communication du jour de la signature n’entrent dans "
     "cette appréciation : ils sont rapportés à part."
 )
@@ -275,6 +279,28 @@ def objective_rating(indicators: Iterable[IndicateurBilanRow]) -> tuple[str, int
     rates = [i.taux for i in rows if i.taux is not None]
     targets = sum(1 for i in rows if i.chiffre)
     return appreciation(rates, targets), len(rates), targets
+
+
+def objective_engagements(
+    objectives: Iterable[Objectif], engagements: Iterable[Engagement]
+) -> dict[str, list[Engagement]]:
+    """The engagements attached to each objective (by id), in the registry's order: an
+    engagement serving several objectives is attached to the first of them (by number)
+    only. The one attachment both bilans rate and show objectives with (``RULE``)."""
+    order = {o.id: o.numero for o in objectives}
+    attached: dict[str, list[Engagement]] = {o: [] for o in order}
+    for engagement in engagements:
+        served = [o for o in engagement.objectifs if o in order]
+        if served:
+            attached[min(served, key=order.__getitem__)].append(engagement)
+    return attached
+
+
+def own_bilan_row(row: IndicateurBilanRow) -> IndicateurBilanRow:
+    """The indicator of the bilan a document is: not measured by the document itself."""
+    return row._replace(mesure="le présent bilan", source="—",
+                        ecart="non compté (un bilan ne se compte pas lui-même)",
+                        taux=None, chiffre=False)
 
 
 def indicator_rows(

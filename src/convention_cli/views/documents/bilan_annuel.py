@@ -22,6 +22,7 @@ from convention_cli.views.documents.bilan import (
     echeance_line,
     indicator_rows,
     mermaid_name,
+    objective_engagements,
     objective_rating,
     rule_text,
     year_period,
@@ -222,10 +223,12 @@ def _objectives(
     indicators: tuple[IndicateurBilanRow, ...],
 ) -> tuple[ObjectifAnnuel, ...]:
     rows = []
-    for objective in sorted(objectives, key=lambda o: o.numero):
-        serving = {e.id for e in engagements if objective.id in e.objectifs}
+    listed = list(objectives)
+    attached = objective_engagements(listed, engagements)
+    for objective in sorted(listed, key=lambda o: o.numero):
+        own = {e.id for e in attached[objective.id]}
         rating, retained, targets = objective_rating(
-            i for i in indicators if i.engagement in serving)
+            i for i in indicators if i.engagement in own)
         rows.append(ObjectifAnnuel(
             objective.numero, objective.libelle, rating,
             f"{plural(retained, 'mesure retenue', 'mesures retenues')} pour "

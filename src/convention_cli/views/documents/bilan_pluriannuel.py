@@ -22,7 +22,9 @@ from convention_cli.views.documents.bilan import (
     count_by_status,
     echeance_line,
     indicator_rows,
+    objective_engagements,
     objective_rating,
+    own_bilan_row,
     rule_text,
 )
 from convention_cli.views.documents.bilan_territoires import TerritoireBilan, territory_sections
@@ -204,28 +206,33 @@ def _build(
         engagement_row(e, statuses[e.id], names, objectifs=numbers),
         tuple(journal_rows([e], public, None, cutoff, bibliography=bibliography)),
         preuve_rows(e.preuves, public)) for e in engagements}
-    indicators = indicator_rows(at_cutoff, engagements, cutoff, public)
+    # The bilan does not count its own handing-in: its indicator is not a measure here.
+    itself = next((e.engagement for e in compute_echeances(registry, as_of) if e.id == own),
+                  None)
+    indicators = tuple(own_bilan_row(i) if i.engagement == itself else i
+                       for i in indicator_rows(at_cutoff, engagements, cutoff, public))
+    attached = objective_engagements(conv.objectifs, engagements)
+    # engagement id -> number of the objective it is shown (and counted) under
+    first_shown = {e.id: numbers[o] for o, rows in attached.items() for e in rows}
     objectives = []
-    first_shown: dict[str, int] = {}  # engagement id -> objective number it is shown under
     for objective in sorted(conv.objectifs, key=lambda o: o.numero):
+        own_rows = attached[objective.id]
+        own_ids = {e.id for e in own_rows}
         serving = [e for e in engagements if objective.id in e.objectifs]
         earlier: dict[int, int] = {}
         for engagement in serving:
-            number = first_shown.setdefault(engagement.id, objective.numero)
+            number = first_shown[engagement.id]
             if number != objective.numero:
                 earlier[number] = earlier.get(number, 0) + 1
-        with_facts, without = split_by_facts(
-            sections[e.id] for e in serving if first_shown[e.id] == objective.numero)
-        ids = {e.id for e in serving}
-        serving_indicators = [i for i in indicators if i.engagement in ids]
+        with_facts, without = split_by_facts(sections[e.id] for e in own_rows)
+        # Rated on the indicators shown under the objective, and on those only.
+        own_indicators = tuple(i for i in indicators if i.engagement in own_ids)
         objectives.append(ObjectifPluriannuel(
             numero=objective.numero, libelle=objective.libelle, citation=objective.citation,
             clause=objective.clause,
-            appreciation=objective_rating(serving_indicators)[0],
+            appreciation=objective_rating(own_indicators)[0],
             decompte=count_by_status(statuses[e.id] for e in serving),
-            # Every serving indicator counts; each is shown once, with its engagement.
-            indicateurs=tuple(i for i in serving_indicators
-                              if first_shown[i.engagement] == objective.numero),
+            indicateurs=own_indicators,
             engagements=with_facts,
             sans_fait=without,
             deja_presentes=tuple(sorted(earlier.items()))))
