@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from convention_cli.vocab import format_date, format_number, plural
+from convention_cli.vocab import format_date, format_number, plural, quantity
 
 
 @pytest.mark.parametrize(
@@ -90,3 +90,15 @@ def test_every_journal_owner_has_its_statut_table() -> None:
     from convention_cli.models import GroupeTravail
     group = object.__new__(GroupeTravail)
     assert owner_statut_label(group, "constitue") == "constitué"
+
+
+@pytest.mark.parametrize(("value", "unite", "expected"), [
+    (0, "réunions", "0 réunion"), (1, "réunions", "1 réunion"), (4, "réunions", "4 réunions"),
+    (1, "conventions", "1 convention"), (2, "bilan", "2 bilans"), (1, "bilan", "1 bilan"),
+    (3, "accord-cadre", "3 accords-cadres"), (1, "mois", "1 mois"), (5, None, "5"),
+])
+def test_quantity_agrees_the_unit_with_the_number(
+    value: int, unite: str | None, expected: str
+) -> None:
+    """0 and 1 take the singular in French, whatever the registry spells the unit."""
+    assert quantity(value, unite) == expected

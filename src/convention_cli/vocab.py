@@ -55,6 +55,31 @@ def plural(count: int, singular: str, plural_form: str | None = None) -> str:
     return f"{count} {word}"
 
 
+_INVARIABLE = frozenset({"mois", "fois", "cas", "prix", "choix"})
+"""Units spelt the same in the singular and the plural."""
+
+
+def _agree(word: str, many: bool) -> str:
+    if word in _INVARIABLE:
+        return word
+    if many:
+        return word if word.endswith(("s", "x", "z")) else word + "s"
+    return word[:-1] if word.endswith("s") and len(word) > 3 else word
+
+
+def quantity(value: int | float, unite: str | None) -> str:
+    """``format_number(value)`` with its unit agreed in number, whatever the registry
+    spells it: below 2 (0, 1, −1, 1,5) the singular (« 0 réunion », « −1 convention »), from
+    2 on the plural (« 2 bilans »; each part of « accord-cadre »)."""
+    if not unite:
+        return format_number(value)
+    many = abs(value) >= 2
+    words = " ".join("-".join(_agree(part, many) for part in word.split("-"))
+                     if word.isalpha() or "-" in word else word
+                     for word in unite.split(" "))
+    return f"{format_number(value)} {words}"
+
+
 LECTURE_LABEL = "lecture"
 """The word that introduces a reading of the text, everywhere it is shown."""
 

@@ -69,6 +69,15 @@ def visible_reunions(registry: Registry, public: bool) -> list[Reunion]:
     return [r for r in registry.reunions if not (public and r.confidentiel)]
 
 
+def public_counts(registry: Registry, public: bool) -> Registry:
+    """The registry a public document counts on: its meetings are the visible ones
+    (:func:`visible_reunions`), so that a confidential meeting counts nowhere (meetings
+    held, quarters with a meeting, computed indicators), as in the public communication."""
+    if not public or not any(r.confidentiel for r in registry.reunions):
+        return registry
+    return replace(registry, reunions=visible_reunions(registry, public))
+
+
 def visible_decisions(reunion: Reunion, public: bool) -> list[Decision]:
     if public and reunion.confidentiel:
         return []

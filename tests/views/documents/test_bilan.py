@@ -273,3 +273,28 @@ def test_bilans_of_the_repository_data(args: list[str], run_cli: RunCli) -> None
     assert_commonmark_tables(text)
     assert "4. Innovation et capacité d'initiative des acteurs de terrain" in plain(text)
 
+
+
+def test_public_bilan_counts_meetings_as_the_communication_does(
+    registry_copy: RegistryCopy, run_cli: RunCli
+) -> None:
+    """A confidential commission counts nowhere in public: the public bilan says what the
+    communication says (« 1 réunion »), and its quarters held agree."""
+    data = registry_copy(ROOT / "data")
+    for day in ("2024-03-14", "2024-11-20"):
+        run_cli.ok("reunion", "add", "--instance", "commission", "--date", day, "--lieu",
+                   "Paris", "--source", f"Relevé du {day}", "--data", data)
+    path = data / "reunions.yaml"
+    text = path.read_text(encoding="utf-8")
+    marker = "date: 2024-03-14\n"
+    indent = text.split(marker, 1)[0].rsplit("\n", 1)[1]
+    path.write_text(text.replace(marker, f"{marker}{indent}confidentiel: true\n"),
+                    encoding="utf-8")
+    communication = plain(run_cli.ok("communication", "--data", data, "--annee", "2024"))
+    assert "Commission ultramarine : 1 réunion\n" in communication
+    public = plain(run_cli.ok("bilan", "--data", data, "--annee", "2024", "--public"))
+    assert "| 1 réunion au 31 décembre 2024 |" in public
+    assert "Trimestres avec une réunion de la commission : 1 sur 4 attendus" in public
+    private = plain(run_cli.ok("bilan", "--data", data, "--annee", "2024"))
+    assert "| 2 réunions au 31 décembre 2024 |" in private
+    assert "Trimestres avec une réunion de la commission : 2 sur 4 attendus" in private

@@ -33,7 +33,7 @@ from convention_cli.vocab import (
     STATUT_LABELS,
     count_statut,
     format_date,
-    format_number,
+    quantity,
 )
 
 _YEAR = re.compile(r"^\d{4}$")
@@ -313,8 +313,8 @@ def indicator_rows(
     rows = []
     for engagement in engagements:
         for indicator in engagement.indicateurs:
-            unit = f" {indicator.unite}" if indicator.unite else ""
-            target = (f"{format_number(indicator.cible)}{unit}" if indicator.cible is not None
+            unit = indicator.unite
+            target = (quantity(indicator.cible, unit) if indicator.cible is not None
                       else "qualitatif" if indicator.type == "qualitatif" else "—")
             since = year_start if indicator.periode in PERIODIC_TARGETS else None
             measures = [m for m in visible_mesures(
@@ -328,7 +328,7 @@ def indicator_rows(
                 continue
             last = measures[-1]
             source = measure_source(engagement, last)
-            shown = f"{format_number(last.valeur)}{unit} au {format_date(last.date)}"
+            shown = f"{quantity(last.valeur, unit)} au {format_date(last.date)}"
             if not counted or indicator.cible is None:
                 rows.append(IndicateurBilanRow(indicator.id, indicator.libelle, engagement.id,
                                                target, shown, source, "—", None))
@@ -342,6 +342,6 @@ def indicator_rows(
             sign = "+" if gap > 0 else "−" if gap < 0 else ""
             rows.append(IndicateurBilanRow(
                 indicator.id, indicator.libelle, engagement.id, target, shown, source,
-                f"{sign}{format_number(abs(gap))}{unit}" if gap else "cible atteinte",
+                f"{sign}{quantity(abs(gap), unit)}" if gap else "cible atteinte",
                 last.valeur / indicator.cible if indicator.cible else 1.0, True))
     return tuple(rows)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from convention_cli.domain.echeances import Echeance, Etat, Objet, compute_echeances
-from convention_cli.domain.indicators import indicator_measures, measure_source
+from convention_cli.domain.indicators import indicator_measures, is_measure, measure_source
 from convention_cli.domain.queries import echeances_by_engagement, party_names
 from convention_cli.domain.snapshot import snapshot
 from convention_cli.load.registry import Registry
@@ -45,6 +45,7 @@ from convention_cli.views.documents.common import (
 from convention_cli.views.provenance import Provenance
 from convention_cli.views.public import (
     bibliography_names,
+    public_counts,
     visible_actions,
     visible_decisions,
     visible_echeances,
@@ -52,7 +53,7 @@ from convention_cli.views.public import (
     visible_mesures,
     visible_reunions,
 )
-from convention_cli.vocab import format_date, format_number, plural
+from convention_cli.vocab import format_date, plural, quantity
 
 # The engagements' own échéances are in the engagements' tables (each engagement is shown
 # once): the calendar shows the other deadlines of the year.
@@ -145,7 +146,7 @@ def build_bilan_annuel(
 ) -> BilanAnnuelView:
     """The annual bilan of ``year``: states on ``as_of``, year-end statuses on the last
     day of the year in force (or on ``as_of`` when it comes first)."""
-    registry = snapshot(registry, as_of)
+    registry = public_counts(snapshot(registry, as_of), public)
     conv = registry.convention
     assert conv is not None
     bibliography = bibliography_names(registry)
@@ -243,11 +244,10 @@ def _measures_of_the_year(
     [start, end]; a computed count of nothing says only that nothing is recorded."""
     lines = []
     for indicator in engagement.indicateurs:
-        unit = f" {indicator.unite}" if indicator.unite else ""
         for m in visible_mesures(indicator_measures(registry, engagement, indicator, end),
                                  public):
-            if start <= m.date <= end and not (m.calculee and not m.valeur):
-                lines.append(f"{indicator.libelle} : {format_number(m.valeur)}{unit} au "
+            if start <= m.date <= end and is_measure(m):
+                lines.append(f"{indicator.libelle} : {quantity(m.valeur, indicator.unite)} au "
                              f"{format_date(m.date)} ; source : "
                              f"{measure_source(engagement, m)}")
     return tuple(lines)

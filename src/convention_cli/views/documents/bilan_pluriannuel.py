@@ -41,6 +41,7 @@ from convention_cli.views.lectures import lecture_lines
 from convention_cli.views.provenance import Provenance
 from convention_cli.views.public import (
     bibliography_names,
+    public_counts,
     visible_echeances,
     visible_engagements,
 )
@@ -189,7 +190,7 @@ def _build(
     own: str, period: Periode, date_limite: date, citation: str, clause: str,
     lectures: tuple[str, ...],
 ) -> BilanPluriannuelView:
-    registry = snapshot(registry, as_of)
+    registry = public_counts(snapshot(registry, as_of), public)
     conv = registry.convention
     assert conv is not None
     mi_etape = own == "bilan-mi-etape"
