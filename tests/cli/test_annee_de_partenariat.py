@@ -136,7 +136,7 @@ def _check_the_year(run_cli: RunCli, data: Path) -> None:
     passation = run_cli.ok("passation", "--partie", "dgom", "--data", data, "--as-of", "2025-10-01")
     assert "Alex Durand, depuis le 1er septembre 2025 (en fonction)" in passation
     assert "Camille Martin, Cheffe de bureau, depuis le 6 janvier 2025" in passation
-    assert "`projet-garage-solidaire`" in passation
+    assert "| Garage solidaire |" in passation
     earlier = run_cli.ok("passation", "--partie", "dgom", "--data", data, "--as-of", "2025-06-01")
     assert "Alex Durand" not in earlier
     assert "Camille Martin, Cheffe de bureau, depuis le 6 janvier 2025" in earlier

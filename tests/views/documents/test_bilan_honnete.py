@@ -325,3 +325,16 @@ def test_a_bilan_handed_in_late_or_by_itself_does_not_reach_its_target(
              if line.startswith("| Bilan pluriannuel remis |")]
     assert "cible atteinte" not in row
     assert "un bilan ne se compte pas lui-même" in row
+
+
+def test_a_proof_shows_its_label_with_a_french_date(recorded: Path, run_cli: RunCli) -> None:
+    """The label the command line gives a proof (« Preuve du 2025-05-20 : logement.pdf »)
+    is shown with its French date and without the file's name."""
+    from convention_cli.views.documents.common import preuve_label
+
+    assert preuve_label("Preuve du 2025-05-20 : logement.pdf") == "Preuve du 20 mai 2025"
+    assert preuve_label("Communiqué de presse") == "Communiqué de presse"
+    text = plain(run_cli.ok("bilan", "--data", recorded, "--annee", "2025", "--as-of",
+                            "2026-07-01"))
+    assert "[Preuve du 20 mai 2025](notes/logement.pdf)" in text
+    assert "Preuve du 2025-05-20" not in text

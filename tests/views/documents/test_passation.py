@@ -202,3 +202,40 @@ def test_readings_behind_dates_and_rhythms(registry_copy: RegistryCopy, run_cli:
     row = next(line for line in text.splitlines()
                if line.startswith("| Établir des partenariats consolidés"))
     assert "(lecture : le texte ne date pas les partenariats consolidés" in row
+
+
+def test_sent_notes_name_things_instead_of_ids(
+    registry_copy: RegistryCopy, run_cli: RunCli
+) -> None:
+    """Without --identifiants a note shows no id nor bibliography key: the projects and
+    evaluation requests by their title, missions locales and territories by name (an
+    unverified name stays out of the public note), sources by the bibliography's names,
+    an action's meeting by its label."""
+    from tests.cli.test_annee_de_partenariat import _record_by_cli
+
+    data = registry_copy()
+    _record_by_cli(run_cli, data)
+    run_cli.ok("reunion", "add", "--instance", "commission", "--date", "2025-07-02",
+               "--lieu", "Paris", "--source", "[convention-2023-07-18] III", "--data", data)
+    ids = ("projet-garage-solidaire", "evaluation-ml-mayotte-2025-04-02", "ml-guyane-ouest",
+           "ml-mayotte", "[convention-2023-07-18]", "commission-2025-", "`projet-")
+    for partie in ("dgom", "unml"):
+        for public in ((), ("--public",)):
+            text = plain(run_cli.ok("passation", "--partie", partie, "--data", data,
+                                    "--as-of", "2025-10-01", *public)).replace("\\[", "[")
+            for ident in ids:
+                assert ident not in text, (partie, public, ident)
+            assert "| Garage solidaire |" in text
+            if public:
+                assert "Saint-Laurent-du-Maroni" not in text  # town: confidence moyenne
+                assert "mission locale (nom non vérifié), Guyane" in text
+            else:
+                assert "| Mission Locale de Mayotte |" in text
+    unml = plain(run_cli.ok("passation", "--partie", "unml", "--data", data,
+                            "--as-of", "2025-05-01"))
+    assert "| Commission ultramarine du 12 mars 2025 | " in unml  # the action's meeting
+    internal = run_cli.ok("passation", "--partie", "dgom", "--data", data, "--as-of",
+                          "2025-10-01", "--identifiants")
+    assert "`projet-garage-solidaire`" in internal
+    releve = plain(run_cli.ok("releve", "commission-2025-07-02", "--data", data))
+    assert "**Source** : Convention de partenariat 2023-2025 UNML & DGOM, III" in releve

@@ -22,7 +22,11 @@ from convention_cli.errors import UsageError, UserError
 from convention_cli.load.registry import Registry
 from convention_cli.models import Engagement, GroupeTravail, Objectif, Preuve, Reunion
 from convention_cli.views.documents.agenda import quarter_label
-from convention_cli.views.documents.common import EcheanceDocumentRow, echeance_row
+from convention_cli.views.documents.common import (
+    EcheanceDocumentRow,
+    echeance_row,
+    preuve_label,
+)
 from convention_cli.views.public import (
     visible_actions,
     visible_journal,
@@ -128,8 +132,8 @@ def count_by_status(statuses: Iterable[str]) -> str:
 def _preuve(
     preuve: Preuve, fallback: date | None, origine: str, origine_id: str
 ) -> LignePreuveDatee:
-    return LignePreuveDatee(preuve.date or fallback, origine, origine_id, preuve.libelle,
-                            preuve.url)
+    return LignePreuveDatee(preuve.date or fallback, origine, origine_id,
+                            preuve_label(preuve.libelle), preuve.url)
 
 
 def dated_preuves(

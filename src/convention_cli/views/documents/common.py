@@ -9,11 +9,12 @@ with the templates."""
 from __future__ import annotations
 
 import datetime
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from convention_cli.domain.echeances import Echeance, Etat
+from convention_cli.domain.echeances import Echeance, Etat, Objet
 from convention_cli.load.registry import Registry
 from convention_cli.models import (
     Action,
@@ -26,6 +27,7 @@ from convention_cli.models import (
 from convention_cli.views.lectures import row_readings
 from convention_cli.views.public import (
     cited_sources,
+    fact_value,
     journal_author,
     visible_actions,
     visible_journal,
@@ -50,6 +52,8 @@ class EcheanceDocumentRow:
     etat: str
     en_retard: bool
     honoree_le: datetime.date | None
+    reunion: str | None = None
+    """The meeting that decided an action (its source, shown by the meeting's label)."""
 
 
 class JournalRow(NamedTuple):
@@ -76,11 +80,32 @@ def echeance_row(echeance: Echeance, names: dict[str, str]) -> EcheanceDocumentR
         parties=", ".join(names.get(p, p) for p in echeance.parties), source=echeance.source,
         etat=echeance.etat.value, en_retard=echeance.etat is Etat.EN_RETARD,
         honoree_le=echeance.honneur.date if echeance.honneur else None,
+        reunion=echeance.reunion if echeance.objet is Objet.ACTION else None,
     )
 
 
+_GENERATED_PREUVE = re.compile(r"^Preuve du (\d{4}-\d{2}-\d{2}) : .+$")
+"""The label ``convention … --preuve`` gives a proof: « Preuve du AAAA-MM-JJ : <fichier> »."""
+
+
+def preuve_label(libelle: str) -> str:
+    """A proof's label as a sent document shows it: its own label, except the one the
+    command line generates (« Preuve du 2024-07-15 : logement.pdf »), shown with its French
+    date and without the file or page name (an identifier or a local file name; the link
+    keeps the target): « Preuve du 15 juillet 2024 »."""
+    match = _GENERATED_PREUVE.match(libelle)
+    if match is None:
+        return libelle
+    try:
+        day = datetime.date.fromisoformat(match.group(1))
+    except ValueError:
+        return libelle
+    return f"Preuve du {format_date(day)}"
+
+
 def preuve_rows(preuves: Iterable[Preuve], public: bool) -> tuple[PreuveRow, ...]:
-    return tuple(PreuveRow(p.libelle, p.url, p.date) for p in visible_preuves(preuves, public))
+    return tuple(PreuveRow(preuve_label(p.libelle), p.url, p.date)
+                 for p in visible_preuves(preuves, public))
 
 
 def journal_rows(
@@ -151,6 +176,20 @@ def reference_labels(registry: Registry) -> dict[str, str]:
         if isinstance(text, str):
             labels[owner.id] = text
     return labels
+
+
+def place_names(registry: Registry, public: bool) -> dict[str, str]:
+    """What a document shows instead of a territory's or a mission locale's id: the
+    territory's name; the mission locale's name where its confidence allows
+    (``views.public.fact_value``), else internally the registry's description, and in
+    public « mission locale (nom non vérifié), <territory> »."""
+    names = {t.id: t.nom for t in registry.territoires}
+    for territory in registry.territoires:
+        for mission in territory.missions_locales:
+            names[mission.id] = fact_value(mission.nom, public) or (
+                f"mission locale (nom non vérifié), {territory.nom}" if public
+                else mission.designation)
+    return names
 
 
 # --- engagements, meeting actions and working groups: one row builder each ----------------

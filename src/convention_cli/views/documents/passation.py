@@ -9,6 +9,7 @@ stay.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -34,6 +35,7 @@ from convention_cli.views.documents.common import (
     instance_label,
     journal_rows,
     open_action_rows,
+    place_names,
     year_before,
 )
 from convention_cli.views.documents.passation_model import (
@@ -54,6 +56,7 @@ from convention_cli.views.position import position_of
 from convention_cli.views.provenance import Provenance
 from convention_cli.views.public import (
     bibliography_names,
+    cited_sources,
     fact_value,
     person_name,
     shows_confidence,
@@ -112,6 +115,8 @@ def build_passation(
     mine = [e for e in visible_engagements(registry, public) if partie.id in e.parties]
     depuis = year_before(as_of)
     reunions = sorted(visible_reunions(registry, public), key=lambda r: r.date)
+    bibliography = bibliography_names(registry)
+    places = place_names(registry, public)
     return PassationView(
         as_of=as_of,
         risque=RISQUE,
@@ -119,11 +124,12 @@ def build_passation(
         position=position_of(registry, as_of, echeances),
         representant=PersonnePassationRow(person_name(partie.representant.nom, public),
                                           partie.representant.fonction,
-                                          partie.representant.source),
-        referent=_referent(partie.sigle, partie.referent, public, as_of)
+                                          _named(partie.representant.source, bibliography)),
+        referent=_referent(partie.sigle, partie.referent, public, as_of, bibliography)
         if partie.referent else None,
         autres_referents=tuple(
-            _referent(p.sigle, p.referent, public, as_of) for p in registry.parties
+            _referent(p.sigle, p.referent, public, as_of, bibliography)
+            for p in registry.parties
             if p.id != partie.id and p.role == "partie" and p.referent is not None),
         modalites=tuple(ModalitePassationRow(m.libelle, " ; ".join(m.objectifs),
                                              m.participants, m.rythme, m.clause)
@@ -135,13 +141,13 @@ def build_passation(
             for r in reversed(reunions) if r.date >= depuis
             for d in visible_decisions(r, public)),
         actions=_open_actions(reunions, partie.id, as_of, names, public),
-        journal=tuple(journal_rows(mine, public, depuis,
-                                   bibliography=bibliography_names(registry))),
+        journal=tuple(journal_rows(mine, public, depuis, bibliography=bibliography)),
         horizon=horizon,
         echeances=tuple(echeance_row(e, names) for e in _next_echeances(shown, as_of, horizon)),
         groupes=groupe_travail_rows(registry, public=public,
                                     engagements={e.id for e in mine}),
-        suivis=suivi_rows(registry, public),
+        suivis=tuple(replace(row, lieu=places.get(row.lieu, row.lieu))
+                     for row in suivi_rows(registry, public)),
         # The registry folder's own name, never a local path (the note is sent).
         fichiers=tuple(Emplacement(f"{Path(provenance.data_dir).name}/{name}.yaml",
                                    FILE_CONTENTS[name]) for name in FILE_MODELS),
@@ -177,17 +183,26 @@ def _identite(
     )
 
 
-def _referent(sigle: str, referent: Referent, public: bool, as_of: date) -> ReferentPartie:
+def _named(source: str, bibliography: dict[str, tuple[str, str]]) -> str:
+    """A source as the note says it: bibliography entries by name, never by id."""
+    return cited_sources(source, bibliography) or source
+
+
+def _referent(
+    sigle: str, referent: Referent, public: bool, as_of: date,
+    bibliography: dict[str, tuple[str, str]],
+) -> ReferentPartie:
     adresse = referent.adresse_generique
     value = fact_value(adresse, public)
     detail: str | None
     detail = adresse.note if value is None else f"confiance {adresse.confiance}" + (
-        f" ; source : {adresse.source}" if adresse.source else "")
+        f" ; source : {_named(adresse.source, bibliography)}" if adresse.source else "")
     return ReferentPartie(
         sigle=sigle, libelle=referent.libelle, clause=referent.clause,
         citation=referent.citation, adresse=value, adresse_detail=detail,
         personnes=() if public else tuple(
-            PersonnePassationRow(p.nom, p.fonction, p.source, p.depuis, index == 0)
+            PersonnePassationRow(p.nom, p.fonction, _named(p.source, bibliography), p.depuis,
+                                 index == 0)
             for index, p in enumerate(reversed(known_referents(referent, as_of)))),
     )
 

@@ -24,7 +24,13 @@ from convention_cli.views.documents.common import (
     instance_label,
 )
 from convention_cli.views.provenance import Provenance
-from convention_cli.views.public import participants, visible_actions, visible_decisions
+from convention_cli.views.public import (
+    bibliography_names,
+    cited_sources,
+    participants,
+    visible_actions,
+    visible_decisions,
+)
 from convention_cli.vocab import format_date
 
 
@@ -66,7 +72,7 @@ def build_releve(
         titre=f"Relevé de décisions : {instance} du {format_date(reunion.date)}",
         instance=instance, reunion=reunion.id, date=reunion.date, lieu=reunion.lieu,
         participants=participants(reunion, public),
-        source=None if public else reunion.source,
+        source=None if public else cited_sources(reunion.source, bibliography_names(registry)),
         decisions=tuple(d.texte for d in visible_decisions(reunion, public)),
         actions=tuple(actions),
         prochaine=_next_meeting(registry, reunion_id, public),
