@@ -16,6 +16,7 @@ from convention_cli.views.documents.agenda import (
 )
 from tests.conftest import RegistryCopy, RunCli
 from tests.formats.office import docx_outline, html_outline, odt_outline
+from tests.paths import ROOT
 from tests.views.documents.support import (
     FIXTURE,
     assert_commonmark_tables,
@@ -222,3 +223,26 @@ def test_new_sections_open_in_office_formats(
         "Alex DURAND",
     ):
         assert expected in outline, expected
+
+
+def test_agenda_of_a_past_meeting_follows_up_earlier_meetings_as_on_the_day_before(
+    registry_copy: RegistryCopy, run_cli: RunCli
+) -> None:
+    """Read later, the agenda of the 20 November 2024 commission follows up the actions of
+    the earlier meetings in their state on 19 November (one closed afterwards is still
+    open), never the actions that meeting itself decided."""
+    data = registry_copy(ROOT / "data")
+    for day in ("2024-03-14", "2024-11-20"):
+        run_cli.ok("reunion", "add", "--instance", "commission", "--date", day, "--lieu",
+                   "Paris", "--source", f"Relevé du {day}", "--data", data)
+    run_cli.ok("action", "add", "commission-2024-03-14", "--texte", "Note ancienne",
+               "--responsable", "dgom", "--echeance", "2024-06-15", "--data", data)
+    run_cli.ok("action", "close", "commission-2024-03-14-action-1", "--date", "2024-12-02",
+               "--data", data)
+    run_cli.ok("action", "add", "commission-2024-11-20", "--texte", "Préparer la note",
+               "--responsable", "unml", "--echeance", "2024-12-15", "--data", data)
+    text = plain(run_cli.ok("agenda", "--data", data, "--date", "2024-11-20", "--as-of",
+                            "2025-03-10"))
+    follow_up = text.split("## 2. ", 1)[1].split("\n## 3. ", 1)[0]
+    assert "| Note ancienne | DGOM | 15 juin 2024 | **en retard** |" in follow_up
+    assert "Préparer la note" not in follow_up

@@ -342,7 +342,8 @@ def build_agenda(
             last.id, last.date,
             tuple(DecisionAgendaRow(d.texte) for d in visible_decisions(last, public)))
         if last else None,
-        actions=tuple(open_action_rows(scope_reunions, reference, names, public)),
+        actions=tuple(open_action_rows(_held_before(scope_reunions, registry, day, end,
+                                                    public), end, names, public)),
         engagements=tuple(
             LigneEngagementAgenda(e.engagement or e.id, by_id[e.engagement].libelle
                                   if e.engagement in by_id else e.libelle,
@@ -357,6 +358,16 @@ def build_agenda(
         public=public,
         provenance=provenance,
     )
+
+
+def _held_before(
+    reunions: list[Reunion], registry: Registry, day: date | None, end: date, public: bool
+) -> list[Reunion]:
+    """The meetings whose actions an agenda follows up: those held before the meeting's
+    day (never the meeting itself), as known on ``end`` (the day before it, or the as-of
+    day when it comes first): an action closed after that day is open again."""
+    wanted = {r.id for r in reunions if day is None or r.date < day}
+    return [r for r in visible_reunions(snapshot(registry, end), public) if r.id in wanted]
 
 
 def _recorded_place(reunions: list[Reunion], day: date | None, kind: str) -> str | None:
