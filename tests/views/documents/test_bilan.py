@@ -250,10 +250,13 @@ def test_output_file(tmp_path: Path, registry_copy: RegistryCopy, run_cli: RunCl
         (["--mi-etape", "--pluriannuel"], 2, "--mi-etape s'emploie seul"),
         (["--annee", "24"], 2, "année invalide « 24 » : attendu AAAA"),
         (["--annee", "2024", "--as-of", "2024-13-01"], 2, "date invalide pour --as-of"),
-        (["--annee", "2022"], 1,
-         "l'année 2022 est hors de la convention (du 18 juillet 2023 au 17 juillet 2026) : "
-         "années possibles 2023, 2024, 2025 et 2026"),
-        (["--annee", "2027"], 1, "années possibles 2023, 2024, 2025 et 2026"),
+        (["--annee", "2022"], 2,
+         "l'année 2022 est hors de la période de la convention (du 18 juillet 2023 au "
+         "17 juillet 2026) : années possibles 2023, 2024, 2025 et 2026"),
+        (["--annee", "2027"], 2, "années possibles 2023, 2024, 2025 et 2026"),
+        (["--annee", "2024", "--as-of", "2023-12-01"], 2,
+         "l'année 2024 n'a pas commencé au 1er décembre 2023 : choisissez une date "
+         "d'observation (--as-of) dans l'année"),
     ],
 )
 def test_bilan_errors(

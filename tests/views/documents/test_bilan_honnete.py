@@ -338,3 +338,14 @@ def test_a_proof_shows_its_label_with_a_french_date(recorded: Path, run_cli: Run
                             "2026-07-01"))
     assert "[Preuve du 20 mai 2025](notes/logement.pdf)" in text
     assert "Preuve du 2025-05-20" not in text
+
+
+def test_annual_bilan_says_which_statuses_it_shows(recorded: Path, run_cli: RunCli) -> None:
+    """One status column (year end); the as-of day's status only beside an engagement
+    with facts, when it differs: the header says so, and no « statut actuel »."""
+    text = plain(run_cli.ok("bilan", "--data", recorded, "--annee", "2025", "--as-of",
+                            "2026-07-01"))
+    assert ("- **Statuts** : au 31 décembre 2025 (dernier statut daté du journal de chaque "
+            "engagement) ; pour un engagement avec des faits, le statut au 1er juillet 2026 "
+            "est ajouté quand il diffère\n") in text
+    assert "statut actuel" not in text

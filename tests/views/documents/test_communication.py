@@ -78,9 +78,14 @@ def test_unverified_names_are_not_shown(registry_copy: RegistryCopy, run_cli: Ru
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--annee", "2022"], "hors de la période de la convention (années 2023 à 2026)"),
+        (["--annee", "2022"],
+         "l'année 2022 est hors de la période de la convention (du 18 juillet 2023 au "
+         "17 juillet 2026) : années possibles 2023, 2024, 2025 et 2026"),
         (["--annee", "2027"], "hors de la période"),
-        (["--annee", "2025", "--as-of", "2024-12-31"], "n'a pas commencé"),
+        (["--annee", "2025", "--as-of", "2024-12-31"],
+         "l'année 2025 n'a pas commencé au 31 décembre 2024 : choisissez"),
+        (["--annee", "2023", "--as-of", "2023-07-17"],
+         "l'année 2023 n'a pas commencé au 17 juillet 2023"),
         (["--annee", "2024", "--public"], "--public"),
     ],
 )

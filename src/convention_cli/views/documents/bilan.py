@@ -18,12 +18,13 @@ from convention_cli.defaults import DATE_RANGE_TEXT, year_supported
 from convention_cli.domain.calendar import quarter_of
 from convention_cli.domain.echeances import Echeance, Etat, Objet
 from convention_cli.domain.indicators import indicator_measures, is_measure, measure_source
-from convention_cli.errors import UsageError, UserError
+from convention_cli.errors import UsageError
 from convention_cli.load.registry import Registry
 from convention_cli.models import Engagement, GroupeTravail, Objectif, Preuve, Reunion
 from convention_cli.views.documents.agenda import quarter_label
 from convention_cli.views.documents.common import (
     EcheanceDocumentRow,
+    document_year,
     echeance_row,
     preuve_label,
 )
@@ -104,16 +105,10 @@ def convention_period(registry: Registry) -> Periode:
     return Periode(conv.date_signature, end)
 
 
-def year_period(registry: Registry, year: int) -> Periode:
-    """The year intersected with the convention's period; a French error outside it."""
-    whole = convention_period(registry)
-    years = list(range(whole.debut.year, whole.fin.year + 1))
-    if year not in years:
-        raise UserError(
-            f"l'année {year} est hors de la convention (du {format_date(whole.debut)} au "
-            f"{format_date(whole.fin)}) : années possibles "
-            f"{', '.join(str(y) for y in years[:-1])} et {years[-1]}")
-    return Periode(max(whole.debut, date(year, 1, 1)), min(whole.fin, date(year, 12, 31)))
+def year_period(registry: Registry, year: int, as_of: date | None = None) -> Periode:
+    """The year intersected with the convention's period (``common.document_year``: a
+    usage error outside it, or when ``as_of`` comes before it)."""
+    return Periode(*document_year(registry, year, as_of))
 
 
 def echeance_line(echeance: Echeance, names: dict[str, str]) -> EcheanceDocumentRow:

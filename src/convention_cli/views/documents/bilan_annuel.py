@@ -150,7 +150,7 @@ def build_bilan_annuel(
     conv = registry.convention
     assert conv is not None
     bibliography = bibliography_names(registry)
-    period = year_period(registry, year)
+    period = year_period(registry, year, as_of)
     cutoff = min(period.fin, as_of)
     at_cutoff = snapshot(registry, cutoff)
     statuses = {e.id: e.statut for e in at_cutoff.engagements}

@@ -192,6 +192,34 @@ def place_names(registry: Registry, public: bool) -> dict[str, str]:
     return names
 
 
+def document_year(
+    registry: Registry, year: int, as_of: datetime.date | None = None
+) -> tuple[datetime.date, datetime.date]:
+    """The part of ``year`` within the convention's period (first day, last day): the one
+    check of the year of an annual document (bilan annuel, communication). A year outside
+    the period, or one not begun on ``as_of`` (when given), is a usage error of the
+    option (exit 2), said in French with the period."""
+    from convention_cli.errors import UsageError
+    from convention_cli.vocab import format_date
+
+    conv = registry.convention
+    end = registry.date_fin
+    assert conv is not None
+    assert end is not None
+    start = conv.date_signature
+    years = list(range(start.year, end.year + 1))
+    if year not in years:
+        raise UsageError(
+            f"l'année {year} est hors de la période de la convention (du "
+            f"{format_date(start)} au {format_date(end)}) : années possibles "
+            f"{', '.join(str(y) for y in years[:-1])} et {years[-1]}")
+    first = max(start, datetime.date(year, 1, 1))
+    if as_of is not None and as_of < first:
+        raise UsageError(f"l'année {year} n'a pas commencé au {format_date(as_of)} : "
+                         "choisissez une date d'observation (--as-of) dans l'année")
+    return first, min(end, datetime.date(year, 12, 31))
+
+
 # --- engagements, meeting actions and working groups: one row builder each ----------------
 
 class EngagementDocumentRow(NamedTuple):

@@ -22,13 +22,13 @@ from datetime import date, timedelta
 from convention_cli.domain.echeances import Etat, Objet, compute_echeances
 from convention_cli.domain.queries import party_names
 from convention_cli.domain.snapshot import snapshot
-from convention_cli.errors import UsageError
 from convention_cli.load.registry import Registry
 from convention_cli.models import Engagement, MissionLocale
 from convention_cli.views.documents.common import (
     EcheanceDocumentRow,
     GroupeDocumentRow,
     PreuveRow,
+    document_year,
     echeance_row,
     groupe_row,
     journal_rows,
@@ -139,13 +139,7 @@ def build_communication(
     end = registry.date_fin
     assert conv is not None
     assert end is not None
-    if not conv.date_signature.year <= annee <= end.year:
-        raise UsageError(f"l'année {annee} est hors de la période de la convention "
-                         f"(années {conv.date_signature.year} à {end.year})")
-    year_start = max(date(annee, 1, 1), conv.date_signature)
-    if as_of < year_start:
-        raise UsageError(f"l'année {annee} n'a pas commencé au {as_of.isoformat()} : "
-                         "choisissez une date d'observation (--as-of) dans l'année")
+    year_start, _ = document_year(registry, annee, as_of)
     year_end = min(date(annee, 12, 31), as_of)
     engagements = visible_engagements(registry, public=True)
     echeances = visible_echeances(compute_echeances(registry, as_of), public=True)
