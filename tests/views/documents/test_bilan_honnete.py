@@ -333,11 +333,14 @@ def test_a_proof_shows_its_label_with_a_french_date(recorded: Path, run_cli: Run
     from convention_cli.views.documents.common import preuve_label
 
     assert preuve_label("Preuve du 2025-05-20 : logement.pdf") == "Preuve du 20 mai 2025"
+    assert preuve_label("Preuve du 1er juin 2025 : cp-2025") == "Preuve du 1er juin 2025"
+    assert preuve_label("Preuve du 2025-02-30 : x.pdf") == "Preuve du 2025-02-30 : x.pdf"
     assert preuve_label("Communiqué de presse") == "Communiqué de presse"
     text = plain(run_cli.ok("bilan", "--data", recorded, "--annee", "2025", "--as-of",
                             "2026-07-01"))
     assert "[Preuve du 20 mai 2025](notes/logement.pdf)" in text
     assert "Preuve du 2025-05-20" not in text
+    assert "logement.pdf]" not in text
 
 
 def test_annual_bilan_says_which_statuses_it_shows(recorded: Path, run_cli: RunCli) -> None:

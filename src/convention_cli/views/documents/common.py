@@ -84,8 +84,10 @@ def echeance_row(echeance: Echeance, names: dict[str, str]) -> EcheanceDocumentR
     )
 
 
-_GENERATED_PREUVE = re.compile(r"^Preuve du (\d{4}-\d{2}-\d{2}) : .+$")
-"""The label ``convention … --preuve`` gives a proof: « Preuve du AAAA-MM-JJ : <fichier> »."""
+_GENERATED_PREUVE = re.compile(
+    r"^Preuve du (\d{4}-\d{2}-\d{2}|(?:1er|\d{1,2}) \w+ \d{4}) : .+$")
+"""The label ``convention … --preuve`` gives a proof: « Preuve du 20 mai 2025 : <fichier> »
+(« Preuve du AAAA-MM-JJ : <fichier> » in registries written before)."""
 
 
 def preuve_label(libelle: str) -> str:
@@ -96,11 +98,13 @@ def preuve_label(libelle: str) -> str:
     match = _GENERATED_PREUVE.match(libelle)
     if match is None:
         return libelle
-    try:
-        day = datetime.date.fromisoformat(match.group(1))
-    except ValueError:
-        return libelle
-    return f"Preuve du {format_date(day)}"
+    day = match.group(1)
+    if day[0:4].isdigit() and day[4] == "-":
+        try:
+            day = format_date(datetime.date.fromisoformat(day))
+        except ValueError:
+            return libelle
+    return f"Preuve du {day}"
 
 
 def preuve_rows(preuves: Iterable[Preuve], public: bool) -> tuple[PreuveRow, ...]:
