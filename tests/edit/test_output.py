@@ -146,6 +146,40 @@ def test_schema_folder_is_guarded(run_cli: RunCli, tmp_path: Path) -> None:
     assert not (tmp_path / "schemas" / "convention.schema.json").exists()
 
 
+def test_schema_is_never_written_in_a_registry(run_cli: RunCli, data: Path, tmp_path: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    before = _snapshot(data)
+    monkeypatch.chdir(data.parent)
+    # the default registry (./data), named directly or through a sub-folder
+    for target in ("data", "data/schemas", str(data)):
+        code, out, err = run_cli("schema", "-o", target)
+        assert code == 2, (target, err)
+        assert "dossier du registre" in err, err
+        assert out == ""
+    # a link whose name is a schema's and whose target is a registry file
+    folder = tmp_path / "sch"
+    folder.mkdir()
+    (folder / "convention.schema.json").symlink_to(data / "convention.yaml")
+    monkeypatch.chdir(tmp_path / "sch")  # no ./data here: the registry is known by its mark
+    code, _, err = run_cli("schema", "-o", str(folder))
+    assert code == 2, err
+    assert "dossier du registre" in err, err
+    assert sorted(p.name for p in folder.iterdir()) == ["convention.schema.json"]
+    assert _snapshot(data) == before
+    assert not (data / "schemas").exists()
+
+
+@pytest.mark.parametrize("args", OUTPUT_OPTIONS[:1], ids=" ".join)
+def test_refuses_another_registry_folder(args: tuple[str, ...], run_cli: RunCli, data: Path,
+                                         registry_copy: RegistryCopy) -> None:
+    other = registry_copy(FIXTURE, "autre")
+    before = _snapshot(other)
+    code, _, err = _run(run_cli, args, other / "x.md", data)
+    assert code == 2, err
+    assert f"dossier du registre ({other.resolve()})" in err, err
+    assert _snapshot(other) == before
+
+
 # --- the guard's functions, for paths no command line produces easily ----------------------
 
 

@@ -6,7 +6,9 @@ goes through ``output_file`` (or ``output_folder``) before any work, then writes
 
 - ``-`` (or no option) is standard output;
 - a path inside the registry folder is refused, compared after resolving symlinks (the
-  registry is written only by the edit commands, under their lock);
+  registry is written only by the edit commands, under their lock); so is a path inside
+  any folder that holds a registry (a ``convention.yaml``), even when ``--data`` names
+  another one: a link to a registry file is never written through;
 - an existing target that is not a regular file (folder, device such as ``/dev/full``,
   FIFO, socket) is refused: it is never replaced;
 - a symlink to a regular file is written through: its target gets the new content
@@ -22,6 +24,7 @@ from __future__ import annotations
 import stat
 from pathlib import Path
 
+from convention_cli.defaults import DATA_FILES
 from convention_cli.edit.atomic import atomic_write_bytes
 from convention_cli.errors import SystemRefusalError, UsageError, os_error_label
 
@@ -50,14 +53,31 @@ def _resolved(path: Path, option: str) -> Path:
         raise UsageError(f"{option} : chemin inutilisable {path} ({exc})") from None
 
 
-def _inside_registry(target: Path, data_dir: Path | None) -> bool:
-    if data_dir is None:
-        return False
+REGISTRY_MARK = f"{DATA_FILES[0]}.yaml"
+"""The file that makes a folder a registry (``convention.yaml``)."""
+
+
+def _holds_registry(folder: Path) -> bool:
     try:
-        registry = data_dir.resolve()
-    except (OSError, RuntimeError):
+        return (folder / REGISTRY_MARK).is_file()
+    except OSError:
         return False
-    return target == registry or target.is_relative_to(registry)
+
+
+def _registry_around(target: Path, data_dir: Path | None) -> Path | None:
+    """The registry folder ``target`` (resolved) is or is inside: ``data_dir``, or any
+    folder holding a registry; None when it is outside every registry."""
+    if data_dir is not None:
+        try:
+            registry = data_dir.resolve()
+        except (OSError, RuntimeError):
+            registry = None
+        if registry is not None and (target == registry or target.is_relative_to(registry)):
+            return data_dir
+    for folder in (target, *target.parents):
+        if _holds_registry(folder):
+            return folder
+    return None
 
 
 def output_file(path: Path | str | None, data_dir: Path | None, option: str = "-o") -> Path | None:
@@ -70,8 +90,9 @@ def output_file(path: Path | str | None, data_dir: Path | None, option: str = "-
         raise UsageError(f"{option} : chemin vide")
     given = Path(path)
     target = _resolved(given, option)
-    if _inside_registry(target, data_dir):
-        raise UsageError(f"{option} : {given} est dans le dossier du registre ({data_dir}) ; "
+    registry = _registry_around(target, data_dir)
+    if registry is not None:
+        raise UsageError(f"{option} : {given} est dans le dossier du registre ({registry}) ; "
                          "le registre ne s'écrit que par les commandes d'édition : choisissez "
                          "un autre emplacement")
     try:
@@ -96,8 +117,9 @@ def output_folder(path: Path | str, data_dir: Path | None, option: str = "-o") -
         raise UsageError(f"{option} : indiquez un dossier")
     given = Path(path)
     target = _resolved(given, option)
-    if _inside_registry(target, data_dir):
-        raise UsageError(f"{option} : {given} est dans le dossier du registre ({data_dir}) ; "
+    registry = _registry_around(target, data_dir)
+    if registry is not None:
+        raise UsageError(f"{option} : {given} est dans le dossier du registre ({registry}) ; "
                          "choisissez un autre emplacement")
     if target.exists() and not target.is_dir():
         raise UsageError(f"{option} : {given} existe et n'est pas un dossier")

@@ -38,14 +38,20 @@ def schema(
         raise UsageError(f"fichier inconnu « {fichier} » ; fichiers possibles : "
                          + ", ".join(FILES))
     if sortie is not None:
+        from convention_cli.cli.options import default_data_dir
         from convention_cli.edit.output import output_file, output_folder, write_output
 
-        folder = output_folder(sortie, None)
+        # The output guard: never in a registry (the default one, or any folder holding a
+        # convention.yaml), never through a link to a registry file, never over a
+        # non-regular file; every target is checked before the first write.
+        registry = default_data_dir()
+        folder = output_folder(sortie, registry, "--sortie")
         names = [fichier] if fichier else list(FILES)
-        targets = [output_file(folder / f"{name}.schema.json", None) for name in names]
+        targets = [output_file(folder / f"{name}.schema.json", registry, "--sortie")
+                   for name in names]
         for name, target in zip(names, targets, strict=True):
             assert target is not None
-            write_output(target, dumps(file_schema(name)))
+            write_output(target, dumps(file_schema(name)), "--sortie")
             typer.echo(f"écrit : {sortie / target.name}")
         return
     payload = file_schema(fichier) if fichier else all_schemas()
