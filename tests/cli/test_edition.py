@@ -32,8 +32,9 @@ def test_a_status_needs_a_source_and_the_attested_party(data_copy: Path,
     before = snapshot(data_copy)
     code, _, err = run_cli("journal", "add", "bilan-annuel", "--texte", "Bilan remis",
                            "--date", "2024-06-20", "--statut", "en_cours", "--data", data_copy)
-    assert code == 1
-    assert "PRV001" in err
+    assert code == 2
+    assert err == ("convention : statut « en_cours » sans source : un statut s'appuie sur une "
+                   "source ; indiquez d'où vient l'entrée (source ou preuve)\n")
     code, _, err = run_cli("journal", "add", "bilan-annuel", "--texte", "Bilan remis",
                            "--date", "2024-06-20", "--statut", "en_cours", "--source",
                            "Courriel", "--data", data_copy)
@@ -78,6 +79,10 @@ def test_refused_edit_prints_diagnostics_and_exits_1(data_copy: Path, run_cli: R
         (["journal", "add", "bilan-annuel", "--texte", "x", "--statut", "fini"], 2,
          "statuts possibles"),
         (["journal", "add", "bilan-annul", "--texte", "x"], 1, "« bilan-annuel »"),
+        # an engagement whose journal already has a sourced entry: the new status still
+        # needs its own source
+        (["journal", "add", "dgom-programme-previsionnel-annexe", "--texte", "x", "--statut",
+          "en_cours"], 2, "sans source"),
         (["reunion", "add", "--instance", "bureau", "--date", "2024-01-01"], 2,
          "instances possibles"),
     ],

@@ -54,7 +54,8 @@ def _apply(data: Path, operation: tuple[object, ...], state: dict[str, list[str]
             _, engagement, texte, statut, offset = operation
             add_journal_entry(tx, str(engagement), JournalFields(
                 day=START + timedelta(int(offset)),  # type: ignore[call-overload]
-                texte=str(texte), auteur="test", statut=statut))  # type: ignore[arg-type]
+                texte=str(texte), auteur="test", statut=statut,  # type: ignore[arg-type]
+                source="test" if statut else None))
         elif kind == "reunion":
             _, instance, offset = operation
             day = START + timedelta(int(offset))  # type: ignore[call-overload]

@@ -84,6 +84,9 @@ def _with(row: list[Any], **changes: Any) -> list[Any]:
     ("journal", _with(JOURNAL, statut="fini"),
      "journal!G5: statut inconnu « fini » pour un groupe de travail ; statuts possibles : "
      "non_renseigne, constitue, actif, clos"),
+    ("journal", _with(JOURNAL, statut="actif", source=None),
+     "journal!E5: statut « actif » sans source : un statut s'appuie sur une source ; "
+     "indiquez d'où vient l'entrée (source ou preuve)"),
     ("journal", _with(JOURNAL, element="dgom-adresse-generique", parties="unml"),
      "journal!F5: partie de « dgom-adresse-generique » « unml » inconnue ; valeurs "
      "possibles : dgom"),

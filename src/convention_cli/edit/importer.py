@@ -158,7 +158,8 @@ def _journal_row(tx: RegistryTransaction, row: SheetRow, plan: _Plan,
             parties=_ids(row, "parties")))
     except ConventionError as exc:
         message = str(exc)
-        column = ("statut" if "statut" in message else
+        column = ("source" if "sans source" in message else
+                  "statut" if "statut" in message else
                   "parties" if "partie" in message else "element")
         raise _RowError(column, message) from None
     if prepared.present:

@@ -164,6 +164,9 @@ def prepare_journal_entry(tx: RegistryTransaction, ident: str,
     if statut is not None and statut not in statuses:
         raise UsageError(f"statut inconnu « {statut} » pour un {kind} ; statuts possibles : "
                          + ", ".join(statuses))
+    if statut is not None and not (fields.source or fields.preuve):
+        raise UsageError(f"statut « {statut} » sans source : un statut s'appuie sur une source ; "
+                         "indiquez d'où vient l'entrée (source ou preuve)")
     if fields.parties:
         known = [str(p.get("id")) for p in _entries(tx.editor("parties").root, "parties")
                  if isinstance(p, YamlMap)]

@@ -44,7 +44,8 @@ def journal_add(
     preuve: Annotated[str | None, typer.Option("--preuve", help="Adresse ou chemin d'une "
                       "preuve.", show_default=False)] = None,
     source: Annotated[str | None, typer.Option("--source", help="D'où vient l'entrée "
-                      "(document, article, [id] de la bibliographie) ; exigée pour un statut.",
+                      "(document, article, \\[id] de la bibliographie) ; exigée pour un statut (ou "
+                      "--preuve).",
                       show_default=False)] = None,
     partie: Annotated[list[str] | None, typer.Option("--partie", help="Partie dont l'entrée "
                       "atteste l'action (répétable) ; exigée pour le statut d'un engagement "
