@@ -58,6 +58,40 @@ def test_meeting_workflow(data_copy: Path, run_cli: RunCli) -> None:
     run_cli.ok("validate", "--data", data_copy)
 
 
+def test_a_meeting_recorded_again_with_other_data_is_refused(data_copy: Path,
+                                                             run_cli: RunCli) -> None:
+    first = ["reunion", "add", "--instance", "commission", "--date", "2024-03-12", "--lieu",
+             "Paris", "--source", "Compte rendu", "--data", str(data_copy)]
+    run_cli.ok(*first)
+    recorded = snapshot(data_copy)
+    # the same meeting again, or with less: nothing to do
+    for again in (first, first[:6] + first[8:]):
+        code, out, _ = run_cli(*again)
+        assert code == 0
+        assert "Réunion déjà enregistrée : commission-2024-03-12." in out
+    code, out, err = run_cli("reunion", "add", "--instance", "commission", "--date",
+                             "2024-03-12", "--lieu", "Lyon", "--source", "Relevé",
+                             "--confidentiel", "--data", data_copy)
+    assert (code, out) == (1, "")
+    assert err == (
+        "convention : réunion déjà enregistrée : commission-2024-03-12, avec d'autres "
+        "données : lieu : « Paris » dans le registre, « Lyon » dans la commande ; source : "
+        "« Compte rendu » dans le registre, « Relevé » dans la commande ; confidentielle "
+        "dans la commande, pas dans le registre ; rien n'a été modifié (corrigez "
+        "reunions.yaml à la main si la réunion enregistrée est fausse)\n")
+    assert snapshot(data_copy) == recorded
+
+
+def test_a_confidential_meeting(data_copy: Path, run_cli: RunCli) -> None:
+    run_cli.ok("reunion", "add", "--instance", "referents", "--date", "2024-03-13",
+               "--confidentiel", "--data", data_copy)
+    text = (data_copy / "reunions.yaml").read_text(encoding="utf-8")
+    assert text.endswith("    date: 2024-03-13\n"
+                         "    source: Déclarée par le secrétariat de la commission\n"
+                         "    confidentiel: true\n")
+    run_cli.ok("validate", "--data", data_copy)
+
+
 def test_refused_edit_prints_diagnostics_and_exits_1(data_copy: Path, run_cli: RunCli) -> None:
     run_cli.ok("reunion", "add", "--instance", "commission", "--date", "2024-03-12",
                "--data", data_copy)

@@ -66,7 +66,7 @@ def test_refusals(data: Path, edit: object, error: type[Exception], message: str
 
 def test_meeting_decision_and_action_once_each(data: Path) -> None:
     assert _run(data, lambda tx: add_reunion(
-        tx, instance="commission", day=D, participants=[], lieu=None, source="s",
+        tx, instance="commission", day=D, participants=[], lieu=None, source="Compte rendu",
     )) == EditOutcome(f"réunion déjà enregistrée : {REUNION}", changed=False)
     def decide(tx: RegistryTransaction) -> EditOutcome:
         return add_decision(tx, REUNION, texte="Feuille de route adoptée", confidentiel=True)

@@ -236,10 +236,40 @@ def _all_ids(tx: RegistryTransaction) -> set[str]:
     return ids
 
 
+REUNION_SOURCE = "Déclarée par le secrétariat de la commission"
+"""The source of a meeting recorded without ``--source``."""
+
+
+def _reunion_conflicts(existing: YamlMap, given: dict[str, Any]) -> list[str]:
+    """What ``given`` (the values the user gave: None or empty when not given) says
+    differently from the meeting already recorded, as French phrases."""
+    differences: list[str] = []
+    for key, value in given.items():
+        if value is None or value == [] or value is False:
+            continue
+        recorded = existing.get(key)
+        if isinstance(recorded, YamlSeq):
+            recorded = [str(item) for item in recorded]
+        if recorded == value:
+            continue
+        if key == "confidentiel":
+            differences.append("confidentielle dans la commande, pas dans le registre")
+            continue
+        shown = ", ".join(value) if isinstance(value, list) else value
+        was = ("rien" if recorded is None else
+               "« " + (", ".join(recorded) if isinstance(recorded, list) else str(recorded))
+               + " »")
+        differences.append(f"{key} : {was} dans le registre, « {shown} » dans la commande")
+    return differences
+
+
 def add_reunion(
     tx: RegistryTransaction, *, instance: str, day: date, participants: list[str],
-    lieu: str | None, source: str,
+    lieu: str | None, source: str | None, confidentiel: bool = False,
 ) -> EditOutcome:
+    """Record a meeting held. The same instance on the same day is the same meeting:
+    repeating it with the same data (or less) changes nothing; with different data it is
+    refused (exit 1), naming what differs, and nothing is changed."""
     kind, group = parse_instance(instance)
     if group is not None:
         groups = _entries(tx.editor("groupes_travail").root, "groupes_travail")
@@ -250,6 +280,14 @@ def add_reunion(
         if (isinstance(existing, YamlMap) and existing.get("instance") == kind
                 and existing.get("date") == day.isoformat()
                 and existing.get("groupe_travail") == group):
+            differences = _reunion_conflicts(existing, {
+                "lieu": lieu, "participants": participants, "source": source,
+                "confidentiel": confidentiel})
+            if differences:
+                raise UserError(f"réunion déjà enregistrée : {existing.get('id')}, avec "
+                                "d'autres données : " + " ; ".join(differences)
+                                + " ; rien n'a été modifié (corrigez reunions.yaml à la "
+                                "main si la réunion enregistrée est fausse)")
             return EditOutcome(f"réunion déjà enregistrée : {existing.get('id')}",
                                changed=False)
     prefix = group if group is not None else kind
@@ -262,7 +300,9 @@ def add_reunion(
         reunion["lieu"] = lieu
     if participants:
         reunion["participants"] = participants
-    reunion["source"] = source
+    reunion["source"] = source or REUNION_SOURCE
+    if confidentiel:
+        reunion["confidentiel"] = True
     editor.append_item(editor.root, "reunions", reunion)
     return EditOutcome(f"réunion enregistrée : {ident}")
 

@@ -6,7 +6,12 @@ from typing import Annotated
 
 import typer
 
-from convention_cli.cli.edition import DryRunOption, required_date, run_edit
+from convention_cli.cli.edition import (
+    ConfidentielOption,
+    DryRunOption,
+    required_date,
+    run_edit,
+)
 from convention_cli.cli.french import FrenchCommand, FrenchGroup
 from convention_cli.cli.options import DataOption
 
@@ -24,13 +29,19 @@ def reunion_add(
         show_default=False)] = None,
     lieu: Annotated[str | None, typer.Option("--lieu", help="Lieu ou « visioconférence ».",
                                              show_default=False)] = None,
-    source: Annotated[str, typer.Option("--source", help="D'où vient l'information "
-                                        "(compte rendu, relevé de décisions…).")]
-    = "Déclarée par le secrétariat de la commission",
+    source: Annotated[str | None, typer.Option(
+        "--source", help="D'où vient l'information (compte rendu, relevé de décisions…) ; "
+        "défaut : « Déclarée par le secrétariat de la commission ».", show_default=False)]
+    = None,
+    confidentiel: ConfidentielOption = False,
     data: DataOption = None,
     dry_run: DryRunOption = False,
 ) -> None:
     """Enregistre une réunion tenue (commission, groupe de travail ou référents).
+
+    Une réunion est une instance à une date : la même commande répétée ne change rien ;
+    la même réunion avec un autre lieu, d'autres participants ou une autre source est
+    refusée (code 1), sans rien modifier.
 
     Exemple : convention reunion add --instance commission --date 2026-03-12 --lieu Paris
     """
@@ -39,4 +50,4 @@ def reunion_add(
     day = required_date(date)
     run_edit(data, dry_run, lambda tx: add_reunion(
         tx, instance=instance, day=day, participants=list(participants or []), lieu=lieu,
-        source=source))
+        source=source, confidentiel=confidentiel))
