@@ -106,6 +106,21 @@ def test_meeting_decision_action_and_closing(data_copy: Path) -> None:
     assert not validate_registry(data_copy).has_errors
 
 
+def test_the_template_comment_shows_the_ids_the_tool_creates(data_copy: Path) -> None:
+    import re
+
+    comment = (DATA / "reunions.yaml").read_text(encoding="utf-8")
+    shown = re.findall(r"^#\s+- id: (\S+)", comment, flags=re.MULTILINE)
+    with transaction(data_copy) as tx:
+        created = [add_reunion(tx, instance="commission", day=date(2024, 3, 12),
+                               participants=[], lieu=None, source="Relevé").message,
+                   add_decision(tx, "commission-2024-03-12", texte="Décision").message,
+                   add_action(tx, "commission-2024-03-12", texte="Action", responsable="dgom",
+                              echeance=date(2024, 5, 31)).message]
+    ids = [message.split(" : ")[1].split(" ")[0] for message in created]
+    assert [i.replace("aaaa-mm-jj", "2024-03-12") for i in shown] == ids
+
+
 def test_repeating_an_edit_changes_nothing(data_copy: Path) -> None:
     def once() -> bool:
         with transaction(data_copy) as tx:
