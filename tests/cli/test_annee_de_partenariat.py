@@ -97,8 +97,8 @@ def _record_by_workbook(run_cli: RunCli, data: Path, tmp_path: Path) -> None:
     row[6].value = "notes/logement.pdf"
     workbook.save(book)
     out = run_cli.ok("import", book, "--data", data)
-    assert "1 close(s)" in out
-    assert "journal : 0 ligne(s) ajoutée(s)" in out  # the first round is not repeated
+    assert "1 close ;" in out
+    assert "journal : 0 ligne ajoutée ;" in out  # the first round is not repeated
 
 
 def _json(run_cli: RunCli, *args: str | Path) -> Any:

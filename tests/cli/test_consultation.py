@@ -168,7 +168,7 @@ def test_registry_with_errors_is_refused(
     data = materialise(ROOT / "tests/cases/invalid/SCH004-valeur-non-admise", tmp_path)
     code, out, err = run_cli("engagements", "--data", str(data))
     assert (code, out) == (1, "")
-    assert "contient 1 erreur(s)" in err
+    assert "contient 1 erreur :" in err
 
 
 # --- convention engagements ------------------------------------------------------------------

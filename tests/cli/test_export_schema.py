@@ -30,7 +30,7 @@ def test_export_refuses_a_registry_with_errors(
     assert main(["export", "--data", str(data)]) == 1
     out, err = capsys.readouterr()
     assert out == ""
-    assert "contient 1 erreur(s)" in err
+    assert "contient 1 erreur :" in err
 
 
 def test_schema_of_one_file(capsys: pytest.CaptureFixture[str]) -> None:

@@ -126,3 +126,47 @@ def test_missing_argument_names_its_french_placeholder(
 ) -> None:
     assert main(["init"]) == 2
     assert capsys.readouterr().err.startswith("convention : argument manquant : DOSSIER\n")
+
+
+def _help_texts(path: list[str]) -> list[str]:
+    command: Any = typer.main.get_command(app)
+    for name in path:
+        command = command.commands[name]
+    return [command.help or "", *(getattr(p, "help", None) or "" for p in command.params)]
+
+
+@pytest.mark.parametrize("path", command_paths(), ids=lambda p: " ".join(p) or "convention")
+def test_help_keeps_its_brackets(
+    path: list[str], capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Rich reads « [id] » as a style tag and drops it: every bracketed text of a help
+    (written ``\\[id]`` in the source) is shown."""
+    monkeypatch.setenv("COLUMNS", "200")
+    assert main([*path, "--help"]) == 0
+    shown = " ".join(re.sub(r"[│╭╮╰╯─]", " ", capsys.readouterr().out).split())
+    for text in _help_texts(path):
+        for bracketed in re.findall(r"\[[^\]]*\]", text.replace("\\[", "[")):
+            assert " ".join(bracketed.split()) in shown, bracketed
+
+
+def test_help_words_match_what_the_options_take(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from convention_cli.domain.etats import Etat
+
+    monkeypatch.setenv("COLUMNS", "200")
+
+    def help_of(*path: str) -> str:
+        assert main([*path, "--help"]) == 0
+        return " ".join(re.sub(r"[│╭╮╰╯─]", " ", capsys.readouterr().out).split())
+
+    echeances = help_of("echeances")
+    states = [e.key for e in Etat]
+    assert ("Seulement cet état : " + ", ".join(states[:-1]) + f" ou {states[-1]}."
+            in echeances)
+    assert "dont cette partie est responsable" not in echeances
+    assert "celles auxquelles elle participe" in echeances
+    assert "--sortie -o DOSSIER" in help_of("site")
+    init = help_of("init")
+    assert "DIR" not in init
+    assert "DOSSIER/schemas" in init

@@ -57,3 +57,16 @@ def test_narrow_listing_is_at_most_twice_as_long(
     medium = _run(run_cli, monkeypatch, 80, command)
     assert len(narrow) <= 2 * len(wide)
     assert len(medium) <= 2 * len(wide)
+
+
+@pytest.mark.parametrize("as_of", [AS_OF, "2026-12-02"])
+def test_status_never_starts_a_line_with_punctuation(
+    run_cli: RunCli, monkeypatch: pytest.MonkeyPatch, as_of: str,
+) -> None:
+    """« Référents en fonction : DGOM : non nommé » wrapped at any width: no line starts
+    with « : ; ! ? » » (French typography keeps them with the word before)."""
+    for width in range(30, 101):
+        monkeypatch.setattr(terminal, "make_console", _terminal(width))
+        out = ANSI.sub("", run_cli.ok("status", "--data", DATA, "--as-of", as_of))
+        starts = [line for line in out.splitlines() if re.match(r"\s*[:;!?»]", line)]
+        assert not starts, (width, starts)

@@ -78,12 +78,12 @@ def test_import_applies_new_rows_once(run_cli: RunCli, data_copy: Path,
     assert _texts(data_copy) == before
     first = run_cli("import", book, "--data", data_copy)
     assert first.code == 0, first.err
-    assert "journal : 2 ligne(s) ajoutée(s) ; mesures : 1" in first.out
+    assert "journal : 2 lignes ajoutées ; mesures : 1 ajoutée ;" in first.out
     assert "registre.xlsx:engagements!D2: « libelle » modifié" in first.err
     after = _texts(data_copy)
     second = run_cli("import", book, "--data", data_copy)
     assert second.code == 0
-    assert "journal : 0 ligne(s) ajoutée(s) ; mesures : 0" in second.out
+    assert "journal : 0 ligne ajoutée ; mesures : 0 ajoutée ;" in second.out
     assert _texts(data_copy) == after
     assert run_cli("validate", "--data", data_copy).code == 0
 
@@ -134,7 +134,19 @@ def test_csv_folder_round_trip_closes_an_action(run_cli: RunCli, data_copy: Path
                        + "\n", encoding="utf-8-sig")
     result = run_cli("import", folder, "--data", data_copy)
     assert result.code == 0, result.err
-    assert "1 close(s)" in result.out
+    assert "1 close ;" in result.out
     text = (data_copy / "reunions.yaml").read_text(encoding="utf-8")
     assert "        cloture: 2024-05-20\n" in text
     assert "url: notes/note.pdf" in text
+
+
+def test_a_file_that_is_not_a_workbook_is_said_in_french(
+        run_cli: RunCli, data_copy: Path, tmp_path: Path) -> None:
+    fake = tmp_path / "fake.xlsx"
+    fake.write_text("pas un classeur\n", encoding="utf-8")
+    before = _texts(data_copy)
+    result = run_cli("import", fake, "--data", data_copy)
+    assert (result.code, result.out) == (2, "")
+    assert result.err == (f"convention : {fake} : ce fichier n'est pas un classeur xlsx "
+                          "lisible\n")
+    assert _texts(data_copy) == before

@@ -111,7 +111,7 @@ def test_a_refused_row_is_located_and_nothing_is_written(
 ) -> None:
     result, data, before = _import(run_cli, prepared, tmp_path, {sheet: [row]})
     assert result.code == 1
-    assert result.err == (f"registre.xlsx:{located}\nconvention : import refusé : 1 problème(s) ; "
+    assert result.err == (f"registre.xlsx:{located}\nconvention : import refusé : 1 problème ; "
                           "aucun fichier n'a été modifié\n")
     assert _texts(data) == before
 
@@ -132,7 +132,7 @@ def test_existing_actions_take_only_a_closing(
              if value is not None or column in "FG"}
     result, data, before = _import(run_cli, prepared, tmp_path, cells=cells)
     assert result.code == 1
-    assert result.err == (f"registre.xlsx:{located}\nconvention : import refusé : 1 problème(s) ; "
+    assert result.err == (f"registre.xlsx:{located}\nconvention : import refusé : 1 problème ; "
                           "aucun fichier n'a été modifié\n")
     assert _texts(data) == before
 
@@ -159,8 +159,8 @@ def test_rows_already_there_are_skipped_and_read_only_changes_reported(
         cells={"actions!C2": "Note logement révisée",  # an existing action's text
                "mesures!C2": 3})  # a computed measure
     assert result.code == 0, result.err
-    assert result.out.startswith("Import de registre.xlsx : journal : 1 ligne(s) ajoutée(s) ; "
-                                 "mesures : 1 ; actions : 1 ajoutée(s), 0 close(s)"), result.out
+    assert result.out.startswith("Import de registre.xlsx : journal : 1 ligne ajoutée ; "
+                                 "mesures : 1 ajoutée ; actions : 1 ajoutée, 0 close"), result.out
     assert result.err.splitlines() == [
         "registre.xlsx:mesures!C2: mesure calculée modifiée : non appliquée (elle se calcule "
         "à partir du registre)",
@@ -187,8 +187,8 @@ def test_many_read_only_changes_are_summed_up_after_twenty(
     assert len(notes) == 21
     assert notes[0] == ("registre.xlsx:engagements!D2: « libelle » modifié dans la feuille "
                         "engagements (lecture seule) : non appliqué")
-    assert notes[-1] == ("… et 2 autre(s) modification(s) de feuilles en lecture seule non "
-                         "appliquée(s)")
+    assert notes[-1] == ("… et 2 de plus (modifications de feuilles en lecture seule, non "
+                         "appliquées)")
     assert _texts(data) == before
 
 

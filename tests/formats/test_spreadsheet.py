@@ -24,7 +24,7 @@ def test_what_is_neither_a_workbook_nor_a_folder_is_refused(tmp_path: Path) -> N
     assert _refusal(text) == (f"{text} : classeur .xlsx ou dossier de fichiers CSV attendu")
     damaged = tmp_path / "registre.xlsx"
     damaged.write_bytes(b"PK\x03\x04 pas un classeur")
-    assert _refusal(damaged).startswith(f"classeur illisible {damaged} : ")
+    assert _refusal(damaged) == f"{damaged} : ce fichier n'est pas un classeur xlsx lisible"
 
 
 def test_csv_folder_comma_or_semicolon_empty_files_and_bad_encoding(tmp_path: Path) -> None:

@@ -132,11 +132,12 @@ def apply_acceptances(documents: Sequence[DataFile],
 def load_valid_registry(data_dir: Path) -> Registry:
     """The registry for read-only commands; refuses one with errors."""
     from convention_cli.errors import UserError
+    from convention_cli.vocab import plural
 
     result = validate_registry(data_dir)
     if result.has_errors:
         errors, _ = result.counts
-        raise UserError(f"le registre {data_dir} contient {errors} erreur(s) : lancez "
+        raise UserError(f"le registre {data_dir} contient {plural(errors, 'erreur')} : lancez "
                         f"« convention validate --data {data_dir} » pour les voir")
     # The registry lives as long as the command and holds no cycle: move it out of the
     # collector's sight, so that the commands computing on it (status, documents) do not

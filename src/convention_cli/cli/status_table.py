@@ -7,6 +7,7 @@ validation it builds on.
 
 from __future__ import annotations
 
+import re
 import textwrap
 from collections import Counter
 from typing import Any
@@ -150,11 +151,18 @@ def _footer(view: StatusView, width: int) -> StyledLines:
     return lines
 
 
+_GLUE = "\ue000"
+"""Holds a space the wrapping may not break (a private-use character, never in a text)."""
+_UNBREAKABLE = re.compile(r" (?=[:;!?»])|(?<=«) ")
+"""French typography: a line never starts with « : ; ! ? » » nor ends with « « »."""
+
+
 def _wrap(text: str, width: int, style: str, indent: str = "") -> StyledLines:
-    """A sentence over as many lines as the width needs (never cut)."""
-    return [(line, style) for line in textwrap.wrap(
-        text, width, subsequent_indent=indent, break_long_words=False,
-        break_on_hyphens=False)]
+    """A sentence over as many lines as the width needs (never cut, and never a line that
+    starts with a punctuation mark)."""
+    return [(line.replace(_GLUE, " "), style) for line in textwrap.wrap(
+        _UNBREAKABLE.sub(_GLUE, text), width, subsequent_indent=indent,
+        break_long_words=False, break_on_hyphens=False)]
 
 
 def _count(count: int, label: str) -> str:

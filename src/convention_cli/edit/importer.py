@@ -31,6 +31,7 @@ from convention_cli.errors import ConventionError, UserError
 from convention_cli.formats.spreadsheet import Sheet, SheetRow, csv_cell
 from convention_cli.formats.tables import WRITABLE_SHEETS, SheetTable, cell_text
 from convention_cli.load.yaml_reader import YamlMap, YamlSeq
+from convention_cli.vocab import plural
 
 MAX_REPORTED = 20
 """Read-only changes listed one by one; beyond, a count."""
@@ -43,8 +44,8 @@ class ImportRefusedError(UserError):
     """Rows that cannot be applied: nothing is written. Carries the located messages."""
 
     def __init__(self, problems: list[str]) -> None:
-        super().__init__(f"import refusé : {len(problems)} problème(s) ; aucun fichier n'a "
-                         "été modifié")
+        super().__init__(f"import refusé : {plural(len(problems), 'problème')} ; aucun "
+                         "fichier n'a été modifié")
         self.problems = problems
 
 
@@ -55,6 +56,17 @@ class ImportReport:
     skipped: int = 0
     ignored: list[str] = field(default_factory=list)
     """Changes made to read-only sheets or cells, reported and not applied."""
+
+    def summary(self) -> str:
+        """``journal : 1 ligne ajoutée ; mesures : 0 ajoutée ; actions : 2 ajoutées, 1 close ;
+        3 lignes déjà présentes ignorées``."""
+        journal, mesures, actions = (self.added.get(name, 0)
+                                     for name in ("journal", "mesures", "actions"))
+        return (f"journal : {plural(journal, 'ligne ajoutée', 'lignes ajoutées')} ; "
+                f"mesures : {plural(mesures, 'ajoutée')} ; "
+                f"actions : {plural(actions, 'ajoutée')}, {plural(self.closed, 'close')} ; "
+                + plural(self.skipped, "ligne déjà présente ignorée",
+                         "lignes déjà présentes ignorées"))
 
 
 class _RowError(Exception):

@@ -15,7 +15,7 @@ from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
-from convention_cli.errors import UsageError
+from convention_cli.errors import UsageError, os_error_label
 from convention_cli.formats.tables import DATE_COLUMNS, SheetTable, cell_text
 
 MAX_WIDTH = 60
@@ -133,8 +133,10 @@ def read_workbook(path: Path) -> dict[str, Sheet]:
 
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many kinds for a damaged file
-        raise UsageError(f"classeur illisible {path} : {exc}") from None
+    except OSError as exc:
+        raise UsageError(f"{path} : lecture impossible ({os_error_label(exc)})") from None
+    except Exception:  # openpyxl raises many kinds (in English) for a damaged file
+        raise UsageError(f"{path} : ce fichier n'est pas un classeur xlsx lisible") from None
     sheets: dict[str, Sheet] = {}
     try:
         for worksheet in workbook.worksheets:

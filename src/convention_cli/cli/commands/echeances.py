@@ -40,6 +40,11 @@ class EtatChoice(StrEnum):
     echue_avant_signature = "echue_avant_signature"
 
 
+ETAT_HELP = ("Seulement cet état : " + ", ".join(c.value for c in list(EtatChoice)[:-1])
+             + f" ou {list(EtatChoice)[-1].value}.")
+"""``--etat``'s help, from the enum: every state, none forgotten."""
+
+
 def echeances(
     data: DataOption = None,
     as_of: AsOfOption = None,
@@ -52,11 +57,11 @@ def echeances(
         help="Seulement les échéances jusqu'à cette date (incluse).",
         show_default=False)] = None,
     partie: Annotated[str | None, typer.Option(
-        "--partie", help="Seulement les échéances dont cette partie est responsable (ex. dgom).",
+        "--partie", help="Seulement les échéances qui concernent cette partie : celles "
+        "qu'elle porte et celles auxquelles elle participe (ex. dgom).",
         show_default=False)] = None,
     etat: Annotated[EtatChoice | None, typer.Option(
-        "--etat", help="Seulement cet état : a_venir, proche, en_retard, honoree ou sans_objet.",
-        show_default=False)] = None,
+        "--etat", metavar="ETAT", help=ETAT_HELP, show_default=False)] = None,
     horizon: HorizonOption = HORIZON_DAYS,
     output_format: Annotated[ListFormat, typer.Option(
         "--format", "-f", help="Format de sortie : table, json ou markdown.",
@@ -74,7 +79,8 @@ def echeances(
     valorisation annuelle (IV), commission ultramarine trimestrielle (III),
     terme et prorogation (V), actions décidées en réunion.
     États au --as-of (défaut : aujourd'hui) : à venir, proche (dans l'horizon),
-    en retard, honorée, sans objet.
+    en retard, honorée, sans objet, à décider (ce que le texte permet sans
+    l'exiger), échue avant la signature.
 
     Avec --ics, écrit un calendrier iCalendar au lieu d'afficher la liste :
     un événement sur la journée par échéance, à l'identifiant stable (un agenda

@@ -60,12 +60,9 @@ def import_(
     for note in report.ignored[:20]:
         sys.stderr.write(note + "\n")
     if len(report.ignored) > 20:
-        sys.stderr.write(f"… et {len(report.ignored) - 20} autre(s) modification(s) de feuilles "
-                         "en lecture seule non appliquée(s)\n")
-    summary = (f"journal : {report.added.get('journal', 0)} ligne(s) ajoutée(s) ; mesures : "
-               f"{report.added.get('mesures', 0)} ; actions : {report.added.get('actions', 0)} "
-               f"ajoutée(s), {report.closed} close(s) ; {report.skipped} ligne(s) déjà "
-               "présente(s) ignorée(s)")
+        sys.stderr.write(f"… et {len(report.ignored) - 20} de plus (modifications de feuilles "
+                         "en lecture seule, non appliquées)\n")
+    summary = report.summary()
     if dry_run:
         sys.stdout.write("".join(c.diff() for c in changes) or "Aucune modification.\n")
         sys.stderr.write(f"(essai à blanc) {summary}\n")

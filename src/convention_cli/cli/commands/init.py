@@ -24,7 +24,7 @@ def init(
     """Crée un registre neuf et valide, avec des exemples commentés, pour une autre convention.
 
     Le dossier doit être neuf ou vide : rien n'est jamais écrasé. Les schémas JSON sont
-    écrits dans DIR/schemas pour que l'éditeur complète la saisie.
+    écrits dans DOSSIER/schemas pour que l'éditeur complète la saisie.
 
     Exemple : convention init accord-sma --titre "Accord-cadre UNML–SMA, Guadeloupe"
     """

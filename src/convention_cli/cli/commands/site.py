@@ -15,8 +15,8 @@ from convention_cli.cli.options import AsOfOption, DataOption, resolve_as_of, re
 
 SiteOutputOption = Annotated[
     Path,
-    typer.Option("--sortie", "-o", help="Dossier où écrire le site (créé ou remplacé ; "
-                 "jamais un dossier du registre).", show_default=False),
+    typer.Option("--sortie", "-o", metavar="DOSSIER", help="Dossier où écrire le site (créé "
+                 "ou remplacé ; jamais un dossier du registre).", show_default=False),
 ]
 
 
