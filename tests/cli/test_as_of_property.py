@@ -238,6 +238,7 @@ COMMANDS = [
     ["gt", "-f", "json"],
     ["gt", "gt-1", "-f", "json"],
     ["territoire", "la-reunion", "-f", "json"],
+    ["territoires", "-f", "json"],
     ["export", "-f", "json"],
     ["export", "--public", "-f", "json"],
 ]

@@ -345,6 +345,28 @@ def test_territoire_by_insee_code_and_outside(run_cli: RunCli) -> None:
                           "périmètre de la convention*\n")
 
 
+def test_a_territory_reference_is_read_the_same_everywhere(run_cli: RunCli) -> None:
+    """``976`` is Mayotte for ``territoire``, and for ``--territoire`` of the listings."""
+    for command in (["engagements"], ["status"]):
+        by_id = run_cli.ok(*command, "--territoire", "mayotte", "--data", str(DATA),
+                           "--as-of", "2025-06-01", "-f", "json")
+        assert run_cli.ok(*command, "--territoire", "976", "--data", str(DATA), "--as-of",
+                          "2025-06-01", "-f", "json") == by_id
+    code, _, err = run_cli("engagements", "--territoire", "977", "--data", str(DATA))
+    assert code == 1
+    assert "territoire « 977 » inconnu" in err
+
+
+def test_territoires_as_of(run_cli: RunCli) -> None:
+    """``territoires`` takes ``--as-of`` like the other consultation commands."""
+    today = run_cli.ok("territoires", "--data", str(DATA), "-f", "json")
+    assert run_cli.ok("territoires", "--data", str(DATA), "--as-of", "2026-03-01", "-f",
+                      "json") == today
+    code, _, err = run_cli("territoires", "--data", str(DATA), "--as-of", "2026-02-30")
+    assert code == 2
+    assert "date invalide pour --as-of" in err
+
+
 # --- convention gt ---------------------------------------------------------------------------
 
 

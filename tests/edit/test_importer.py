@@ -205,3 +205,22 @@ def test_a_registry_with_errors_is_not_imported_into(
     assert err == (f"convention : le registre {data} contient des erreurs : lancez "
                    f"« convention validate --data {data} » avant d'importer\n")
     assert _texts(data) == before
+
+
+def test_identifiers_and_codes_are_read_without_regard_to_case(
+    run_cli: RunCli, prepared: Path, tmp_path: Path,
+) -> None:
+    """As on the command line (README: « sans égard à la casse »): « UNML », « GT-1 »,
+    « Actif » typed in the workbook are the registry's ``unml``, ``gt-1``, ``actif``."""
+    result, data, _ = _import(run_cli, prepared, tmp_path, {
+        "journal": [_with(JOURNAL, element="GT-1", statut="Actif"),
+                    _with(JOURNAL, element="Dgom-Adresse-Generique", parties="DGOM",
+                          texte="Adresse créée")],
+        "actions": [_with(ACTION, reunion="Commission-2024-03-12", responsable="UNML")]})
+    assert result.code == 0, result.err
+    assert result.err == ""
+    engagements = (data / "engagements.yaml").read_text(encoding="utf-8")
+    assert "parties: [dgom]" in engagements
+    groupes = (data / "groupes_travail.yaml").read_text(encoding="utf-8")
+    assert "statut: actif" in groupes
+    assert "responsable: unml" in (data / "reunions.yaml").read_text(encoding="utf-8")

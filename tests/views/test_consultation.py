@@ -218,7 +218,7 @@ def test_fiche_json_shape(registry: Registry) -> None:
 
 
 def test_territory_list_has_the_six_and_new_caledonia_outside(registry: Registry) -> None:
-    view = build_territory_list(registry)
+    view = build_territory_list(registry, AS_OF)
     table = territory_list_table(view)
     assert [row[0] for row in table.lignes] == [
         "guadeloupe", "martinique", "guyane", "la-reunion", "mayotte", "saint-martin",

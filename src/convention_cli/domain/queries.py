@@ -6,7 +6,7 @@ Everything here is pure: the date comes in as ``as_of``.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from convention_cli.domain.echeances import Echeance, Etat
@@ -33,8 +33,23 @@ class Filtres:
     statut: str | None = None
 
 
-def check_filter_values(registry: Registry, filtres: Filtres) -> None:
-    """Refuse a filter naming something that does not exist (French error, suggestions)."""
+def territory_id(registry: Registry, reference: str) -> str | None:
+    """The id of the territory ``reference`` names, by its id or its INSEE code (``976``
+    is ``mayotte``); None when no territory of the agreement has it. The one reading of a
+    territory reference (``territoire ID``, ``--territoire``)."""
+    for territoire in registry.territoires:
+        if reference in (territoire.id, territoire.code_insee):
+            return territoire.id
+    return None
+
+
+def check_filter_values(registry: Registry, filtres: Filtres) -> Filtres:
+    """Refuse a filter naming something that does not exist (French error, suggestions);
+    return the filters with a territory named by its INSEE code read as its id."""
+    if filtres.territoire is not None:
+        found = territory_id(registry, filtres.territoire)
+        if found is not None:
+            filtres = replace(filtres, territoire=found)
     conv = registry.convention
     known = {
         "partie": [p.id for p in registry.parties],
@@ -47,6 +62,7 @@ def check_filter_values(registry: Registry, filtres: Filtres) -> None:
         if value is not None and value not in values:
             raise UserError(unknown_message(name, value, values,
                                             feminine=name == "partie"))
+    return filtres
 
 
 def unknown_message(

@@ -126,8 +126,21 @@ def _flag(row: SheetRow, column: str) -> bool:
     raise _RowError(column, f"« {value} » : oui ou non attendu")
 
 
+def _ref(row: SheetRow, column: str, required: bool = False) -> str | None:
+    """An identifier or a coded value: read without regard to case, like the options of
+    the command line (the registry's ids and codes are lower case)."""
+    text = _text(row, column, required)
+    return None if text is None else text.strip().lower()
+
+
+def _need_ref(row: SheetRow, column: str) -> str:
+    ref = _ref(row, column, required=True)
+    assert ref is not None
+    return ref
+
+
 def _ids(row: SheetRow, column: str) -> tuple[str, ...]:
-    text = _text(row, column) or ""
+    text = _ref(row, column) or ""
     return tuple(p.strip() for p in text.split(",") if p.strip())
 
 
@@ -155,7 +168,7 @@ class _Plan:
 
 def _journal_row(tx: RegistryTransaction, row: SheetRow, plan: _Plan,
                  seen: set[tuple[str, str, str]]) -> bool:
-    ident = _need(row, "element")
+    ident = _need_ref(row, "element")
     day = _need_day(row, "date")
     texte = _need(row, "texte")
     key = (ident, day.isoformat(), texte)
@@ -164,9 +177,9 @@ def _journal_row(tx: RegistryTransaction, row: SheetRow, plan: _Plan,
     seen.add(key)
     try:
         prepared = prepare_journal_entry(tx, ident, JournalFields(
-            day=day, texte=texte, auteur=_text(row, "auteur"), statut=_text(row, "statut"),
+            day=day, texte=texte, auteur=_text(row, "auteur"), statut=_ref(row, "statut"),
             preuve=_text(row, "preuve"), confidentiel=_flag(row, "confidentiel"),
-            honore=_text(row, "echeance"), source=_text(row, "source"),
+            honore=_ref(row, "echeance"), source=_text(row, "source"),
             parties=_ids(row, "parties")))
     except ConventionError as exc:
         message = str(exc)
@@ -184,7 +197,7 @@ def _journal_row(tx: RegistryTransaction, row: SheetRow, plan: _Plan,
 def _mesure_row(tx: RegistryTransaction, row: SheetRow, plan: _Plan,
                 computed: set[tuple[str, str, str]], report: ImportReport,
                 sheet: Sheet) -> bool:
-    ident = _need(row, "indicateur")
+    ident = _need_ref(row, "indicateur")
     day = _need_day(row, "date")
     if row.values.get("calculee") not in (None, False) and _flag(row, "calculee"):
         if (ident, day.isoformat(), cell_text(row.values.get("valeur"))) not in computed:
@@ -240,7 +253,7 @@ def _action_row(row: SheetRow, plan: _Plan, index: _Actions, report: ImportRepor
     """'added', 'closed' or None (skipped)."""
     from convention_cli.domain.queries import unknown_message
 
-    ident = _text(row, "id")
+    ident = _ref(row, "id")
     closed = _day(row, "cloturee_le", required=False)
     preuve = _text(row, "preuve")
     if ident is not None:
@@ -251,8 +264,9 @@ def _action_row(row: SheetRow, plan: _Plan, index: _Actions, report: ImportRepor
         _reunion, action = found
         for column, key in (("texte", "texte"), ("responsable", "responsable"),
                             ("echeance", "echeance")):
-            if row.values.get(column) is not None and cell_text(row.values[column]) != str(
-                    action.get(key)):
+            given = row.values.get(column)
+            if given is not None and cell_text(given) != str(action.get(key)) and not (
+                    column == "responsable" and _ref(row, column) == action.get(key)):
                 report.ignored.append(f"{sheet.location(row.number, column)}: « {column} » "
                                       "d'une action existante modifié : non appliqué (seules "
                                       "cloturee_le et preuve s'importent)")
@@ -268,9 +282,9 @@ def _action_row(row: SheetRow, plan: _Plan, index: _Actions, report: ImportRepor
             return None
         plan.closings.append((action, closed, preuve))
         return "closed"
-    reunion_id = _need(row, "reunion")
+    reunion_id = _need_ref(row, "reunion")
     texte = _need(row, "texte")
-    responsable = _need(row, "responsable")
+    responsable = _need_ref(row, "responsable")
     echeance = _need_day(row, "echeance")
     reunion = index.reunions.get(reunion_id)
     if reunion is None:

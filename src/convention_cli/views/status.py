@@ -169,7 +169,7 @@ def build_status(
     on ``as_of``."""
     registry = snapshot(registry, as_of)
     filtres = filtres or Filtres()
-    check_filter_values(registry, filtres)
+    filtres = check_filter_values(registry, filtres)
     conv = registry.convention
     assert conv is not None
     echeances = compute_echeances(registry, as_of, horizon)

@@ -96,7 +96,7 @@ def build_engagement_list(
     """The engagements matching ``filtres``, in registry order, with their next échéance."""
     registry = snapshot(registry, as_of)
     filtres = filtres or Filtres()
-    check_filter_values(registry, filtres)
+    filtres = check_filter_values(registry, filtres)
     by_engagement = echeances_by_engagement(compute_echeances(registry, as_of, horizon))
     sigles = {p.id: p.sigle for p in registry.parties}
     lignes = tuple(

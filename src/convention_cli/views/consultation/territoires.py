@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from convention_cli.domain.queries import territory_id
 from convention_cli.domain.snapshot import snapshot
 from convention_cli.load.registry import Registry
 from convention_cli.models import (
@@ -45,7 +46,9 @@ class ListeTerritoires:
     hors_perimetre: tuple[HorsPerimetre, ...]
 
 
-def build_territory_list(registry: Registry) -> ListeTerritoires:
+def build_territory_list(registry: Registry, as_of: date) -> ListeTerritoires:
+    """The territories of the registry as known on ``as_of``."""
+    registry = snapshot(registry, as_of)
     return ListeTerritoires(
         tuple(registry.territoires), {p.id: p for p in registry.parties},
         tuple(registry.hors_perimetre))
@@ -129,8 +132,8 @@ def build_territory_fiche(
     if ident in outside:
         return outside[ident]
     by_id = {t.id: t for t in registry.territoires}
-    by_id.update((t.code_insee, t) for t in registry.territoires)
-    territoire = by_id[resolve_id("territoire", ident, [*by_id, *outside])]
+    known = [*by_id, *(t.code_insee for t in registry.territoires), *outside]
+    territoire = by_id[territory_id(registry, resolve_id("territoire", ident, known)) or ""]
     parties = {p.id: p for p in registry.parties}
     return FicheTerritoire(
         territoire=territoire,
