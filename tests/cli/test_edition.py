@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -138,3 +139,25 @@ def test_init_scaffolds_a_valid_registry(tmp_path: Path, run_cli: RunCli) -> Non
     code, _, err = run_cli("init", target)
     assert code == 1
     assert "rien n'est jamais écrasé" in err
+
+
+def test_a_record_dated_before_the_last_goes_to_its_date_place(data_copy: Path,
+                                                              run_cli: RunCli) -> None:
+    """A journal entry or a referent recorded late is inserted at its date, not appended:
+    the lists stay chronological (DAT005, GOV003 under validate --strict)."""
+    data = ["--data", str(data_copy)]
+    for day, texte in (("2025-06-01", "Deuxième"), ("2025-09-01", "Quatrième"),
+                       ("2024-03-01", "Premier"), ("2025-07-01", "Troisième")):
+        run_cli.ok("journal", "add", "bilan-annuel", "--texte", texte, "--date", day, *data)
+    for day, nom in (("2025-09-01", "Alex Durand"), ("2024-09-01", "Camille Martin")):
+        run_cli.ok("referent", "set", "dgom", "--nom", nom, "--depuis", day, "--source",
+                   "Courriel", *data)
+    engagements = (data_copy / "engagements.yaml").read_text(encoding="utf-8")
+    order = [engagements.index(f"texte: {t}\n")
+             for t in ("Premier", "Deuxième", "Troisième", "Quatrième")]
+    assert order == sorted(order)
+    parties = (data_copy / "parties.yaml").read_text(encoding="utf-8")
+    assert parties.index("nom: Camille Martin") < parties.index("nom: Alex Durand")
+    _, out, _ = run_cli("validate", "--format", "json", *data)
+    codes = {d["code"] for d in json.loads(out)["diagnostics"]}
+    assert not codes & {"DAT005", "GOV003"}, codes

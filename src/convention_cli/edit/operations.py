@@ -55,6 +55,24 @@ def _find(items: YamlSeq, ident: str, kind: str, feminine: bool = False) -> Yaml
     raise UserError(unknown_message(kind, ident, ids, feminine=feminine))
 
 
+def dated_index(items: Any, key: str, day: date) -> int:
+    """Where an item dated ``day`` goes in the list ``items`` kept in date order (journal,
+    referents' history): after every item dated on or before ``day``, so that a late
+    record keeps the list chronological (DAT005, GOV003). The end of the list when it
+    is absent or its last item is not later."""
+    if not isinstance(items, YamlSeq):
+        return 0
+    wanted = day.isoformat()
+    index = len(items)
+    while index > 0:
+        previous = items[index - 1]
+        dated = previous.get(key) if isinstance(previous, YamlMap) else None
+        if not isinstance(dated, str) or dated <= wanted:
+            break
+        index -= 1
+    return index
+
+
 def _preuve(url: str, day: date) -> dict[str, Any]:
     name = PurePosixPath(url.rstrip("/")).name or url
     return {"libelle": f"Preuve du {format_date(day)} : {name}", "url": url, "date": day}
@@ -193,7 +211,9 @@ def add_journal_entry(tx: RegistryTransaction, ident: str,
                            "faire", changed=False)
     editor = tx.editor(prepared.file)
     owner = prepared.owner
-    editor.append_item(owner, "journal", prepared.entry)
+    # At its date's place: an entry dated before the last one keeps the journal in order.
+    editor.insert_item(owner, "journal", dated_index(owner.get("journal"), "date", fields.day),
+                       prepared.entry)
     message = f"entrée du {fields.day.isoformat()} ajoutée au journal de « {ident} »"
     if fields.honore:
         message += f" ; honore l'échéance « {fields.honore} »"

@@ -19,7 +19,14 @@ from typing import Any
 
 from convention_cli.domain.indicators import COMPUTED_RULES
 from convention_cli.domain.queries import unknown_message
-from convention_cli.edit.operations import EditOutcome, _entries, _find, _same, _unique_id
+from convention_cli.edit.operations import (
+    EditOutcome,
+    _entries,
+    _find,
+    _same,
+    _unique_id,
+    dated_index,
+)
 from convention_cli.edit.splice import TextEditor
 from convention_cli.edit.transaction import RegistryTransaction
 from convention_cli.errors import UsageError, UserError
@@ -150,7 +157,9 @@ def set_referent(
                 _same(p, {"nom": nom, "depuis": depuis}) for p in people):
             messages.append(f"{nom} déjà référent(e) depuis le {depuis.isoformat()}")
         else:
-            editor.append_item(referent, "personnes", person)
+            # At its date's place in the history (GOV003): a referent recorded late.
+            editor.insert_item(referent, "personnes", dated_index(people, "depuis", depuis),
+                               person)
             messages.append(f"référent(e) de « {partie_id} » depuis le {depuis.isoformat()} : "
                             f"{nom}")
     if adresse_generique:

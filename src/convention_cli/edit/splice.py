@@ -293,6 +293,31 @@ class TextEditor:
             self._add(at, at, "\n".join(item_lines) + "\n")
         seq.extend(_as_read(item) for item in items)
 
+    def insert_item(self, owner: YamlMap, key: str, index: int, item: Any) -> None:
+        """Insert ``item`` into the list ``owner[key]`` before its item ``index`` (a dated
+        entry at its date's place); at the end (``append_item``) when ``index`` is past the
+        items read from the text, or the list is written in line (``[a, b]``)."""
+        seq = owner.get(key)
+        if (not isinstance(seq, YamlSeq) or seq.flow or not 0 <= index < len(seq.item_pos)
+                or len(seq.item_pos) != len(seq)):
+            self.append_item(owner, key, item)
+            return
+        lines = emit_item_lines(item, self._dash_indent(seq))
+        if index == 0:
+            at = self.line_start(seq.item_pos[0][0])
+        else:
+            before = seq[index - 1]
+            end = (self._last_content_end(before) if isinstance(before, YamlMap | YamlSeq)
+                   else seq.item_end[index - 1])
+            at = self._after_line_of(end)
+        self._add(at, at, "\n".join(lines) + "\n")
+        # The tree follows the text; positions stay aligned with the items (the new item
+        # takes its successor's, which no edit reads).
+        if len(seq.item_end) == len(seq.item_pos):  # scalar items only: their ends too
+            seq.item_end.insert(index, seq.item_end[index])
+        seq.insert(index, _as_read(item))
+        seq.item_pos.insert(index, seq.item_pos[index])
+
     def _keys_indent(self, mapping: YamlMap) -> int:
         return next(iter(mapping.key_pos.values()))[1] if mapping.key_pos else mapping.start[1]
 
