@@ -57,17 +57,6 @@ class ImportReport:
     ignored: list[str] = field(default_factory=list)
     """Changes made to read-only sheets or cells, reported and not applied."""
 
-    def summary(self) -> str:
-        """``journal : 1 ligne ajoutée ; mesures : 0 ajoutée ; actions : 2 ajoutées, 1 close ;
-        3 lignes déjà présentes ignorées``."""
-        journal, mesures, actions = (self.added.get(name, 0)
-                                     for name in ("journal", "mesures", "actions"))
-        return (f"journal : {plural(journal, 'ligne ajoutée', 'lignes ajoutées')} ; "
-                f"mesures : {plural(mesures, 'ajoutée')} ; "
-                f"actions : {plural(actions, 'ajoutée')}, {plural(self.closed, 'close')} ; "
-                + plural(self.skipped, "ligne déjà présente ignorée",
-                         "lignes déjà présentes ignorées"))
-
 
 class _RowError(Exception):
     def __init__(self, column: str | None, message: str) -> None:
@@ -126,17 +115,11 @@ def _flag(row: SheetRow, column: str) -> bool:
     raise _RowError(column, f"« {value} » : oui ou non attendu")
 
 
-def _ref(row: SheetRow, column: str, required: bool = False) -> str | None:
+def _ref(row: SheetRow, column: str) -> str | None:
     """An identifier or a coded value: read without regard to case, like the options of
     the command line (the registry's ids and codes are lower case)."""
-    text = _text(row, column, required)
+    text = _text(row, column)
     return None if text is None else text.strip().lower()
-
-
-def _need_ref(row: SheetRow, column: str) -> str:
-    ref = _ref(row, column, required=True)
-    assert ref is not None
-    return ref
 
 
 def _ids(row: SheetRow, column: str) -> tuple[str, ...]:
@@ -168,7 +151,7 @@ class _Plan:
 
 def _journal_row(tx: RegistryTransaction, row: SheetRow, plan: _Plan,
                  seen: set[tuple[str, str, str]]) -> bool:
-    ident = _need_ref(row, "element")
+    ident = _need(row, "element").strip().lower()
     day = _need_day(row, "date")
     texte = _need(row, "texte")
     key = (ident, day.isoformat(), texte)
@@ -197,7 +180,7 @@ def _journal_row(tx: RegistryTransaction, row: SheetRow, plan: _Plan,
 def _mesure_row(tx: RegistryTransaction, row: SheetRow, plan: _Plan,
                 computed: set[tuple[str, str, str]], report: ImportReport,
                 sheet: Sheet) -> bool:
-    ident = _need_ref(row, "indicateur")
+    ident = _need(row, "indicateur").strip().lower()
     day = _need_day(row, "date")
     if row.values.get("calculee") not in (None, False) and _flag(row, "calculee"):
         if (ident, day.isoformat(), cell_text(row.values.get("valeur"))) not in computed:
@@ -282,9 +265,9 @@ def _action_row(row: SheetRow, plan: _Plan, index: _Actions, report: ImportRepor
             return None
         plan.closings.append((action, closed, preuve))
         return "closed"
-    reunion_id = _need_ref(row, "reunion")
+    reunion_id = _need(row, "reunion").strip().lower()
     texte = _need(row, "texte")
-    responsable = _need_ref(row, "responsable")
+    responsable = _need(row, "responsable").strip().lower()
     echeance = _need_day(row, "echeance")
     reunion = index.reunions.get(reunion_id)
     if reunion is None:

@@ -17,6 +17,7 @@ from pathlib import PurePosixPath
 from typing import Any
 
 from convention_cli.domain.queries import unknown_message
+from convention_cli.edit.splice import dated_index
 from convention_cli.edit.transaction import RegistryTransaction
 from convention_cli.errors import UsageError, UserError
 from convention_cli.load.yaml_reader import YamlMap, YamlSeq
@@ -53,24 +54,6 @@ def _find(items: YamlSeq, ident: str, kind: str, feminine: bool = False) -> Yaml
             return item
     ids = [str(i.get("id")) for i in items if isinstance(i, YamlMap)]
     raise UserError(unknown_message(kind, ident, ids, feminine=feminine))
-
-
-def dated_index(items: Any, key: str, day: date) -> int:
-    """Where an item dated ``day`` goes in the list ``items`` kept in date order (journal,
-    referents' history): after every item dated on or before ``day``, so that a late
-    record keeps the list chronological (DAT005, GOV003). The end of the list when it
-    is absent or its last item is not later."""
-    if not isinstance(items, YamlSeq):
-        return 0
-    wanted = day.isoformat()
-    index = len(items)
-    while index > 0:
-        previous = items[index - 1]
-        dated = previous.get(key) if isinstance(previous, YamlMap) else None
-        if not isinstance(dated, str) or dated <= wanted:
-            break
-        index -= 1
-    return index
 
 
 def _preuve(url: str, day: date) -> dict[str, Any]:

@@ -25,9 +25,8 @@ from convention_cli.edit.operations import (
     _find,
     _same,
     _unique_id,
-    dated_index,
 )
-from convention_cli.edit.splice import TextEditor
+from convention_cli.edit.splice import TextEditor, dated_index
 from convention_cli.edit.transaction import RegistryTransaction
 from convention_cli.errors import UsageError, UserError
 from convention_cli.load.registry import end_date

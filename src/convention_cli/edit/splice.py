@@ -152,6 +152,24 @@ class _Splice:
     """Splices at one offset keep the order in which they were made."""
 
 
+def dated_index(items: Any, key: str, day: date) -> int:
+    """Where an item dated ``day`` goes in the list ``items`` kept in date order (journal,
+    referents' history): after every item dated on or before ``day``, so that a late
+    record keeps the list chronological (DAT005, GOV003). The end of the list when it
+    is absent or its last item is not later."""
+    if not isinstance(items, YamlSeq):
+        return 0
+    wanted = day.isoformat()
+    index = len(items)
+    while index > 0:
+        previous = items[index - 1]
+        dated = previous.get(key) if isinstance(previous, YamlMap) else None
+        if not isinstance(dated, str) or dated <= wanted:
+            break
+        index -= 1
+    return index
+
+
 @dataclass
 class TextEditor:
     """Collects splices on one file's text, and applies them to its parsed tree too."""

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from convention_cli.cli.edition import DryRunOption
 from convention_cli.cli.options import AsOfOption, DataOption, resolve_as_of, resolve_data
+
+if TYPE_CHECKING:
+    from convention_cli.edit.importer import ImportReport
 
 
 def import_(
@@ -62,7 +65,7 @@ def import_(
     if len(report.ignored) > 20:
         sys.stderr.write(f"… et {len(report.ignored) - 20} de plus (modifications de feuilles "
                          "en lecture seule, non appliquées)\n")
-    summary = report.summary()
+    summary = _summary(report)
     if dry_run:
         sys.stdout.write("".join(c.diff() for c in changes) or "Aucune modification.\n")
         sys.stderr.write(f"(essai à blanc) {summary}\n")
@@ -70,3 +73,17 @@ def import_(
     sys.stdout.write(f"Import de {fichier.name} : {summary}.\n")
     for change in changes:
         sys.stdout.write(f"écrit : {change.path}\n")
+
+
+def _summary(report: ImportReport) -> str:
+    """``journal : 1 ligne ajoutée ; mesures : 0 ajoutée ; actions : 2 ajoutées, 1 close ;
+    3 lignes déjà présentes ignorées`` (numbers and words agree)."""
+    from convention_cli.vocab import plural
+
+    journal, mesures, actions = (report.added.get(name, 0)
+                                 for name in ("journal", "mesures", "actions"))
+    return (f"journal : {plural(journal, 'ligne ajoutée', 'lignes ajoutées')} ; "
+            f"mesures : {plural(mesures, 'ajoutée')} ; "
+            f"actions : {plural(actions, 'ajoutée')}, {plural(report.closed, 'close')} ; "
+            + plural(report.skipped, "ligne déjà présente ignorée",
+                     "lignes déjà présentes ignorées"))
