@@ -382,6 +382,6 @@ def echeance_ids(registry: Registry) -> set[str]:
 # --- reading the échéancier -------------------------------------------------------------
 
 
-def late(echeances: Iterable[Echeance]) -> list[Echeance]:
-    """Late occurrences."""
-    return [e for e in echeances if e.etat is Etat.EN_RETARD]
+def late(echeances: Iterable[Echeance], partie: str | None = None) -> list[Echeance]:
+    """Late occurrences (for ``partie``: late as far as it is concerned)."""
+    return [e for e in echeances if e.etat_pour(partie) is Etat.EN_RETARD]

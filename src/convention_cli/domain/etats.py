@@ -126,14 +126,25 @@ class Echeance:
         """The parties of a joint occurrence do not stand at the same point."""
         return len({p.etat for p in self.parts}) > 1
 
-    def etat_de(self, partie: str) -> Etat | None:
-        """The state of ``partie``'s share (None when it does not carry it)."""
-        if partie not in self.porteurs:
+    def etat_pour(self, partie: str | None) -> Etat | None:
+        """THE state of the échéance for ``partie``: its own share of a joint occurrence
+        (honoured by it while the other party is late: honoured), the échéance's state
+        when it carries it alone or takes part in it; None when it is not concerned. No
+        party (``None``): the échéance's state. Every filter or list « for a party »
+        (échéances, engagements, status, passation) reads this."""
+        if partie is None:
+            return self.etat
+        if partie not in self.parties:
             return None
         for part in self.parts:
             if part.partie == partie:
                 return part.etat
         return self.etat
+
+    def etat_de(self, partie: str) -> Etat | None:
+        """The state of the share ``partie`` carries (None when it does not carry it:
+        a participant is never late on it)."""
+        return self.etat_pour(partie) if partie in self.porteurs else None
 
     def with_state(self, as_of: Day, horizon_days: int) -> Echeance:
         etat = state_of(self, as_of, horizon_days)
@@ -142,8 +153,9 @@ class Echeance:
             done = dict(self.honneurs)
             pending = etat if self.honneur is None else state_of(
                 replace(self, honneur=None), as_of, horizon_days)
-            parts = tuple(Part(p, Etat.HONOREE if p in done else pending, done.get(p))
-                          for p in self.porteurs)
+            # Honoured as a whole (a meeting held): every share is honoured.
+            parts = tuple(Part(p, Etat.HONOREE if p in done or etat is Etat.HONOREE
+                               else pending, done.get(p)) for p in self.porteurs)
         return replace(self, etat=etat, parts=parts)
 
 

@@ -100,7 +100,8 @@ def select_engagements(
         if filtres.objectif is not None and filtres.objectif not in eng.objectifs:
             continue
         if filtres.statut == "en_retard":
-            if not any(e.etat is Etat.EN_RETARD for e in by_engagement.get(eng.id, ())):
+            if not any(e.etat_pour(filtres.partie) is Etat.EN_RETARD
+                       for e in by_engagement.get(eng.id, ())):
                 continue
         elif filtres.statut is not None and eng.statut != filtres.statut:
             continue

@@ -42,7 +42,7 @@ def filter_echeances(
         if (filtres.depuis is None or e.date >= filtres.depuis)
         and (filtres.jusqu_au is None or e.date <= filtres.jusqu_au)
         and (filtres.partie is None or filtres.partie in e.parties)
-        and (filtres.etat is None or e.etat is filtres.etat)
+        and (filtres.etat is None or e.etat_pour(filtres.partie) is filtres.etat)
     ], filtres.public)
 
 

@@ -105,7 +105,7 @@ def build_engagement_list(
             sigles=tuple(sigles.get(p, p) for p in eng.parties), libelle=eng.libelle,
             statut=eng.statut, prochaine=next_echeance(by_engagement.get(eng.id, [])),
             derniere_entree=last_entry_date(eng.journal),
-            retards=tuple(late(by_engagement.get(eng.id, []))),
+            retards=tuple(late(by_engagement.get(eng.id, []), filtres.partie)),
         )
         for eng in select_engagements(registry, filtres, by_engagement)
     )

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from convention_cli.defaults import PASSATION_HORIZON_DAYS
 from convention_cli.domain.calendar import quarter_of
-from convention_cli.domain.echeances import Echeance, Etat, Objet, compute_echeances
+from convention_cli.domain.echeances import Echeance, Etat, Objet, compute_echeances, late
 from convention_cli.domain.queries import (
     CLOSED_STATUTS,
     echeances_by_engagement,
@@ -134,7 +134,7 @@ def build_passation(
         modalites=tuple(ModalitePassationRow(m.libelle, " ; ".join(m.objectifs),
                                              m.participants, m.rythme, m.clause)
                         for m in conv.modalites_concertation),
-        engagements=_open_engagements(mine, shown, names),
+        engagements=_open_engagements(mine, shown, names, partie.id),
         depuis=depuis,
         decisions=tuple(
             LigneDecision(r.date, instance_label(r, registry), r.id, d.texte)
@@ -143,7 +143,8 @@ def build_passation(
         actions=_open_actions(reunions, partie.id, as_of, names, public),
         journal=tuple(journal_rows(mine, public, depuis, bibliography=bibliography)),
         horizon=horizon,
-        echeances=tuple(echeance_row(e, names) for e in _next_echeances(shown, as_of, horizon)),
+        echeances=tuple(echeance_row(e, names)
+                        for e in _next_echeances(shown, as_of, horizon, partie.id)),
         groupes=groupe_travail_rows(registry, public=public,
                                     engagements={e.id for e in mine}),
         suivis=tuple(replace(row, lieu=places.get(row.lieu, row.lieu))
@@ -208,7 +209,7 @@ def _referent(
 
 
 def _open_engagements(
-    mine: list[Engagement], shown: list[Echeance], names: dict[str, str]
+    mine: list[Engagement], shown: list[Echeance], names: dict[str, str], partie_id: str
 ) -> tuple[EngagementOuvert, ...]:
     """Open engagements (not réalisé nor abandonné): late first, then the soonest."""
     rows = []
@@ -217,7 +218,7 @@ def _open_engagements(
         own = by_engagement.get(eng.id, [])
         upcoming = next_echeance(own)
         rows.append((
-            (not any(e.etat is Etat.EN_RETARD for e in own),
+            (not late(own, partie_id),
              upcoming.date if upcoming else date.max, index),
             EngagementOuvert(
                 id=eng.id, libelle=eng.libelle, clause=eng.clause,
@@ -225,7 +226,7 @@ def _open_engagements(
                 prochaine=echeance_row(upcoming, names) if upcoming else None,
                 precision=_precision(upcoming, eng),
                 rythme=RECURRENCE_LABELS[eng.recurrence] if eng.recurrence else None,
-                retards=sum(1 for e in own if e.etat is Etat.EN_RETARD),
+                retards=len(late(own, partie_id)),
                 lectures=row_readings(eng, upcoming),
             ),
         ))
@@ -252,13 +253,15 @@ def _open_actions(
     return tuple(sorted(rows, key=lambda a: a.responsable != mine))  # stable: late first
 
 
-def _next_echeances(shown: list[Echeance], as_of: date, horizon: int) -> list[Echeance]:
-    """Late échéances, then those due within ``horizon`` days."""
+def _next_echeances(
+    shown: list[Echeance], as_of: date, horizon: int, partie_id: str
+) -> list[Echeance]:
+    """Late échéances (the party's share still late), then those due within ``horizon``
+    days."""
     limit = as_of + timedelta(days=horizon)
-    late = [e for e in shown if e.etat is Etat.EN_RETARD]
     coming = [e for e in shown
-              if e.etat in (Etat.PROCHE, Etat.A_VENIR) and e.date <= limit]
-    return late + coming
+              if e.etat_pour(partie_id) in (Etat.PROCHE, Etat.A_VENIR) and e.date <= limit]
+    return late(shown, partie_id) + coming
 
 
 def _commandes(partie_id: str, as_of: date) -> tuple[Commande, ...]:
