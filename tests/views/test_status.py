@@ -37,8 +37,15 @@ def test_term_reached_on_26_november_2026(registry: Registry) -> None:
     requirements = "\n".join(view.position.exigences)
     assert "Bilan pluriannuel (atteinte des objectifs) : était dû au plus tard le 30 juin 2026" \
         in requirements
-    assert "Prorogation" in requirements
-    assert "avenant" in requirements
+    # The term passed without an avenant: the prorogation is no longer offered (V).
+    assert "Prorogation : possible" not in requirements
+    assert "Fin de la convention : elle a pris fin le 17 juillet 2026" in requirements
+    assert "sans avenant de prorogation enregistré" in requirements
+    assert view.position.en_bref == (
+        "Section V, en fin de période : remettre les bilans (ci-dessous) ; la convention a "
+        "pris fin le 17 juillet 2026, sans avenant de prorogation.")
+    assert "prorogation est possible" not in build_status(
+        registry, date(2030, 1, 1)).position.en_bref
 
 
 def test_before_signature(registry: Registry) -> None:
@@ -49,7 +56,10 @@ def test_before_signature(registry: Registry) -> None:
 def test_near_end_lists_requirements(registry: Registry) -> None:
     view = build_status(registry, date(2026, 7, 1))
     assert view.position.etat == "en_vigueur"
-    assert any("Prorogation" in item for item in view.position.exigences)
+    assert any("Prorogation : possible" in item for item in view.position.exigences)
+    assert "la prorogation est possible d'un commun accord" in view.position.en_bref
+    last_day = build_status(registry, date(2026, 7, 17)).position
+    assert any("Prorogation : possible" in item for item in last_day.exigences)
 
 
 def test_filters(registry: Registry) -> None:

@@ -174,10 +174,8 @@ def _header(view: StatusView, width: int) -> StyledLines:
     pos = view.position
     lines = _wrap(f"État au {format_date(view.as_of)} — {view.titre}", width, "bold")
     lines += _wrap(pos.resume, width, "")
-    if pos.exigences:  # in full in JSON; here one sentence, the bilans being listed below
-        lines += _wrap("Section V, en fin de période : remettre les bilans (ci-dessous) ; "
-                       "la prorogation est possible d'un commun accord, par avenant, à "
-                       "l'issue d'un bilan partagé.", width, "yellow")
+    if pos.en_bref:  # in full in JSON; here one sentence, the bilans being listed below
+        lines += _wrap(pos.en_bref, width, "yellow")
     return lines
 
 

@@ -24,6 +24,8 @@ class Position:
     jours: int
     resume: str
     exigences: tuple[str, ...]
+    en_bref: str = ""
+    """The requirements in one sentence (a terminal screen), empty when there are none."""
 
 
 def position_of(registry: Registry, as_of: date, echeances: list[Echeance]) -> Position:
@@ -47,25 +49,30 @@ def position_of(registry: Registry, as_of: date, echeances: list[Echeance]) -> P
         return Position(start, end, "en_vigueur", days,
                         f"Convention en vigueur {period} : {plural(days, 'jour')} restant"
                         f"{'s' if days > 1 else ''} ({elapsed}\u202f% de la période écoulée).",
-                        _requirements(registry, as_of, echeances, ended=False))
+                        *_requirements(registry, echeances, ended=False))
     days = (as_of - end).days
     return Position(start, end, "echue", days,
                     f"Convention échue depuis {plural(days, 'jour')} : elle couvrait la "
                     f"période {period}.",
-                    _requirements(registry, as_of, echeances, ended=True))
+                    *_requirements(registry, echeances, ended=True))
 
 
 def _requirements(
-    registry: Registry, as_of: date, echeances: list[Echeance], *, ended: bool
-) -> tuple[str, ...]:
-    """What section V asks next, once the end is near or passed."""
+    registry: Registry, echeances: list[Echeance], *, ended: bool
+) -> tuple[tuple[str, ...], str]:
+    """What section V asks next, once the end is near or passed, and the same in one
+    sentence. The prorogation is offered only while it can still be decided: the term
+    passed without an avenant (« décision-prorogation » sans objet), the convention has
+    ended and the position says so."""
     conv = registry.convention
+    end = registry.date_fin
     assert conv is not None
+    assert end is not None
     by_id = {e.id: e for e in echeances}
     near_end = ended or any(e.id == "fin-convention" and e.etat is Etat.PROCHE
                             for e in echeances)
     if not near_end:
-        return ()
+        return (), ""
     lines = []
     for echeance in echeances:
         if echeance.objet is Objet.BILAN and echeance.etat in (
@@ -74,10 +81,24 @@ def _requirements(
             lines.append(f"{echeance.libelle} : {verb} au plus tard le "
                          f"{format_date(echeance.date)} ({echeance.etat.value}, section "
                          f"{echeance.source}).")
+    short = ["remettre les bilans (ci-dessous)"] if lines else []
     prorogation = by_id.get("decision-prorogation")
-    if prorogation is not None and prorogation.etat is not Etat.HONOREE:
+    clause = conv.regles.prorogation.clause
+    if prorogation is not None and prorogation.etat is Etat.A_DECIDER:
         lines.append(
             "Prorogation : possible d’un commun accord « à l’issue d’un bilan partagé des "
             "actions réalisées » ; toute modification fait l’objet d’un avenant (section "
-            f"{conv.regles.prorogation.clause}). Aucun avenant n’est enregistré.")
-    return tuple(lines)
+            f"{clause}). Aucun avenant n’est enregistré.")
+        short.append("la prorogation est possible d'un commun accord, par avenant, à "
+                     "l'issue d'un bilan partagé")
+    elif prorogation is not None and prorogation.etat is Etat.SANS_OBJET:
+        lines.append(
+            f"Fin de la convention : elle a pris fin le {format_date(end)}, au terme de "
+            f"sa durée de {conv.duree_annees} ans (section {conv.clause_duree}), sans "
+            "avenant de prorogation enregistré ; la "
+            "prorogation n’est plus offerte (lecture : le texte permet de la proroger "
+            "« d’un commun accord » ; une convention échue ne se proroge plus).")
+        short.append(f"la convention a pris fin le {format_date(end)}, sans avenant de "
+                     "prorogation")
+    brief = f"Section V, en fin de période : {' ; '.join(short)}." if short else ""
+    return tuple(lines), brief
