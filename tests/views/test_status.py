@@ -102,3 +102,20 @@ def test_json_and_markdown_agree(registry: Registry) -> None:
         assert f"`{item['id']}`" in markdown
     for line in view.lignes:
         assert f"`{line.id}`" in markdown
+
+
+def test_late_columns_count_engagements_for_parties_and_objectives(
+    registry: Registry,
+) -> None:
+    """Both « en retard » columns count late engagements (never occurrences): 12 missed
+    commissions are one late engagement of the UNML."""
+    view = build_status(registry, date(2026, 12, 1))
+    late_lines = [line for line in view.lignes if line.en_retard]
+    for counter in view.par_partie:
+        assert counter.en_retard == sum(1 for line in late_lines if counter.cle in line.statuts)
+        assert counter.en_retard <= counter.total
+    for counter in view.par_objectif:
+        assert counter.en_retard == sum(1 for line in late_lines
+                                        if counter.cle in line.objectifs)
+    unml = next(c for c in view.par_partie if c.cle == "unml")
+    assert unml.en_retard == 5

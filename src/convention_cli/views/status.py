@@ -51,17 +51,19 @@ STATUT_ORDER = tuple(STATUT_LABELS)
 
 
 def _counters(
-    keys: list[tuple[str, str]], lignes: list[EngagementStatusRow], late: list[Echeance] | None
+    keys: list[tuple[str, str]], lignes: list[EngagementStatusRow], *, by_party: bool
 ) -> tuple[StatusCounter, ...]:
-    """By party (``late`` given): the engagements the party carries, with its own status,
-    and every late occurrence it carries a share of (meeting actions included). By
-    objective: the engagements serving it, and how many of them are late."""
+    """Both count engagements, and late engagements (one with a late occurrence). By
+    party: the engagements the party carries, with its own status, late when its own
+    share of an occurrence is (``Echeance.etat_de``). By objective: the engagements
+    serving it."""
     counters = []
     for key, label in keys:
-        if late is not None:
+        if by_party:
             concerned = [line for line in lignes if key in line.statuts]
             counts = Counter(line.statuts[key] for line in concerned)
-            late_count = sum(1 for e in late if e.etat_de(key) is Etat.EN_RETARD)
+            late_count = sum(1 for line in concerned
+                             if any(e.etat_de(key) is Etat.EN_RETARD for e in line.retards))
         else:
             concerned = [line for line in lignes if key in line.objectifs]
             counts = Counter(line.statut for line in concerned)
@@ -185,9 +187,10 @@ def build_status(
         titre=conv.titre,
         position=position_of(registry, as_of, echeances),
         lignes=tuple(lignes),
-        par_partie=_counters([(p.id, p.sigle) for p in registry.parties], lignes, late),
+        par_partie=_counters([(p.id, p.sigle) for p in registry.parties], lignes,
+                             by_party=True),
         par_objectif=_counters([(o.id, f"{o.numero}. {o.libelle}") for o in conv.objectifs],
-                               lignes, None),
+                               lignes, by_party=False),
         retards=_late_groups(late),
         prochaines=_due_soon(chosen, as_of, horizon),
         a_decider=tuple(e for e in chosen if e.etat in (Etat.A_DECIDER,

@@ -47,8 +47,8 @@ class StatusCounter:
     libelle: str
     par_statut: dict[str, int]
     en_retard: int
-    """Late occurrences of which this party carries a share (objective: of its
-    engagements)."""
+    """Late engagements among them: for a party, those where its own share of an
+    occurrence is late."""
 
     @property
     def total(self) -> int:
