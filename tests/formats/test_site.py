@@ -197,10 +197,10 @@ def test_computed_measures_like_the_bilans(tmp_path: Path) -> None:
     files = site_files(build(data, tmp_path / "s", "--as-of", "2025-06-01"))
     text = read_page(files["engagements/commission-trimestrielle.html"]).plain
     assert "1 au 10 mars 2025" in text  # the last one, the year under way
-    assert fr("31 décembre 2024 : 1 (source : calculé du registre, réunions de la Commission "
-              "ultramarine par année civile)") in text
-    assert fr("10 mars 2025 : 1 (source : calculé du registre, réunions de la Commission "
-              "ultramarine par année civile, année en cours)") in text
+    assert fr("31 décembre 2024 : 1 (source : calculé du registre, commissions trimestrielles "
+              "tenues par année civile (échéances honorées))") in text
+    assert fr("10 mars 2025 : 1 (source : calculé du registre, commissions trimestrielles "
+              "tenues par année civile (échéances honorées), année en cours)") in text
     assert "reunions.yaml" not in text
     before = site_files(build(data, tmp_path / "t", "--as-of", "2024-01-15"))
     # 2023 counts no commission: zero is no measure, nothing is claimed

@@ -4,14 +4,15 @@ Some indicators of the agreement are countable from the registry itself: they ar
 computed, never typed twice (issue 11):
 
 - the Commission ultramarine meets each quarter (III, target 4 a year): commissions
-  held per calendar year, from ``reunions.yaml``;
+  held per calendar year, quarters held in the échéancier (each quarter once);
 - the annual and multi-year bilans (V): bilans delivered, from the échéances honoured
   by a journal entry (one handed in after its deadline counts 0: the text asks for it
   « au plus tard » on that day);
 - the public communication (IV, at least once a year): communications per year of the
-  convention, from the journal of the engagement that carries the rule.
+  convention, the year's échéance honoured (its own year, whenever honoured).
 
-An indicator is computed when its engagement carries one of these rules (``regle``).
+An indicator is computed when its engagement carries one of these rules (``regle``),
+and counts what the échéancier says (``COMPUTED_RULES``).
 Pure functions: the date is passed in, and nothing dated after it is counted.
 """
 
@@ -20,16 +21,21 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from convention_cli.load.registry import Registry, end_date
+from convention_cli.load.registry import Registry
 from convention_cli.models import Engagement, Indicateur
 
 COMPUTED_RULES: dict[str, str] = {
-    "commission_trimestrielle": "réunions de la Commission ultramarine par année civile",
+    "commission_trimestrielle": "commissions trimestrielles tenues par année civile "
+                                "(échéances honorées)",
     "bilan_annuel": "bilans annuels remis (échéances honorées)",
     "bilan_pluriannuel": "bilan pluriannuel remis (échéance honorée)",
-    "communication_annuelle": "communications publiques par année de la convention",
+    "communication_annuelle": "valorisations publiques par année de la convention "
+                              "(échéances honorées)",
 }
-"""Rules whose engagement's indicators are computed, with what is counted."""
+"""Rules whose engagement's indicators are computed, with what is counted. Every computed
+count is read on the échéancier (``compute_echeances``): the échéances of the rule
+honoured, each counted once, in the period it belongs to (not on the day it was
+honoured), so that an indicator never disagrees with the échéances' states."""
 
 
 @dataclass(frozen=True)
@@ -74,23 +80,30 @@ def measure_source(engagement: Engagement, measure: MesureVue) -> str:
 
 
 def _commissions(registry: Registry, as_of: date) -> list[MesureVue]:
+    """Per calendar year, the quarters whose commission is held (« commission-AAAA-tN »
+    honoured, by a meeting in the quarter or a journal entry naming it): two meetings in
+    one quarter count once, as the échéancier does."""
+    from convention_cli.domain.echeances import Etat, Objet, compute_echeances
+
     conv = registry.convention
     end = registry.date_fin
     if conv is None or end is None:
         return []
-    held = sorted((r.date, r.confidentiel) for r in registry.reunions
-                  if r.instance == "commission" and r.date <= as_of)
+    quarters = [e for e in compute_echeances(registry, as_of) if e.objet is Objet.COMMISSION]
     result = []
     for year in range(conv.date_signature.year, min(as_of, end).year + 1):
-        dates = [d for d in held if d[0].year == year]
+        held = sorted((e.honneur.date, e.honneur.confidentiel) for e in quarters
+                      if e.date.year == year and e.etat is Etat.HONOREE
+                      and e.honneur is not None)
         year_end = min(date(year, 12, 31), end)
-        if not dates and year_end > as_of:
+        if not held and year_end > as_of:
             continue  # the year is under way and nothing is held yet: no measurement
         # dated by the last meeting while the year is under way: confidential if it is
-        when, secret = max(dates) if year_end > as_of else (year_end, False)
+        when, secret = max(held) if year_end > as_of else (year_end, False)
         result.append(MesureVue(
-            when, len(dates), f"calculé, réunions de la commission en {year} dans "
-            f"reunions.yaml{', année en cours' if year_end > as_of else ''}", True,
+            when, len(held), f"calculé, commissions trimestrielles tenues en {year} "
+            f"(échéances commission-{year}-t… honorées)"
+            f"{', année en cours' if year_end > as_of else ''}", True,
             confidentiel=secret))
     return result
 
@@ -116,22 +129,34 @@ def _bilans(registry: Registry, engagement: Engagement, as_of: date) -> list[Mes
 
 
 def _communications(registry: Registry, engagement: Engagement, as_of: date) -> list[MesureVue]:
+    """Per year of the convention, its public communication honoured (1) or not (0): the
+    échéance of the year, honoured by a journal entry naming it. An entry naming no
+    échéance honours nothing and counts for nothing; an entry honouring last year's
+    échéance counts for last year, never for the year it is dated in."""
+    from convention_cli.domain.echeances import Etat, Objet, compute_echeances
+
     conv = registry.convention
-    end = registry.date_fin
-    if conv is None or end is None:
+    if conv is None:
         return []
-    entries = sorted((e.date, e.confidentiel) for e in engagement.journal if e.date <= as_of)
+    years = sorted((e for e in compute_echeances(registry, as_of)
+                    if e.objet is Objet.COMMUNICATION and e.engagement == engagement.id),
+                   key=lambda e: e.date)
     result = []
     start = conv.date_signature
-    while start <= min(as_of, end):
-        period_end = min(end_date(start, 1), end)
-        dates = [d for d in entries if start <= d[0] <= period_end]
-        if dates or period_end <= as_of:
-            # dated by the last entry while the period is under way: confidential if it is
-            when, secret = (period_end, False) if period_end <= as_of else max(dates)
+    for echeance in years:
+        if start > as_of:
+            break
+        period_end = echeance.date
+        honneur = echeance.honneur if echeance.etat is Etat.HONOREE else None
+        if honneur is not None or period_end <= as_of:
+            # dated by what honours it while the year is under way: confidential if it is
+            when, secret = (period_end, False) if period_end <= as_of or honneur is None \
+                else (honneur.date, honneur.confidentiel)
             result.append(MesureVue(
-                when, len(dates), f"calculé, entrées du journal de {engagement.id} du "
-                f"{start.isoformat()} au {period_end.isoformat()}", True,
+                when, int(honneur is not None),
+                f"calculé, échéance {echeance.id} (du {start.isoformat()} au "
+                f"{period_end.isoformat()}) {'honorée' if honneur else 'non honorée'}"
+                f"{' : ' + honneur.origine if honneur else ''}", True,
                 confidentiel=secret))
         start = period_end + timedelta(days=1)
     return result

@@ -95,8 +95,8 @@ def test_what_happened_in_2025_and_what_did_not(recorded: Path, run_cli: RunCli)
             ) in text
     # Computed measures with their source, typed ones with theirs.
     assert ("| Réunions de la commission ultramarine avec la DGOM | 4 réunions | 4 réunions "
-            "au 31 décembre 2025 | calculé du registre, réunions de la Commission "
-            "ultramarine par année civile | cible atteinte |") in text
+            "au 31 décembre 2025 | calculé du registre, commissions trimestrielles "
+            "tenues par année civile (échéances honorées) | cible atteinte |") in text
     assert ("| Référents désignés (un par partie) | 2 référents | 2 référents au 31 mars "
             "2025 | Compte rendu de la commission | cible atteinte |") in text
     # The territories where something was received, with the missions locales concerned.
@@ -244,7 +244,8 @@ def test_computed_sources_name_no_identifier_nor_file(recorded: Path, run_cli: R
     for leak in ("reunions.yaml", "valoriser-partenariat-annuellement", "bilan-annuel-2024",
                  "2024-07-18"):
         assert leak not in text, leak
-    assert ("calculé du registre, réunions de la Commission ultramarine par année civile, "
+    assert ("calculé du registre, commissions trimestrielles tenues par année civile "
+            "(échéances honorées), "
             "année en cours") in plain(text)
 
 
