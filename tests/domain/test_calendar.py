@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from convention_cli.domain.calendar import iter_quarters, quarter_bounds, safe_date
+from convention_cli.domain.calendar import first_day, iter_quarters, quarter_bounds, safe_date
 
 
 @pytest.mark.parametrize(("asked", "expected"), [
@@ -38,3 +38,18 @@ def test_the_last_day_in_force_is_the_eve_of_the_anniversary(
     from convention_cli.load.registry import end_date
 
     assert end_date(signed, years) == last_day
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    ("décembre 2023", date(2023, 12, 1)),
+    ("Décembre 2023", date(2023, 12, 1)),
+    ("1er décembre 2023", date(2023, 12, 1)),
+    ("15 décembre 2023", date(2023, 12, 15)),
+    ("2023-12-05", date(2023, 12, 5)),
+    ("2023", date(2023, 1, 1)),
+    ("fin 2023", None),
+    ("annoncé en décembre 2023", None),
+    ("31 février 2024", None),
+])
+def test_first_day_a_date_in_words_may_mean(text: str, day: date | None) -> None:
+    assert first_day(text) == day

@@ -131,3 +131,20 @@ def test_referents_and_avenants_are_known_from_their_date(registry: Registry) ->
 def test_a_registry_without_convention(registry: Registry) -> None:
     assert snapshot(dataclasses.replace(registry, convention=None),
                     date(2024, 1, 1)).convention is None
+
+
+def test_a_name_taken_later_is_not_known_yet(registry: Registry) -> None:
+    """``arml-reunion`` is also « ARML Océan Indien » since December 2023 (in words)."""
+    def alias(as_of: date) -> list[str]:
+        partie = next(p for p in snapshot(registry, as_of).parties if p.id == "arml-reunion")
+        return [a.nom for a in partie.alias]
+
+    assert alias(date(2023, 7, 17)) == []
+    assert alias(date(2023, 11, 30)) == []
+    assert alias(date(2023, 12, 1)) == ["ARML Océan Indien"]
+    undated = dataclasses.replace(registry, parties=[
+        p.model_copy(update={"alias": [a.model_copy(update={"depuis": "fin d'année"})
+                                       for a in p.alias]}) for p in registry.parties])
+    kept = next(p for p in snapshot(undated, date(2023, 7, 17)).parties
+                if p.id == "arml-reunion")
+    assert [a.nom for a in kept.alias] == ["ARML Océan Indien"]  # free text: not guessed

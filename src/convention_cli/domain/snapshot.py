@@ -18,7 +18,8 @@ record type adds its cut-off here and one line to ``_RECORDS``):
 - avenants signed after ``as_of`` (so a prorogation moves the term only once signed);
 - innovation projects and evaluation requests dated after ``as_of``, and their journal
   entries dated after it (their status is then the last one noted, else the first);
-- referents who take office after ``as_of`` (the one in office is the last left).
+- referents who take office after ``as_of`` (the one in office is the last left), and
+  the other names of a party taken after it (``alias``, dated in words).
 
 Statuses follow: an engagement's status on ``as_of`` is the last status its journal
 records on or before ``as_of`` (``non_renseigne`` when none), as soon as something of
@@ -34,6 +35,7 @@ from datetime import date
 from operator import attrgetter
 from typing import Any, TypeVar
 
+from convention_cli.domain.calendar import first_day
 from convention_cli.load.registry import Registry
 from convention_cli.load.source_map import PathItem
 from convention_cli.models import (
@@ -196,14 +198,19 @@ def _suivi(record: _Suivi, as_of: date, first: str) -> _Suivi:
 
 
 def _partie(partie: Partie, as_of: date) -> Partie:
-    """Referents who take office after ``as_of`` are not known yet."""
+    """Referents who take office after ``as_of`` are not known yet, nor names taken
+    after it (an alias ``depuis: décembre 2023`` is known from its first possible day;
+    one whose ``depuis`` is no date is kept: free text is not guessed)."""
+    update: dict[str, object] = {}
     referent = partie.referent
-    if referent is None or all(p.depuis is None or p.depuis <= as_of
-                               for p in referent.personnes):
-        return partie
-    personnes = [p for p in referent.personnes if p.depuis is None or p.depuis <= as_of]
-    return partie.model_copy(update={
-        "referent": referent.model_copy(update={"personnes": personnes})})
+    if referent is not None and any(p.depuis is not None and p.depuis > as_of
+                                    for p in referent.personnes):
+        personnes = [p for p in referent.personnes if p.depuis is None or p.depuis <= as_of]
+        update["referent"] = referent.model_copy(update={"personnes": personnes})
+    alias = [a for a in partie.alias if (first_day(a.depuis) or as_of) <= as_of]
+    if len(alias) != len(partie.alias):
+        update["alias"] = alias
+    return partie.model_copy(update=update) if update else partie
 
 
 _dated = attrgetter("date")
