@@ -14,8 +14,8 @@ AS_OF = date(2026, 7, 18)
 
 
 def test_home_counters_are_those_of_status() -> None:
-    """By party: the status of each party's own share and every late échéance it carries
-    a share of; by objective: its engagements and how many are late (internal version,
+    """By party: the status of each party's own share and its late engagements (its own
+    share late); by objective: its engagements and how many are late (internal version,
     as status sees the whole registry)."""
     registry = validate_registry(DATA).registry
     status = build_status(registry, AS_OF)
@@ -27,6 +27,6 @@ def test_home_counters_are_those_of_status() -> None:
         assert [(c.cle, c.total, c.realises, c.en_retard) for c in counters] == [
             (c.cle, c.total, c.realises, c.en_retard) for c in expected]
     by_party = {c.cle: c for c in accueil.par_partie}
-    assert by_party["dgom"].en_retard == 10
-    assert by_party["unml"].en_retard == 21
+    assert by_party["dgom"].en_retard == 5
+    assert by_party["unml"].en_retard == 5
     assert by_party["dgom"].par_statut == ("25 non renseignés", "1 réalisé")

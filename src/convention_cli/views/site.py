@@ -169,15 +169,16 @@ def _par_objectif(ctx: Context, objectives: list[Objectif], late: set[str]) -> t
 
 def _par_partie(ctx: Context) -> tuple[Compteur, ...]:
     """Each party as ``convention status`` counts it: the engagements it carries, with the
-    status of its own share (``domain.porteurs.statuts_par_partie``); « en retard »: every
-    late échéance of which it carries a share, meeting actions included."""
-    shares = [statuts_par_partie(e) for e in ctx.engagements]
+    status of its own share (``domain.porteurs.statuts_par_partie``); « en retard »: those
+    of them where its own share of an échéance is late (``Echeance.etat_de``)."""
+    shares = {e.id: statuts_par_partie(e) for e in ctx.engagements}
     counters = []
     for partie in ctx.registry.parties:
-        statuts = [own[partie.id] for own in shares if partie.id in own]
+        statuts = [own[partie.id] for own in shares.values() if partie.id in own]
         if statuts:
-            late = sum(1 for e in ctx.echeances if e.etat is Etat.EN_RETARD
-                       and e.etat_de(partie.id) is Etat.EN_RETARD)
+            late = len({e.engagement for e in ctx.echeances
+                        if e.engagement is not None and partie.id in shares.get(e.engagement, {})
+                        and e.etat_de(partie.id) is Etat.EN_RETARD})
             counters.append(_counter(partie.id, f"{partie.sigle} — {partie.nom}", statuts, late))
     return tuple(counters)
 
