@@ -150,8 +150,8 @@ def test_schema_is_never_written_in_a_registry(run_cli: RunCli, data: Path, tmp_
                                                monkeypatch: pytest.MonkeyPatch) -> None:
     before = _snapshot(data)
     monkeypatch.chdir(data.parent)
-    # the default registry (./data), named directly or through a sub-folder
-    for target in ("data", "data/schemas", str(data)):
+    # the default registry (./data), named directly or through another sub-folder
+    for target in ("data", "data/autre", str(data)):
         code, out, err = run_cli("schema", "-o", target)
         assert code == 2, (target, err)
         assert "dossier du registre" in err, err
@@ -167,6 +167,33 @@ def test_schema_is_never_written_in_a_registry(run_cli: RunCli, data: Path, tmp_
     assert sorted(p.name for p in folder.iterdir()) == ["convention.schema.json"]
     assert _snapshot(data) == before
     assert not (data / "schemas").exists()
+    assert not (data / "autre").exists()
+
+
+def test_schema_refreshes_the_registrys_own_schemas(
+    run_cli: RunCli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """``init`` writes the schemas into DOSSIER/schemas; ``schema --sortie DOSSIER/schemas``
+    refreshes them there, and nothing else of the registry (a link in that folder to a
+    data file stays refused)."""
+    registry = tmp_path / "registre"
+    code, _, err = run_cli("init", str(registry))
+    assert code == 0, err
+    before = {p.name: p.read_bytes() for p in registry.iterdir() if p.is_file()}
+    (registry / "schemas" / "parties.schema.json").write_text("{}", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run_cli("schema", "--sortie", str(registry / "schemas"))
+    assert code == 0, err
+    assert out.count("écrit : ") == 6
+    assert (registry / "schemas" / "parties.schema.json").read_text(encoding="utf-8") != "{}"
+    assert {p.name: p.read_bytes() for p in registry.iterdir() if p.is_file()} == before
+    link = registry / "schemas" / "convention.schema.json"
+    link.unlink()
+    link.symlink_to(registry / "convention.yaml")
+    code, _, err = run_cli("schema", "--sortie", str(registry / "schemas"))
+    assert code == 2, err
+    assert "dossier du registre" in err, err
+    assert (registry / "convention.yaml").read_bytes() == before["convention.yaml"]
 
 
 @pytest.mark.parametrize("args", OUTPUT_OPTIONS[:1], ids=" ".join)

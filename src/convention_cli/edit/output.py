@@ -64,9 +64,27 @@ def _holds_registry(folder: Path) -> bool:
         return False
 
 
-def _registry_around(target: Path, data_dir: Path | None) -> Path | None:
+SCHEMAS_FOLDER = "schemas"
+"""A registry's own folder of JSON schemas (``convention init`` writes them there)."""
+
+
+def _registry_around(
+    target: Path, data_dir: Path | None, schemas: bool = False
+) -> Path | None:
     """The registry folder ``target`` (resolved) is or is inside: ``data_dir``, or any
-    folder holding a registry; None when it is outside every registry."""
+    folder holding a registry; None when it is outside every registry. With ``schemas``
+    (``convention schema --sortie``), the registry's ``schemas/`` folder and the files
+    directly in it are not the registry: refreshing them is that command's job (a link to
+    a data file resolves outside that folder and stays refused)."""
+    found = _registry_folder(target, data_dir)
+    if found is not None and schemas:
+        own = found.resolve() / SCHEMAS_FOLDER
+        if own in (target, target.parent):
+            return None
+    return found
+
+
+def _registry_folder(target: Path, data_dir: Path | None) -> Path | None:
     if data_dir is not None:
         try:
             registry = data_dir.resolve()
@@ -80,7 +98,10 @@ def _registry_around(target: Path, data_dir: Path | None) -> Path | None:
     return None
 
 
-def output_file(path: Path | str | None, data_dir: Path | None, option: str = "-o") -> Path | None:
+def output_file(
+    path: Path | str | None, data_dir: Path | None, option: str = "-o", *,
+    schemas: bool = False,
+) -> Path | None:
     """The regular file an output option names, resolved through symlinks, or None for
     standard output (no option, or ``-``). Refuses, with exit 2, a path in the registry
     folder ``data_dir`` and an existing target that is not a regular file."""
@@ -90,7 +111,7 @@ def output_file(path: Path | str | None, data_dir: Path | None, option: str = "-
         raise UsageError(f"{option} : chemin vide")
     given = Path(path)
     target = _resolved(given, option)
-    registry = _registry_around(target, data_dir)
+    registry = _registry_around(target, data_dir, schemas)
     if registry is not None:
         raise UsageError(f"{option} : {given} est dans le dossier du registre ({registry}) ; "
                          "le registre ne s'écrit que par les commandes d'édition : choisissez "
@@ -110,14 +131,16 @@ def output_file(path: Path | str | None, data_dir: Path | None, option: str = "-
     return target
 
 
-def output_folder(path: Path | str, data_dir: Path | None, option: str = "-o") -> Path:
+def output_folder(
+    path: Path | str, data_dir: Path | None, option: str = "-o", *, schemas: bool = False
+) -> Path:
     """A folder an output option names (a site, schemas), resolved: refused inside the
     registry folder, or when it exists and is not a folder."""
     if str(path) in ("", STDOUT):  # checked before Path(), which reads "" as "."
         raise UsageError(f"{option} : indiquez un dossier")
     given = Path(path)
     target = _resolved(given, option)
-    registry = _registry_around(target, data_dir)
+    registry = _registry_around(target, data_dir, schemas)
     if registry is not None:
         raise UsageError(f"{option} : {given} est dans le dossier du registre ({registry}) ; "
                          "choisissez un autre emplacement")

@@ -45,9 +45,9 @@ def schema(
         # convention.yaml), never through a link to a registry file, never over a
         # non-regular file; every target is checked before the first write.
         registry = default_data_dir()
-        folder = output_folder(sortie, registry, "--sortie")
+        folder = output_folder(sortie, registry, "--sortie", schemas=True)
         names = [fichier] if fichier else list(FILES)
-        targets = [output_file(folder / f"{name}.schema.json", registry, "--sortie")
+        targets = [output_file(folder / f"{name}.schema.json", registry, "--sortie", schemas=True)
                    for name in names]
         for name, target in zip(names, targets, strict=True):
             assert target is not None
