@@ -89,16 +89,20 @@ TOKENS: dict[str, tuple[str, ...]] = {
 }
 
 
-def _plant(data: Path) -> None:
+def _edit_yaml(data: Path, name: str, change: Any) -> None:
+    """Change one data file's tree in place, through the round-trip YAML writer."""
     yaml = round_trip_yaml()
+    path = data / f"{name}.yaml"
+    tree = yaml.load(path.read_text(encoding="utf-8"))
+    change(tree)
+    out = io.StringIO()
+    yaml.dump(tree, out)
+    path.write_text(out.getvalue(), encoding="utf-8")
 
+
+def _plant(data: Path) -> None:
     def edit(name: str, change: Any) -> None:
-        path = data / f"{name}.yaml"
-        tree = yaml.load(path.read_text(encoding="utf-8"))
-        change(tree)
-        out = io.StringIO()
-        yaml.dump(tree, out)
-        path.write_text(out.getvalue(), encoding="utf-8")
+        _edit_yaml(data, name, change)
 
     def engagements(tree: Any) -> None:
         by_id = {e["id"]: e for e in tree["engagements"]}
@@ -324,15 +328,9 @@ def test_public_site_names_what_ids_stand_for(planted: Path, tmp_path: Path) -> 
 
     data = tmp_path / "data"
     shutil.copytree(planted, data)
-    yaml = round_trip_yaml()
 
     def edit(name: str, change: Any) -> None:
-        path = data / f"{name}.yaml"
-        tree = yaml.load(path.read_text(encoding="utf-8"))
-        change(tree)
-        out = io.StringIO()
-        yaml.dump(tree, out)
-        path.write_text(out.getvalue(), encoding="utf-8")
+        _edit_yaml(data, name, change)
 
     def convention(tree: Any) -> None:
         tree["bibliographie"] = [{
